@@ -1,0 +1,44 @@
+//! Command-line interface: parsing and dispatch. The commands live in `cmd/`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+
+/// Build event timelines from news articles, keeping every competing account side by side.
+#[derive(Debug, Parser)]
+#[command(name = "rashomon", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (check); 2 could not run.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check timeline files and print every problem as file:line:col
+    Check(cmd::check::Args),
+    /// Render a timeline as a self-contained HTML page, or as normalised YAML
+    Render(cmd::render::Args),
+}
+
+/// Parse the command line, run the command, and turn its outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => cmd::check::execute(args),
+        Command::Render(args) => cmd::render::execute(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per subcommand, each with its arguments and an `execute`.
+
+pub mod check;
+pub mod render;

@@ -1,0 +1,44 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::output::write_atomic;
+use crate::render;
+use crate::timeline;
+
+/// Arguments of `rashomon render`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The timeline file
+    pub file: PathBuf,
+    /// Where to write the result; standard output when absent
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// What to write
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One self-contained HTML page
+    Html,
+    /// The normalised YAML, disputes filled in, events in date order
+    Yaml,
+}
+
+pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    let mut timeline = timeline::load(&args.file)?;
+    timeline::sort_events(&mut timeline);
+    let text = match args.format {
+        Format::Html => render::html::page(&timeline).context("rendering the page")?,
+        Format::Yaml => timeline::to_yaml(&timeline).context("writing YAML")?,
+    };
+    match &args.output {
+        Some(path) => write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

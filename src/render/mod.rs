@@ -1,0 +1,3 @@
+//! Output for people: the self-contained HTML page.
+
+pub mod html;

@@ -1,0 +1,720 @@
+//! `check`: every mistake a person can make in a timeline file, each with its place.
+//!
+//! Three passes. The located YAML tree is checked against the format's schema first, so that
+//! all unknown fields, wrong shapes and bad dates are reported at once (serde would stop at
+//! the first). Then the text is deserialised. Then references between ids are checked.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::diagnostic::Diagnostic;
+use super::model::Timeline;
+use super::when::When;
+use super::yaml::{self, Node, Value};
+
+/// The shape a value must have.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Text,
+    When,
+    Bool,
+    Span,
+    /// A list of texts, or (with `one`) a single text.
+    Texts {
+        one: bool,
+    },
+    Choice(&'static [&'static str]),
+    Facets,
+    List(&'static Record),
+}
+
+/// A mapping with known fields.
+#[derive(Debug)]
+struct Record {
+    name: &'static str,
+    fields: &'static [(&'static str, Shape, bool)],
+}
+
+pub(crate) const SOURCE_KINDS: &[&str] = &[
+    "report",
+    "analysis",
+    "opinion",
+    "official_statement",
+    "wire_copy",
+    "encyclopedia",
+    "blog",
+    "transcript",
+    "social_media",
+    "other",
+];
+pub(crate) const STANCES: &[&str] = &["asserts", "alleges", "denies", "questions"];
+pub(crate) const RELATION_KINDS: &[&str] =
+    &["before", "after", "part_of", "caused_by", "response_to"];
+
+static TIMELINE: Record = Record {
+    name: "timeline",
+    fields: &[
+        ("title", Shape::Text, true),
+        ("description", Shape::Text, false),
+        ("sources", Shape::List(&SOURCE), false),
+        ("events", Shape::List(&EVENT), false),
+        ("relations", Shape::List(&RELATION), false),
+        ("rejected", Shape::List(&REJECTION), false),
+    ],
+};
+
+static SOURCE: Record = Record {
+    name: "source",
+    fields: &[
+        ("id", Shape::Text, true),
+        ("title", Shape::Text, false),
+        ("outlet", Shape::Text, false),
+        ("author", Shape::Text, false),
+        ("url", Shape::Text, false),
+        ("published", Shape::When, false),
+        ("kind", Shape::Choice(SOURCE_KINDS), false),
+        ("republishes", Shape::Text, false),
+        ("file", Shape::Text, false),
+        ("notes", Shape::Text, false),
+    ],
+};
+
+static EVENT: Record = Record {
+    name: "event",
+    fields: &[
+        ("id", Shape::Text, true),
+        ("title", Shape::Text, true),
+        ("when", Shape::When, false),
+        ("where", Shape::Texts { one: true }, false),
+        ("actors", Shape::Texts { one: false }, false),
+        ("tags", Shape::Texts { one: false }, false),
+        ("accounts", Shape::List(&ACCOUNT), false),
+        ("disputes", Shape::List(&DISPUTE), false),
+        ("notes", Shape::Text, false),
+    ],
+};
+
+static ACCOUNT: Record = Record {
+    name: "account",
+    fields: &[
+        ("id", Shape::Text, false),
+        ("source", Shape::Text, true),
+        ("claimant", Shape::Text, false),
+        ("via", Shape::Texts { one: false }, false),
+        ("stated_on", Shape::When, false),
+        ("stance", Shape::Choice(STANCES), false),
+        ("summary", Shape::Text, false),
+        ("quote", Shape::Text, false),
+        ("span", Shape::Span, false),
+        ("facets", Shape::Facets, false),
+        ("comment", Shape::Bool, false),
+    ],
+};
+
+static DISPUTE: Record = Record {
+    name: "dispute",
+    fields: &[
+        ("facet", Shape::Text, true),
+        ("positions", Shape::List(&POSITION), false),
+        ("note", Shape::Text, false),
+    ],
+};
+
+static POSITION: Record = Record {
+    name: "position",
+    fields: &[
+        ("value", Shape::Text, true),
+        ("accounts", Shape::Texts { one: false }, false),
+    ],
+};
+
+static RELATION: Record = Record {
+    name: "relation",
+    fields: &[
+        ("from", Shape::Text, true),
+        ("to", Shape::Text, true),
+        ("kind", Shape::Choice(RELATION_KINDS), true),
+        ("claimed_by", Shape::Texts { one: false }, false),
+        ("note", Shape::Text, false),
+    ],
+};
+
+static REJECTION: Record = Record {
+    name: "rejected account",
+    fields: &[
+        ("source", Shape::Text, true),
+        ("span", Shape::Span, false),
+        ("quote", Shape::Text, false),
+    ],
+};
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct Checked {
+    /// The timeline, normalised (ids assigned, disputes derived), when the file could be read.
+    pub timeline: Option<Timeline>,
+    pub tree: Option<Node>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Check a timeline's text. `file` names it in messages.
+pub fn check_str(file: &str, src: &str) -> Checked {
+    let mut out = Checker {
+        file,
+        src,
+        problems: Vec::new(),
+    };
+    let tree = match yaml::parse_tree(src) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let at = e.at.unwrap_or_default();
+            out.problems.push(Diagnostic::at(
+                file,
+                src,
+                at,
+                at,
+                format!("YAML syntax: {}", e.message),
+            ));
+            return Checked {
+                timeline: None,
+                tree: None,
+                problems: out.problems,
+            };
+        }
+    };
+    out.record(&tree, &TIMELINE);
+    out.references(&tree);
+    let mut timeline = None;
+    if out.problems.is_empty() {
+        match yaml::from_str::<Timeline>(src) {
+            Ok(mut t) => {
+                super::normalize(&mut t);
+                timeline = Some(t);
+            }
+            Err(e) => {
+                let at = e.at.unwrap_or_default();
+                out.problems
+                    .push(Diagnostic::at(file, src, at, at, e.message));
+            }
+        }
+    }
+    let mut problems = out.problems;
+    problems.sort_by_key(|d| (d.line, d.col));
+    Checked {
+        timeline,
+        tree: Some(tree),
+        problems,
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    src: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, node: &Node, message: impl Into<String>) {
+        self.problems.push(Diagnostic::at(
+            self.file, self.src, node.start, node.end, message,
+        ));
+    }
+
+    fn record(&mut self, node: &Node, record: &Record) {
+        let Value::Map(entries) = &node.value else {
+            if !(record.name == "timeline" && node.is_null()) {
+                self.report(
+                    node,
+                    format!(
+                        "expected a mapping for the {}, found {}",
+                        record.name,
+                        node.kind()
+                    ),
+                );
+            }
+            return;
+        };
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for entry in entries {
+            let Some(key) = entry.key.as_str() else {
+                self.report(
+                    &entry.key,
+                    format!("a {} field name must be text", record.name),
+                );
+                continue;
+            };
+            if !seen.insert(key) {
+                self.report(
+                    &entry.key,
+                    format!("field `{key}` appears twice in this {}", record.name),
+                );
+                continue;
+            }
+            match record.fields.iter().find(|(name, _, _)| *name == key) {
+                Some((_, shape, _)) => self.value(&entry.value, *shape, key),
+                None => {
+                    let names: Vec<&str> = record.fields.iter().map(|(n, _, _)| *n).collect();
+                    let message = match closest(key, &names) {
+                        Some(best) => format!(
+                            "unknown field `{key}` in {}; did you mean `{best}`?",
+                            record.name
+                        ),
+                        None => format!(
+                            "unknown field `{key}` in {}; expected one of: {}",
+                            record.name,
+                            names.join(", ")
+                        ),
+                    };
+                    self.report(&entry.key, message);
+                }
+            }
+        }
+        for (name, _, required) in record.fields {
+            if *required && !seen.contains(name) {
+                let start = node.start;
+                let line_end = self.src[start.offset..]
+                    .find('\n')
+                    .map_or(self.src.len(), |i| start.offset + i);
+                let end_col = start.col + self.src[start.offset..line_end].chars().count();
+                let end = yaml::Mark {
+                    col: end_col,
+                    ..start
+                };
+                self.problems.push(Diagnostic::at(
+                    self.file,
+                    self.src,
+                    start,
+                    end,
+                    format!("this {} has no `{name}`", record.name),
+                ));
+            }
+        }
+    }
+
+    fn value(&mut self, node: &Node, shape: Shape, key: &str) {
+        match shape {
+            Shape::Text => {
+                self.scalar(node, key);
+            }
+            Shape::Bool => {
+                if !matches!(node.as_str(), Some("true" | "false")) {
+                    self.report(node, format!("`{key}` must be true or false"));
+                }
+            }
+            Shape::When => {
+                if self.scalar(node, key)
+                    && let Some(text) = node.as_str()
+                    && let Err(e) = text.parse::<When>()
+                {
+                    self.report(node, format!("bad date in `{key}`: {e}"));
+                }
+            }
+            Shape::Choice(options) => {
+                if self.scalar(node, key)
+                    && let Some(text) = node.as_str()
+                    && !options.contains(&text)
+                {
+                    let hint = match closest(text, options) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("expected one of: {}", options.join(", ")),
+                    };
+                    self.report(node, format!("`{text}` is not a valid `{key}`; {hint}"));
+                }
+            }
+            Shape::Span => {
+                let ok = match &node.value {
+                    Value::Seq(items) => {
+                        let nums: Vec<Option<usize>> = items
+                            .iter()
+                            .map(|n| n.as_str().and_then(|s| s.parse().ok()))
+                            .collect();
+                        match nums.as_slice() {
+                            [Some(a), Some(b)] if a <= b => true,
+                            [Some(_), Some(_)] => {
+                                self.report(node, "`span` ends before it starts");
+                                return;
+                            }
+                            _ => false,
+                        }
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    self.report(node, "`span` must be two byte offsets, [start, end]");
+                }
+            }
+            Shape::Texts { one } => match &node.value {
+                Value::Seq(items) => {
+                    for item in items {
+                        self.scalar(item, key);
+                    }
+                }
+                Value::Scalar { .. } if one || node.is_null() => {
+                    self.scalar(node, key);
+                }
+                _ => self.report(
+                    node,
+                    format!("`{key}` must be a list, found {}", node.kind()),
+                ),
+            },
+            Shape::Facets => match &node.value {
+                Value::Map(entries) => {
+                    for e in entries {
+                        if !matches!(e.value.value, Value::Scalar { .. }) || e.value.is_null() {
+                            let name = e.key.as_str().unwrap_or("?");
+                            self.report(
+                                &e.value,
+                                format!(
+                                    "facet `{name}` must be a single value, found {}",
+                                    e.value.kind()
+                                ),
+                            );
+                        }
+                    }
+                }
+                _ if node.is_null() => {}
+                _ => self.report(
+                    node,
+                    format!(
+                        "`facets` must be a mapping of names to values, found {}",
+                        node.kind()
+                    ),
+                ),
+            },
+            Shape::List(record) => match &node.value {
+                Value::Seq(items) => {
+                    for item in items {
+                        self.record(item, record);
+                    }
+                }
+                _ if node.is_null() => {}
+                _ => self.report(
+                    node,
+                    format!(
+                        "`{key}` must be a list of {}s, found {}",
+                        record.name,
+                        node.kind()
+                    ),
+                ),
+            },
+        }
+    }
+
+    /// A single value; reports and returns false otherwise.
+    fn scalar(&mut self, node: &Node, key: &str) -> bool {
+        match &node.value {
+            Value::Scalar { .. } if node.is_null() => {
+                self.report(node, format!("`{key}` is empty"));
+                false
+            }
+            Value::Scalar { .. } => true,
+            _ => {
+                self.report(
+                    node,
+                    format!("`{key}` must be a single value, found {}", node.kind()),
+                );
+                false
+            }
+        }
+    }
+
+    /// Ids and references between them, read from the tree so they are checked even when
+    /// other problems keep the file from deserialising.
+    fn references(&mut self, tree: &Node) {
+        let sources = tree.get("sources").map_or(&[][..], Node::items);
+        let events = tree.get("events").map_or(&[][..], Node::items);
+
+        let mut source_ids: BTreeSet<&str> = BTreeSet::new();
+        let mut links: BTreeMap<&str, &str> = BTreeMap::new();
+        for s in sources {
+            if let Some(id_node) = s.get("id")
+                && let Some(id) = text(Some(id_node))
+                && !source_ids.insert(id)
+            {
+                self.report(id_node, format!("duplicate source id `{id}`"));
+            }
+            if let (Some(id), Some(target)) = (text(s.get("id")), text(s.get("republishes"))) {
+                links.insert(id, target);
+            }
+        }
+        for s in sources {
+            let id = text(s.get("id")).unwrap_or("?");
+            if let Some(url_node) = s.get("url")
+                && let Some(url) = text(Some(url_node))
+                && !(url.starts_with("http://") || url.starts_with("https://"))
+            {
+                self.report(
+                    url_node,
+                    format!("source `{id}`: url must start with http:// or https://"),
+                );
+            }
+            let Some(node) = s.get("republishes") else {
+                continue;
+            };
+            let Some(target) = text(Some(node)) else {
+                continue;
+            };
+            if !source_ids.contains(target) {
+                let hint = did_you_mean(target, source_ids.iter().copied());
+                self.report(
+                    node,
+                    format!("source `{id}` republishes unknown source `{target}`{hint}"),
+                );
+            } else if let Some(cycle) = republish_cycle(&links, id)
+                && cycle.iter().min() == Some(&id)
+            {
+                // Reported once, at the cycle's smallest id.
+                self.report(node, format!("republishes cycle: {}", cycle.join(" → ")));
+            }
+        }
+
+        let mut event_ids: BTreeSet<&str> = BTreeSet::new();
+        let mut account_ids: BTreeSet<&str> = BTreeSet::new();
+        for e in events {
+            if let Some(id_node) = e.get("id")
+                && let Some(id) = text(Some(id_node))
+                && !event_ids.insert(id)
+            {
+                self.report(id_node, format!("duplicate event id `{id}`"));
+            }
+            let accounts = e.get("accounts").map_or(&[][..], Node::items);
+            let mut here: BTreeSet<&str> = BTreeSet::new();
+            for a in accounts {
+                if let Some(id_node) = a.get("id")
+                    && let Some(id) = text(Some(id_node))
+                {
+                    here.insert(id);
+                    if !account_ids.insert(id) {
+                        self.report(id_node, format!("duplicate account id `{id}`"));
+                    }
+                }
+                if let Some(node) = a.get("source")
+                    && let Some(source) = text(Some(node))
+                    && !source_ids.contains(source)
+                {
+                    let hint = did_you_mean(source, source_ids.iter().copied());
+                    self.report(
+                        node,
+                        format!("account names unknown source `{source}`{hint}"),
+                    );
+                }
+            }
+            let event_id = text(e.get("id")).unwrap_or("?");
+            for d in e.get("disputes").map_or(&[][..], Node::items) {
+                let facet = text(d.get("facet")).unwrap_or("?");
+                for p in d.get("positions").map_or(&[][..], Node::items) {
+                    let value = text(p.get("value")).unwrap_or("?");
+                    for n in p.get("accounts").map_or(&[][..], Node::items) {
+                        if let Some(id) = text(Some(n))
+                            && !here.contains(id)
+                        {
+                            self.report(
+                                n,
+                                format!("position `{value}` of dispute `{facet}` names account `{id}`, which is not in event `{event_id}`"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+
+        for r in tree.get("relations").map_or(&[][..], Node::items) {
+            for key in ["from", "to"] {
+                if let Some(node) = r.get(key)
+                    && let Some(id) = text(Some(node))
+                    && !event_ids.contains(id)
+                {
+                    let hint = did_you_mean(id, event_ids.iter().copied());
+                    self.report(node, format!("relation names unknown event `{id}`{hint}"));
+                }
+            }
+            for n in r.get("claimed_by").map_or(&[][..], Node::items) {
+                if let Some(id) = text(Some(n))
+                    && !account_ids.contains(id)
+                {
+                    self.report(n, format!("relation is claimed by unknown account `{id}`"));
+                }
+            }
+        }
+
+        for r in tree.get("rejected").map_or(&[][..], Node::items) {
+            if let Some(node) = r.get("source")
+                && let Some(source) = text(Some(node))
+                && !source_ids.contains(source)
+            {
+                self.report(
+                    node,
+                    format!("rejected account names unknown source `{source}`"),
+                );
+            }
+        }
+    }
+}
+
+/// A node's text, unless it is missing or null.
+fn text(node: Option<&Node>) -> Option<&str> {
+    node.filter(|n| !n.is_null()).and_then(Node::as_str)
+}
+
+/// The cycle through `start`'s `republishes` links, if it leads back to `start`.
+fn republish_cycle<'a>(links: &BTreeMap<&'a str, &'a str>, start: &'a str) -> Option<Vec<&'a str>> {
+    let mut path = vec![start];
+    let mut current = start;
+    while let Some(&next) = links.get(current) {
+        if next == start {
+            path.push(next);
+            return Some(path);
+        }
+        if path.contains(&next) {
+            return None;
+        }
+        path.push(next);
+        current = next;
+    }
+    None
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo.
+fn closest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(wrong, k), *k))
+        .filter(|(d, k)| *d < wrong.chars().count() && *d <= 1.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn did_you_mean<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let known: Vec<&str> = known.collect();
+    closest(wrong, &known)
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::model::*;
+
+    /// Every field the model writes is known to the schema, and the other way round.
+    #[test]
+    fn schema_matches_the_model() {
+        let account = Account {
+            id: "a1".into(),
+            source: "s".into(),
+            claimant: "c".into(),
+            via: vec!["v".into()],
+            stated_on: Some(When::year(2016)),
+            stance: Stance::Denies,
+            summary: Some("x".into()),
+            quote: Some("q".into()),
+            span: Some([1, 2]),
+            facets: [("killed".to_string(), FacetValue::Int(3))].into(),
+            comment: true,
+        };
+        let t = Timeline {
+            title: "t".into(),
+            description: Some("d".into()),
+            sources: vec![
+                Source {
+                    id: "s".into(),
+                    title: Some("x".into()),
+                    outlet: Some("x".into()),
+                    author: Some("x".into()),
+                    url: Some("https://e.org".into()),
+                    published: Some(When::year(2016)),
+                    kind: Some(SourceKind::WireCopy),
+                    republishes: None,
+                    file: Some("f".into()),
+                    notes: Some("n".into()),
+                },
+                Source {
+                    id: "copy".into(),
+                    republishes: Some("s".into()),
+                    ..Source::default()
+                },
+            ],
+            events: vec![Event {
+                id: "e".into(),
+                title: "t".into(),
+                when: When::year(2016),
+                places: vec!["p".into()],
+                actors: vec!["a".into()],
+                tags: vec!["t".into()],
+                accounts: vec![account],
+                disputes: vec![Dispute {
+                    facet: "f".into(),
+                    positions: vec![Position {
+                        value: "v".into(),
+                        accounts: vec!["a1".into()],
+                    }],
+                    note: Some("n".into()),
+                }],
+                notes: Some("n".into()),
+            }],
+            relations: vec![Relation {
+                from: "e".into(),
+                to: "e".into(),
+                kind: RelationKind::PartOf,
+                claimed_by: vec!["a1".into()],
+                note: Some("n".into()),
+            }],
+            rejected: vec![Rejection {
+                source: "s".into(),
+                span: Some([1, 2]),
+                quote: Some("q".into()),
+            }],
+        };
+        let text = yaml::to_string(&t).unwrap();
+        let checked = check_str("t.yaml", &text);
+        assert!(
+            checked.problems.is_empty(),
+            "{text}\n{:?}",
+            checked.problems
+        );
+        let tree = yaml::parse_tree(&text).unwrap();
+        let mut used = BTreeSet::new();
+        collect_keys(&tree, &mut used);
+        for record in [
+            &TIMELINE, &SOURCE, &EVENT, &ACCOUNT, &DISPUTE, &POSITION, &RELATION, &REJECTION,
+        ] {
+            for (name, _, _) in record.fields {
+                assert!(
+                    used.contains(*name),
+                    "schema field `{name}` of {} never written",
+                    record.name
+                );
+            }
+        }
+    }
+
+    fn collect_keys(node: &Node, out: &mut BTreeSet<String>) {
+        for e in node.entries() {
+            if let Some(k) = e.key.as_str() {
+                out.insert(k.to_string());
+            }
+            collect_keys(&e.value, out);
+        }
+        for item in node.items() {
+            collect_keys(item, out);
+        }
+    }
+
+    #[test]
+    fn choices_match_serde() {
+        for s in STANCES {
+            let _: Stance = yaml::from_str(s).unwrap();
+        }
+        for s in SOURCE_KINDS {
+            let _: SourceKind = yaml::from_str(s).unwrap();
+        }
+        for s in RELATION_KINDS {
+            let _: RelationKind = yaml::from_str(s).unwrap();
+        }
+    }
+
+    #[test]
+    fn suggestions_only_for_near_misses() {
+        assert_eq!(closest("titel", &["title", "when"]), Some("title"));
+        assert_eq!(closest("colour", &["title", "when"]), None);
+    }
+}

@@ -1,0 +1,333 @@
+//! The one place that knows which YAML library we use.
+//!
+//! serde_yaml is archived; we use serde-saphyr: safe Rust, located errors, and budgets
+//! against alias bombs and deep nesting. Besides typed (de)serialisation this module builds
+//! a located node tree from the parser's events (`granit_parser`, re-exported by
+//! serde-saphyr), so that `check` can point at any value and edits can splice text into a
+//! file without disturbing the rest of it.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
+
+/// A position in a YAML text: byte offset, 1-based line, 1-based column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Mark {
+    pub offset: usize,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A YAML problem with its place, when known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    pub message: String,
+    pub at: Option<Mark>,
+}
+
+/// A node of the located tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub start: Mark,
+    pub end: Mark,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A scalar's text and whether it was written plain (unquoted, not a block scalar).
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+    /// `*name`: the tree does not expand aliases.
+    Alias,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: Node,
+    pub value: Node,
+}
+
+/// Budgets for files people write: generous for real timelines, tight enough that a
+/// hostile file cannot exhaust memory.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_events: 5_000_000,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_depth: 64,
+        },
+    }
+}
+
+/// Deserialise a value; errors carry the line and column.
+pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
+    serde_saphyr::from_str_with_options(src, options()).map_err(|e| {
+        let at = e.location().map(|l| {
+            let line = l.line() as usize;
+            let col = l.column() as usize;
+            Mark {
+                offset: offset_of(src, line, col),
+                line,
+                col,
+            }
+        });
+        YamlError {
+            message: clean_message(&e.to_string()),
+            at,
+        }
+    })
+}
+
+/// Serialise deterministically: two-space indent, YAML 1.2 scalars (so dates and years are
+/// written plain, as people write them), no block folding of long strings (a reflowed
+/// paragraph makes a noisy diff).
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    let options = serde_saphyr::ser_options! {
+        indent_step: 2,
+        compact_list_indent: false,
+        yaml_12: true,
+        no_lang_directive: true,
+        prefer_block_scalars: false,
+    };
+    serde_saphyr::to_string_with_options(value, options).map_err(|e| YamlError {
+        message: e.to_string(),
+        at: None,
+    })
+}
+
+/// Writes an optional pair of offsets as `[start, end]` on one line.
+pub fn flow_pair<S: serde::Serializer>(pair: &Option<[usize; 2]>, s: S) -> Result<S::Ok, S::Error> {
+    match pair {
+        Some(p) => serde_saphyr::FlowSeq(p).serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Writes a list of short texts on one line: `via: [BBC, Reuters]`.
+pub fn flow_list<S: serde::Serializer>(list: &[String], s: S) -> Result<S::Ok, S::Error> {
+    serde_saphyr::FlowSeq(list).serialize(s)
+}
+
+/// Drops serde-saphyr's own " at line X column Y" suffix: we print places ourselves.
+fn clean_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message);
+    match first.rfind(" at line ") {
+        Some(i) => first[..i].to_string(),
+        None => first.to_string(),
+    }
+}
+
+/// Byte offset of a 1-based line and column.
+pub fn offset_of(src: &str, line: usize, col: usize) -> usize {
+    let line_start = src
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &src[line_start.min(src.len())..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+fn mark(src: &str, m: &serde_saphyr::granit_parser::Marker) -> Mark {
+    let line = m.line();
+    let col = m.col() + 1;
+    let offset = m.byte_offset().unwrap_or_else(|| offset_of(src, line, col));
+    Mark { offset, line, col }
+}
+
+/// Parse YAML text into a located tree. An empty document gives an empty mapping.
+pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
+    enum Frame {
+        Seq(Mark, Vec<Node>),
+        Map(Mark, Vec<Entry>, Option<Node>),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut events = 0usize;
+    let mut parser = Parser::new_from_str(src);
+    let place = |src: &str, span: &Span| (mark(src, &span.start), mark(src, &span.end));
+
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| YamlError {
+            message: e.info().to_string(),
+            at: Some(mark(src, e.marker())),
+        })?;
+        events += 1;
+        if events > 5_000_000 || stack.len() > 64 {
+            return Err(YamlError {
+                message: "document too large or nested too deeply".into(),
+                at: Some(mark(src, &span.start)),
+            });
+        }
+        let (start, end) = place(src, &span);
+        let finished = match event {
+            Event::Scalar(text, style, _, _) => Some(Node {
+                value: Value::Scalar {
+                    text: text.into_owned(),
+                    plain: style == ScalarStyle::Plain,
+                },
+                start,
+                end,
+            }),
+            Event::Alias(_) => Some(Node {
+                value: Value::Alias,
+                start,
+                end,
+            }),
+            Event::SequenceStart(..) => {
+                stack.push(Frame::Seq(start, Vec::new()));
+                None
+            }
+            Event::MappingStart(..) => {
+                stack.push(Frame::Map(start, Vec::new(), None));
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq(s, items)) => Some(Node {
+                    end: items.last().map_or(end, |n| n.end),
+                    value: Value::Seq(items),
+                    start: s,
+                }),
+                _ => None,
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map(s, entries, _)) => Some(Node {
+                    end: entries.last().map_or(end, |e| e.value.end),
+                    value: Value::Map(entries),
+                    start: s,
+                }),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(node) = finished else { continue };
+        match stack.last_mut() {
+            Some(Frame::Seq(_, items)) => items.push(node),
+            Some(Frame::Map(_, entries, pending)) => match pending.take() {
+                None => *pending = Some(node),
+                Some(key) => entries.push(Entry { key, value: node }),
+            },
+            None => {
+                if root.is_some() {
+                    return Err(YamlError {
+                        message: "a timeline file holds one YAML document".into(),
+                        at: Some(node.start),
+                    });
+                }
+                root = Some(node);
+            }
+        }
+    }
+    Ok(root.unwrap_or(Node {
+        value: Value::Map(Vec::new()),
+        start: Mark::default(),
+        end: Mark::default(),
+    }))
+}
+
+impl Node {
+    /// The value under a mapping key.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// The entry (key and value) under a mapping key.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|e| e.key.as_str() == Some(key)),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A scalar written plain as `null`, `~` or nothing.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// What kind of YAML value this is, for messages.
+    pub fn kind(&self) -> &'static str {
+        match &self.value {
+            Value::Scalar { .. } if self.is_null() => "nothing",
+            Value::Scalar { .. } => "a single value",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+            Value::Alias => "an alias",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_locates_keys_and_values() {
+        let src = "title: T\nevents:\n  - id: a\n    when: 2016-09-17\n  - id: b\n";
+        let tree = parse_tree(src).unwrap();
+        let events = tree.get("events").unwrap();
+        assert_eq!(events.items().len(), 2);
+        let when = events.items()[0].get("when").unwrap();
+        assert_eq!(when.as_str(), Some("2016-09-17"));
+        assert_eq!((when.start.line, when.start.col), (4, 11));
+        assert_eq!(&src[when.start.offset..when.end.offset], "2016-09-17");
+        let key = &events.items()[1].entries()[0].key;
+        assert_eq!((key.start.line, key.start.col), (5, 5));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let err = parse_tree("title: [unclosed\nevents: x\n").unwrap_err();
+        assert!(err.at.is_some(), "{err:?}");
+    }
+
+    #[test]
+    fn offsets_count_characters_per_line() {
+        let src = "a: é\nbé: c\n";
+        assert_eq!(offset_of(src, 2, 1), 6);
+        assert_eq!(&src[offset_of(src, 2, 5)..], "c\n");
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            src.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let r: Result<std::collections::BTreeMap<String, serde_json::Value>, _> = from_str(&src);
+        assert!(r.is_err());
+    }
+}
