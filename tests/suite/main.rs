@@ -1,0 +1,4 @@
+//! The integration suite: one binary, one module per feature, fixtures in `tests/fixtures/`.
+
+mod check;
+mod support;
