@@ -527,6 +527,11 @@ impl Checker<'_> {
                     self.report(node, format!("relation names unknown event `{id}`{hint}"));
                 }
             }
+            if let (Some(from), Some(to)) = (text(r.get("from")), r.get("to"))
+                && text(Some(to)) == Some(from)
+            {
+                self.report(to, format!("relation links event `{from}` to itself"));
+            }
             for n in r.get("claimed_by").map_or(&[][..], Node::items) {
                 if let Some(id) = text(Some(n))
                     && !account_ids.contains(id)
@@ -633,26 +638,33 @@ mod tests {
                     ..Source::default()
                 },
             ],
-            events: vec![Event {
-                id: "e".into(),
-                title: "t".into(),
-                when: When::year(2016),
-                places: vec!["p".into()],
-                actors: vec!["a".into()],
-                tags: vec!["t".into()],
-                accounts: vec![account],
-                disputes: vec![Dispute {
-                    facet: "f".into(),
-                    positions: vec![Position {
-                        value: "v".into(),
-                        accounts: vec!["a1".into()],
+            events: vec![
+                Event {
+                    id: "e".into(),
+                    title: "t".into(),
+                    when: When::year(2016),
+                    places: vec!["p".into()],
+                    actors: vec!["a".into()],
+                    tags: vec!["t".into()],
+                    accounts: vec![account],
+                    disputes: vec![Dispute {
+                        facet: "f".into(),
+                        positions: vec![Position {
+                            value: "v".into(),
+                            accounts: vec!["a1".into()],
+                        }],
+                        note: Some("n".into()),
                     }],
-                    note: Some("n".into()),
-                }],
-                notes: Some("n".into()),
-            }],
+                    notes: Some("n".into()),
+                },
+                Event {
+                    id: "f".into(),
+                    title: "u".into(),
+                    ..Event::default()
+                },
+            ],
             relations: vec![Relation {
-                from: "e".into(),
+                from: "f".into(),
                 to: "e".into(),
                 kind: RelationKind::PartOf,
                 claimed_by: vec!["a1".into()],
