@@ -9,6 +9,7 @@
 pub mod cli;
 mod cmd;
 pub mod ingest;
+pub mod mentions;
 pub mod output;
 pub mod render;
 pub mod timeline;

@@ -18,6 +18,8 @@ enum Shape {
     When,
     Bool,
     Span,
+    /// A list of spans.
+    Spans,
     /// A list of texts, or (with `one`) a single text.
     Texts {
         one: bool,
@@ -75,6 +77,7 @@ static SOURCE: Record = Record {
         ("republishes", Shape::Text, false),
         ("file", Shape::Text, false),
         ("notes", Shape::Text, false),
+        ("extracted", Shape::Spans, false),
     ],
 };
 
@@ -342,6 +345,20 @@ impl Checker<'_> {
                     self.report(node, "`span` must be two byte offsets, [start, end]");
                 }
             }
+            Shape::Spans => match &node.value {
+                Value::Seq(items) => {
+                    for item in items {
+                        self.value(item, Shape::Span, key);
+                    }
+                }
+                _ => self.report(
+                    node,
+                    format!(
+                        "`{key}` must be a list of [start, end] pairs, found {}",
+                        node.kind()
+                    ),
+                ),
+            },
             Shape::Texts { one } => match &node.value {
                 Value::Seq(items) => {
                     for item in items {
@@ -631,6 +648,7 @@ mod tests {
                     republishes: None,
                     file: Some("f".into()),
                     notes: Some("n".into()),
+                    extracted: vec![[1, 2], [3, 4]],
                 },
                 Source {
                     id: "copy".into(),

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::when::When;
-use super::yaml::{flow_list, flow_pair, prose};
+use super::yaml::{flow_list, flow_pair, flow_pairs, prose};
 
 /// A whole timeline file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -62,6 +62,14 @@ pub struct Source {
         serialize_with = "prose"
     )]
     pub notes: Option<String>,
+    /// Spans the extractor has offered from this source, kept by the tool so that re-extraction
+    /// can tell an account a person deleted from one it has never offered.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "flow_pairs"
+    )]
+    pub extracted: Vec<[usize; 2]>,
 }
 
 /// What sort of document a source is.

@@ -131,6 +131,13 @@ pub fn prose<S: serde::Serializer>(text: &Option<String>, s: S) -> Result<S::Ok,
     }
 }
 
+/// Writes a list of offset pairs on one line: `[[0, 10], [42, 97]]`.
+pub fn flow_pairs<S: serde::Serializer>(pairs: &[[usize; 2]], s: S) -> Result<S::Ok, S::Error> {
+    let inner: Vec<serde_saphyr::FlowSeq<&[usize; 2]>> =
+        pairs.iter().map(serde_saphyr::FlowSeq).collect();
+    serde_saphyr::FlowSeq(inner).serialize(s)
+}
+
 /// Writes a list of short texts on one line: `via: [BBC, Reuters]`.
 pub fn flow_list<S: serde::Serializer>(list: &[String], s: S) -> Result<S::Ok, S::Error> {
     serde_saphyr::FlowSeq(list).serialize(s)

@@ -1,0 +1,7 @@
+//! Event mentions and who says what: sentences, attribution, stance and facets.
+
+pub mod claim;
+pub mod sentences;
+
+pub use claim::{Claim, ClaimantKind};
+pub use sentences::{Sentence, Voice};
