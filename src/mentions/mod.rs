@@ -2,6 +2,7 @@
 
 pub mod claim;
 pub mod sentences;
+pub mod triggers;
 
 pub use claim::{Claim, ClaimantKind};
 pub use sentences::{Sentence, Voice};
