@@ -1,4 +1,5 @@
 //! The event graph: mentions of many documents merged into events, with relations,
 //! republication and disputes.
 
+pub mod cluster;
 pub mod republish;
