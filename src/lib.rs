@@ -8,7 +8,9 @@
 
 pub mod cli;
 mod cmd;
+pub mod graph;
 pub mod ingest;
+pub mod mentions;
 pub mod output;
 pub mod render;
 pub mod timeline;

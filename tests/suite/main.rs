@@ -2,4 +2,5 @@
 
 mod check;
 mod render;
+mod roundtrip;
 mod support;

@@ -1,0 +1,8 @@
+//! Event mentions and who says what: sentences, attribution, stance and facets.
+
+pub mod claim;
+pub mod sentences;
+pub mod triggers;
+
+pub use claim::{Claim, ClaimantKind};
+pub use sentences::{Sentence, Voice};
