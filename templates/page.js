@@ -36,9 +36,10 @@
         a.classList.toggle("is-match", !!match);
       });
     });
-    status.textContent = shown === events.length
-      ? "Showing all " + shown + " events."
-      : "Showing " + shown + " of " + events.length + " events.";
+    var total = events.length;
+    status.textContent = shown < total
+      ? "Showing " + shown + " of " + total + (total === 1 ? " event." : " events.")
+      : (total === 1 ? "Showing the only event." : "Showing all " + total + " events.");
   }
 
   form.addEventListener("input", apply);
