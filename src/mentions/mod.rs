@@ -1,6 +1,7 @@
 //! Event mentions and who says what: sentences, attribution, stance and facets.
 
 pub mod claim;
+pub mod docevent;
 pub mod sentences;
 pub mod triggers;
 
