@@ -433,11 +433,6 @@ fn event_view(timeline: &Timeline, event: &Event) -> EventView {
 
     let distinct_sources: BTreeSet<&str> =
         event.accounts.iter().map(|a| a.source.as_str()).collect();
-    let keys = |items: &mut dyn Iterator<Item = String>| {
-        let set: BTreeSet<String> = items.collect();
-        set.into_iter().collect::<Vec<_>>().join(" ")
-    };
-
     EventView {
         id: event.id.clone(),
         anchor: event_anchor(&event.id),
@@ -446,9 +441,9 @@ fn event_view(timeline: &Timeline, event: &Event) -> EventView {
         places: event.places.clone(),
         actors: event.actors.clone(),
         tags: event.tags.clone(),
-        source_keys: keys(&mut distinct_sources.iter().map(|s| key(s))),
-        claimant_keys: keys(&mut accounts.iter().map(|a| a.claimant_key.clone())),
-        tag_keys: keys(&mut event.tags.iter().map(|t| key(t))),
+        source_keys: key_list(distinct_sources.iter().map(|s| key(s))),
+        claimant_keys: key_list(accounts.iter().map(|a| a.claimant_key.clone())),
+        tag_keys: key_list(event.tags.iter().map(|t| key(t))),
         disputed_facets: disputes.len(),
         tally: tally(
             event.accounts.len(),
@@ -461,6 +456,12 @@ fn event_view(timeline: &Timeline, event: &Event) -> EventView {
         relations: relations_of(timeline, event),
         notes: event.notes.clone(),
     }
+}
+
+/// Distinct keys, sorted, separated by spaces: the form the script matches against.
+fn key_list(keys: impl Iterator<Item = String>) -> String {
+    let set: BTreeSet<String> = keys.collect();
+    set.into_iter().collect::<Vec<_>>().join(" ")
 }
 
 fn account_view(timeline: &Timeline, a: &Account, disputed: &BTreeSet<&str>) -> AccountView {

@@ -182,6 +182,33 @@ fn page_shows_what_the_timeline_says() {
     }
 }
 
+#[test]
+fn example_timeline_renders_every_event() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("timelines/syria-2016.yaml");
+    if !path.is_file() {
+        return;
+    }
+    let timeline = rashomon::timeline::load(&path).expect("example loads");
+    let html = render(&[path.to_str().expect("UTF-8 path")]);
+    let doc = Html::parse_document(&html);
+    assert_eq!(select(&doc, "article.event").len(), timeline.events.len());
+    assert_eq!(
+        select(&doc, "#sources li[id^=source-]").len(),
+        timeline.sources.len()
+    );
+    assert!(select(&doc, "[src]").is_empty());
+    let mut ids = std::collections::BTreeSet::new();
+    for el in select(&doc, "[id]") {
+        let id = el.value().attr("id").unwrap_or_default();
+        assert!(ids.insert(id), "duplicate id {id}");
+    }
+    for a in select(&doc, "a[href^=\"#\"]") {
+        let target = &a.value().attr("href").unwrap_or_default()[1..];
+        let by_id = format!("[id=\"{target}\"]");
+        assert_eq!(select(&doc, &by_id).len(), 1, "dangling link #{target}");
+    }
+}
+
 /// A timeline written by someone trying to break the page.
 fn hostile() -> Timeline {
     let evil = "<script>alert(1)</script>\"onmouseover=\"alert(2)</style>'";
