@@ -231,7 +231,11 @@ fn trailing_chat(
     let start = start.filter(|_| run >= 3)?;
     let article_blocks = blocks
         .iter()
-        .filter(|b| b.end <= start && block_talk(lines, b).1 >= 200)
+        .filter(|b| b.end <= start)
+        .filter(|b| {
+            let (talk, bytes) = block_talk(lines, b);
+            bytes >= 100 && !talk.is_chat()
+        })
         .count();
     (article_blocks >= 3).then_some(start)
 }
@@ -262,7 +266,11 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
             posted = None;
             in_text = false;
         }
-        let meta = if doubled(lines, i) {
+        let truncated = comment::ends_read_more(&line.plain) && !comment::is_button(&line.plain);
+        let meta = if truncated {
+            // A comment cut short by "Read more": text, not furniture.
+            None
+        } else if doubled(lines, i) {
             Some(Meta::Name(line.plain.to_string()))
         } else if furniture[i]
             && (furniture::has_strong_phrase(&line.plain)
@@ -291,7 +299,7 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
                 footer = false;
                 out.push(SegmentKind::CommentMeta);
             }
-            None if furniture[i] || footer => {
+            None if (furniture[i] && !truncated) || footer => {
                 footer = true;
                 in_text = false;
                 out.push(SegmentKind::Boilerplate);
