@@ -55,9 +55,7 @@ pub(crate) fn segment(text: &str, from: usize, hints: &[Hint]) -> Vec<Segment> {
     let article_end = thread_start.unwrap_or(lines.len());
 
     let mut labels = Vec::with_capacity(lines.len());
-    let mut headline_seen = lines
-        .iter()
-        .any(|l| l.hint == Some(SegmentKind::Headline));
+    let mut headline_seen = lines.iter().any(|l| l.hint == Some(SegmentKind::Headline));
     for (i, line) in lines[..article_end].iter().enumerate() {
         let label = if let Some(hint) = &line.hint {
             Label::of(hint.clone())
@@ -180,7 +178,8 @@ fn body_line(line: &Line) -> Label {
 /// credit, and two short lines alone in a block ("title" + description) in a text whose
 /// paragraphs are otherwise single lines.
 fn captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], end: usize) {
-    let is_body = |labels: &[Label], i: usize| labels[i].kind == SegmentKind::Body && lines[i].hint.is_none();
+    let is_body =
+        |labels: &[Label], i: usize| labels[i].kind == SegmentKind::Body && lines[i].hint.is_none();
     for i in 1..end {
         if labels[i].kind == SegmentKind::Caption
             && lines[i - 1].block == lines[i].block
@@ -200,7 +199,8 @@ fn captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], end: 
     }
     for b in body_blocks {
         if b.len() == 2
-            && b.clone().all(|i| caption::is_short_caption_line(&lines[i].plain))
+            && b.clone()
+                .all(|i| caption::is_short_caption_line(&lines[i].plain))
             && !caption::ends_sentence(&lines[b.start].plain)
         {
             for i in b.clone() {
@@ -211,9 +211,17 @@ fn captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], end: 
 }
 
 /// At the top, a one-sentence line between bylines and furniture is a photo's caption.
-fn header_captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], header_end: usize) {
+fn header_captions(
+    lines: &[Line],
+    blocks: &[Range<usize>],
+    labels: &mut [Label],
+    header_end: usize,
+) {
     let framing = |k: &SegmentKind| matches!(k, SegmentKind::Byline | SegmentKind::Boilerplate);
-    for b in blocks.iter().filter(|b| b.len() == 1 && b.start < header_end) {
+    for b in blocks
+        .iter()
+        .filter(|b| b.len() == 1 && b.start < header_end)
+    {
         let i = b.start;
         if i == 0 || i + 1 >= labels.len() || lines[i].hint.is_some() {
             continue;
@@ -241,7 +249,8 @@ fn reports_speech(plain: &str) -> bool {
 /// furniture too: "Articles by: X", a bare outlet name in a footer.
 fn furniture_between(lines: &[Line], labels: &mut [Label], end: usize) {
     for i in 1..end {
-        let next_is_furniture = i + 1 >= labels.len() || labels[i + 1].kind == SegmentKind::Boilerplate;
+        let next_is_furniture =
+            i + 1 >= labels.len() || labels[i + 1].kind == SegmentKind::Boilerplate;
         if labels[i].kind == SegmentKind::Body
             && lines[i].hint.is_none()
             && lines[i].plain.len() <= 120
