@@ -41,7 +41,9 @@ const OTHER_PREFIXES: &[&str] = &[
 ];
 
 /// Words that end a name in "By X from Y", "By X and Y", "By X in Moscow".
-const CONNECTORS: &[&str] = &["&", "-", "and", "at", "for", "from", "in", "of", "with", "|"];
+const CONNECTORS: &[&str] = &[
+    "&", "-", "and", "at", "for", "from", "in", "of", "with", "|",
+];
 
 /// First words that make "By ..." a sentence, not a byline ("By Monday, ...").
 const NOT_NAMES: &[&str] = &[
@@ -165,7 +167,10 @@ mod tests {
         for (line, header) in [
             ("By Jane Roe from The Example", false),
             ("By Jane Roe", false),
-            ("By Example Wire Staff, September 21, 2016 Region: Europe", true),
+            (
+                "By Example Wire Staff, September 21, 2016 Region: Europe",
+                true,
+            ),
             ("Foreign correspondent", false),
             ("Proletarian writers", false),
             ("Posted on 21 September 2016 by admin", false),

@@ -87,18 +87,125 @@ static SAYS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words a commenter's name line never is (sentences, headings, buttons, one-word replies).
 const NOT_IN_NAMES: &[&str] = &[
-    "a", "about", "advertisement", "agreed", "amen", "an", "analysis", "and", "are", "as", "at",
-    "background", "be", "been", "bingo", "breaking", "but", "by", "cheers", "comment",
-    "comments", "conclusion", "contact", "contents", "correct", "email", "exactly", "facebook",
-    "for", "from", "good", "great", "he", "her", "here", "his", "home", "how", "i", "if", "in",
-    "indeed", "introduction", "is", "it", "its", "live", "login", "lol", "me", "menu", "more",
-    "my", "news", "next", "nice", "no", "nonsense", "not", "notes", "now", "of", "on",
-    "opinion", "or", "our", "photo", "photos", "previous", "print", "read", "references",
-    "regards", "related", "reply", "rubbish", "sad", "search", "share", "she", "so", "sources",
-    "subscribe", "summary", "tags", "than", "thank", "thanks", "that", "the", "their", "then",
-    "there", "these", "they", "this", "those", "to", "true", "tweet", "twitter", "update",
-    "updated", "video", "was", "we", "well", "were", "what", "when", "where", "which", "who",
-    "why", "with", "wow", "yes", "you", "your",
+    "a",
+    "about",
+    "advertisement",
+    "agreed",
+    "amen",
+    "an",
+    "analysis",
+    "and",
+    "are",
+    "as",
+    "at",
+    "background",
+    "be",
+    "been",
+    "bingo",
+    "breaking",
+    "but",
+    "by",
+    "cheers",
+    "comment",
+    "comments",
+    "conclusion",
+    "contact",
+    "contents",
+    "correct",
+    "email",
+    "exactly",
+    "facebook",
+    "for",
+    "from",
+    "good",
+    "great",
+    "he",
+    "her",
+    "here",
+    "his",
+    "home",
+    "how",
+    "i",
+    "if",
+    "in",
+    "indeed",
+    "introduction",
+    "is",
+    "it",
+    "its",
+    "live",
+    "login",
+    "lol",
+    "me",
+    "menu",
+    "more",
+    "my",
+    "news",
+    "next",
+    "nice",
+    "no",
+    "nonsense",
+    "not",
+    "notes",
+    "now",
+    "of",
+    "on",
+    "opinion",
+    "or",
+    "our",
+    "photo",
+    "photos",
+    "previous",
+    "print",
+    "read",
+    "references",
+    "regards",
+    "related",
+    "reply",
+    "rubbish",
+    "sad",
+    "search",
+    "share",
+    "she",
+    "so",
+    "sources",
+    "subscribe",
+    "summary",
+    "tags",
+    "than",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "true",
+    "tweet",
+    "twitter",
+    "update",
+    "updated",
+    "video",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "with",
+    "wow",
+    "yes",
+    "you",
+    "your",
 ];
 
 /// What a line in a comment thread says about the comments.
@@ -270,8 +377,8 @@ impl Talk {
 
 /// Words that address someone: second person, thanks, agreement, chat.
 const ADDRESS: &[&str] = &[
-    "agree", "agreed", "btw", "disagree", "haha", "imho", "imo", "lmao", "lol", "thank",
-    "thanks", "thx", "u", "ur", "ya", "you", "your", "youre", "yours", "yourself",
+    "agree", "agreed", "btw", "disagree", "haha", "imho", "imo", "lmao", "lol", "thank", "thanks",
+    "thx", "u", "ur", "ya", "you", "your", "youre", "yours", "yourself",
 ];
 /// First person singular.
 const SELF: &[&str] = &["i", "id", "im", "ive", "me", "my", "myself"];
@@ -340,7 +447,8 @@ fn parse_posted(date: &str, time: Option<&str>) -> Option<NaiveDateTime> {
         .collect::<Vec<_>>()
         .join(" ");
     let formats = [
-        "%b %d %Y", "%d %b %Y", "%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
+        // %B also reads abbreviations; %b would not read full names.
+        "%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
     ];
     let day = formats
         .iter()
@@ -413,7 +521,14 @@ mod tests {
 
     #[test]
     fn names() {
-        for name in ["Jane Roe", "Real Anti-War Action", "jane roe", "jroe1954", "BigB", "J. Roe"] {
+        for name in [
+            "Jane Roe",
+            "Real Anti-War Action",
+            "jane roe",
+            "jroe1954",
+            "BigB",
+            "J. Roe",
+        ] {
             assert!(is_name_like(name, false), "{name}");
         }
         for line in [
@@ -437,17 +552,18 @@ mod tests {
         assert!(is_button("12 likes"));
         assert!(is_section_header("14 Comments"));
         assert!(is_section_header("Leave a Reply"));
-        assert!(!is_section_header("Comment on our articles on our Facebook page"));
-        assert_eq!(
-            says("Jane Roe says:"),
-            Some(("Jane Roe".to_string(), None))
-        );
+        assert!(!is_section_header(
+            "Comment on our articles on our Facebook page"
+        ));
+        assert_eq!(says("Jane Roe says:"), Some(("Jane Roe".to_string(), None)));
         assert_eq!(
             says("jroe \u{2022} 2 days ago"),
             Some(("jroe".to_string(), None))
         );
         assert_eq!(says("The Foreign Ministry said:"), None);
-        assert!(ends_read_more("and that is why I think so \u{2026} Read more \u{bb}"));
+        assert!(ends_read_more(
+            "and that is why I think so \u{2026} Read more \u{bb}"
+        ));
     }
 
     #[test]

@@ -107,5 +107,6 @@ fn non_empty(s: Option<String>) -> Option<String> {
 /// Only web addresses are kept as a source's URL.
 pub(crate) fn is_http(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://")) && !url.contains(char::is_whitespace)
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.contains(char::is_whitespace)
 }

@@ -28,32 +28,118 @@ pub(crate) struct Extracted {
 
 /// Elements never read: code, media, forms, navigation, side panels.
 const SKIP_TAGS: &[&str] = &[
-    "aside", "audio", "button", "canvas", "dialog", "embed", "footer", "form", "head",
-    "iframe", "input", "label", "link", "map", "meta", "nav", "noscript", "object", "option",
-    "picture", "script", "select", "style", "svg", "template", "textarea", "title", "video",
+    "aside", "audio", "button", "canvas", "dialog", "embed", "footer", "form", "head", "iframe",
+    "input", "label", "link", "map", "meta", "nav", "noscript", "object", "option", "picture",
+    "script", "select", "style", "svg", "template", "textarea", "title", "video",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
-    "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Class and id words (split at `-` and `_`) of page furniture.
 const SKIP_WORDS: &[&str] = &[
-    "ad", "addthis", "addtoany", "ads", "adsbygoogle", "advert", "advertisement", "advertising",
-    "banner", "breadcrumb", "breadcrumbs", "consent", "cookie", "cookies", "donate", "donation",
-    "gdpr", "login", "menu", "modal", "nav", "navbar", "navigation", "newsletter", "outbrain",
-    "paywall", "popup", "promo", "promotion", "recommended", "related", "share", "sharedaddy",
-    "sharing", "sidebar", "signup", "skip", "social", "sponsor", "sponsored", "subscribe",
-    "subscription", "taboola", "tags", "toolbar", "widget", "widgets",
+    "ad",
+    "addthis",
+    "addtoany",
+    "ads",
+    "adsbygoogle",
+    "advert",
+    "advertisement",
+    "advertising",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "consent",
+    "cookie",
+    "cookies",
+    "donate",
+    "donation",
+    "gdpr",
+    "login",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "paywall",
+    "popup",
+    "promo",
+    "promotion",
+    "recommended",
+    "related",
+    "share",
+    "sharedaddy",
+    "sharing",
+    "sidebar",
+    "signup",
+    "skip",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "widget",
+    "widgets",
 ];
 
 /// Class and id words of a byline.
 const BYLINE_WORDS: &[&str] = &[
-    "author", "authors", "byline", "dateline", "posted", "pubdate", "published", "timestamp",
+    "author",
+    "authors",
+    "byline",
+    "dateline",
+    "posted",
+    "pubdate",
+    "published",
+    "timestamp",
 ];
 
 /// Class and id words of a caption.
@@ -61,23 +147,37 @@ const CAPTION_WORDS: &[&str] = &["caption", "credit", "credits", "figcaption"];
 
 /// Whole class names or ids of a comment section.
 const COMMENT_SECTIONS: &[&str] = &[
-    "comment-list", "comment-section", "comment-thread", "commentlist", "comments",
-    "comments-area", "comments-list", "comments-section", "comments-thread", "disqus_thread",
+    "comment-list",
+    "comment-section",
+    "comment-thread",
+    "commentlist",
+    "comments",
+    "comments-area",
+    "comments-list",
+    "comments-section",
+    "comments-thread",
+    "disqus_thread",
 ];
 
 /// Class words of a comment's header (name, date, reply link).
-const COMMENT_META_WORDS: &[&str] = &["author", "date", "meta", "metadata", "reply", "time", "vcard"];
+const COMMENT_META_WORDS: &[&str] = &[
+    "author", "date", "meta", "metadata", "reply", "time", "vcard",
+];
 
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
-    sel(".comment-author .fn, .fn, [itemprop=author], .comment-author, .author, .username, .user-name, cite")
+    sel(
+        ".comment-author .fn, .fn, [itemprop=author], .comment-author, .author, .username, .user-name, cite",
+    )
 });
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 static ROOTS: LazyLock<[Selector; 4]> = LazyLock::new(|| {
     [
         sel("article"),
-        sel("[itemprop=articleBody], .entry-content, .post-content, .article-body, .article-content"),
+        sel(
+            "[itemprop=articleBody], .entry-content, .post-content, .article-body, .article-content",
+        ),
         sel("main, [role=main]"),
         sel("#content, .content, #main"),
     ]
@@ -156,7 +256,8 @@ fn comment_sections_outside<'a>(doc: &'a Html, root: ElementRef<'a>) -> Vec<Elem
 
 fn is_comment_section(e: &ElementRef) -> bool {
     let v = e.value();
-    v.id().is_some_and(|id| COMMENT_SECTIONS.contains(&id.to_ascii_lowercase().as_str()))
+    v.id()
+        .is_some_and(|id| COMMENT_SECTIONS.contains(&id.to_ascii_lowercase().as_str()))
         || v.classes()
             .any(|c| COMMENT_SECTIONS.contains(&c.to_ascii_lowercase().as_str()))
 }
@@ -205,15 +306,18 @@ enum Action {
 fn action(e: &ElementRef, in_comments: bool, headline_done: bool) -> Action {
     let name = e.value().name();
     if in_comments {
-        if matches!(name, "script" | "style" | "form" | "noscript" | "template" | "button" | "svg")
-            || is_hidden(e)
+        if matches!(
+            name,
+            "script" | "style" | "form" | "noscript" | "template" | "button" | "svg"
+        ) || is_hidden(e)
         {
             return Action::Skip;
         }
         if is_comment_item(e) {
             return Action::Read(Some(comment_item_kind(e)));
         }
-        if matches!(name, "footer" | "header" | "time" | "cite") || has_word(e, COMMENT_META_WORDS) {
+        if matches!(name, "footer" | "header" | "time" | "cite") || has_word(e, COMMENT_META_WORDS)
+        {
             return Action::Read(Some(SegmentKind::CommentMeta));
         }
         return Action::Read(None);
@@ -259,7 +363,9 @@ fn comment_item_kind(e: &ElementRef) -> SegmentKind {
         datetime
             .as_deref()
             .and_then(html_meta::parse_datetime)
-            .or_else(|| comment::timestamp(&collapse(&t.text().collect::<String>())).and_then(|(p, _)| p))
+            .or_else(|| {
+                comment::timestamp(&collapse(&t.text().collect::<String>())).and_then(|(p, _)| p)
+            })
     });
     SegmentKind::Comment { author, posted }
 }
@@ -291,7 +397,9 @@ fn walk(w: &mut Writer, root: ElementRef, root_hint: Option<SegmentKind>, in_com
                 match node.value() {
                     Node::Text(t) => w.text(t, hints.last().map(|(_, k)| k)),
                     Node::Element(el) => {
-                        let Some(e) = ElementRef::wrap(node) else { continue };
+                        let Some(e) = ElementRef::wrap(node) else {
+                            continue;
+                        };
                         if node.id() == root.id() {
                             continue;
                         }
@@ -302,7 +410,8 @@ fn walk(w: &mut Writer, root: ElementRef, root_hint: Option<SegmentKind>, in_com
                                 let name = el.name();
                                 if name == "br" {
                                     w.line();
-                                } else if BLOCK_TAGS.contains(&name) || matches!(name, "td" | "th") {
+                                } else if BLOCK_TAGS.contains(&name) || matches!(name, "td" | "th")
+                                {
                                     w.block(name);
                                 }
                                 if !inside && is_comment_section(&e) {
@@ -386,7 +495,8 @@ impl Writer {
             if self.pending > 0 || self.text.is_empty() {
                 let breaking = !self.text.is_empty();
                 if breaking {
-                    self.text.push_str(if self.pending >= 2 { "\n\n" } else { "\n" });
+                    self.text
+                        .push_str(if self.pending >= 2 { "\n\n" } else { "\n" });
                 }
                 self.pending = 0;
                 self.space = false;

