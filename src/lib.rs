@@ -8,6 +8,7 @@
 
 pub mod cli;
 mod cmd;
+pub mod dates;
 pub mod ingest;
 pub mod output;
 pub mod render;

@@ -9,7 +9,9 @@ pub fn rashomon() -> assert_cmd::Command {
 
 /// A path under `tests/fixtures/`.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// `../shared` next to the repository, when it is there (it is not in a fresh clone).
