@@ -24,6 +24,8 @@ pub enum Command {
     Render(cmd::render::Args),
     /// Show how articles are read: metadata and each segment (body, comments, furniture...)
     Ingest(cmd::ingest::Args),
+    /// Find temporal expressions in an article and print them as JSON lines
+    Dates(cmd::dates::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -33,6 +35,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => cmd::check::execute(args),
         Command::Render(args) => cmd::render::execute(args),
         Command::Ingest(args) => cmd::ingest::execute(args),
+        Command::Dates(args) => cmd::dates::execute(args),
     };
     match result {
         Ok(code) => code,

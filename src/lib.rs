@@ -9,6 +9,7 @@
 pub mod cli;
 mod cmd;
 pub mod graph;
+pub mod dates;
 pub mod ingest;
 pub mod mentions;
 pub mod output;

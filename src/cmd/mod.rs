@@ -2,4 +2,5 @@
 
 pub mod check;
 pub mod ingest;
+pub mod dates;
 pub mod render;
