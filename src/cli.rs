@@ -20,6 +20,8 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (check); 2 cou
 pub enum Command {
     /// Check timeline files and print every problem as file:line:col
     Check(cmd::check::Args),
+    /// Find places, actors and organisations in a text, or list the gazetteer
+    Gazetteer(cmd::gazetteer::Args),
     /// Render a timeline as a self-contained HTML page, or as normalised YAML
     Render(cmd::render::Args),
 }
@@ -30,6 +32,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::execute(args),
         Command::Render(args) => cmd::render::execute(args),
+        Command::Gazetteer(args) => cmd::gazetteer::execute(args),
     };
     match result {
         Ok(code) => code,
