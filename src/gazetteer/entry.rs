@@ -107,6 +107,10 @@ pub(crate) struct RawFile {
     pub groups: Vec<RawGroup>,
     #[serde(default)]
     pub entries: Vec<RawEntry>,
+    /// Spellings that fold like a name but are something else ("Columbia" is not Colombia):
+    /// a hit spelt exactly so is no mention.
+    #[serde(default)]
+    pub not_names: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

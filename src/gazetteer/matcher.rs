@@ -32,7 +32,12 @@ enum Case {
     /// The n-th word of the match must start with a capital, as in the alias.
     Capital(u16),
     Any,
+    /// The letters and digits, lower-cased: a spelling listed in `not_names`.
+    Spelling(Box<str>),
 }
+
+/// The entry index of a `not_names` candidate: a hit on it is no mention at all.
+const BLOCK: u32 = u32::MAX;
 
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -44,6 +49,9 @@ struct Candidate {
     acronym: bool,
     /// The alias begins with "the".
     the: bool,
+    /// A short one-word name written with its article ("Al-Rai", "Al-Hol", "As-Salt"):
+    /// without the article it would be an English word ("Ray", "Hull", "Salt").
+    article: bool,
     /// The alias's letters and digits.
     letters: Box<str>,
     /// An acronym that is also an English word ("IS", "US", "WHO"): refused inside a line
@@ -69,9 +77,12 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    pub fn build(entries: &[Entry]) -> Matcher {
+    pub fn build(entries: &[Entry], not_names: &[String]) -> Matcher {
         let mut m = Matcher::default();
         let mut patterns: Vec<String> = Vec::new();
+        for spelling in not_names {
+            m.add(&mut patterns, spelling, BLOCK as usize, false);
+        }
         for (index, entry) in entries.iter().enumerate() {
             for name in entry.names() {
                 m.add(&mut patterns, name, index, false);
@@ -91,7 +102,14 @@ impl Matcher {
                     c.case = Case::Exact(c.letters.clone());
                 }
             }
-            list.sort_by_key(|c| (!matches!(c.case, Case::Exact(_)), !c.the));
+            list.sort_by_key(|c| {
+                (
+                    c.entry != BLOCK,
+                    !matches!(c.case, Case::Exact(_)),
+                    !c.the,
+                    !c.article,
+                )
+            });
         }
         m.ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -111,7 +129,9 @@ impl Matcher {
         let all_caps =
             alphabetic > 0 && letters.chars().all(|c| c.is_uppercase() || c.is_numeric());
         let n = letters.chars().count();
-        let case = if all_caps && n <= 3 {
+        let case = if entry == BLOCK as usize {
+            Case::Spelling(letters.to_lowercase().into())
+        } else if all_caps && n <= 3 {
             Case::Exact(letters.clone().into())
         } else {
             folded
@@ -128,6 +148,9 @@ impl Matcher {
             acronym: all_caps && n > 3,
             case,
             the: folded.words[0].the,
+            article: folded.words.len() == 1
+                && folded.words[0].start != folded.words[0].core
+                && folded.words[0].fend - folded.words[0].fstart <= 4,
             common,
             letters: letters.into(),
         };
@@ -202,7 +225,9 @@ impl Matcher {
         let last = folded.word_ending(fend - 1)?;
         let words = &folded.words;
         let cand = self.candidates[pattern].iter().find(|c| {
-            if c.the && !words[first].the {
+            if (c.the && !words[first].the)
+                || (c.article && words[first].start == words[first].core)
+            {
                 return false;
             }
             match &c.case {
@@ -218,8 +243,15 @@ impl Matcher {
                     .get(first + *k as usize)
                     .is_none_or(|w| starts_upper(text, w.core as usize)),
                 Case::Any => true,
+                Case::Spelling(letters) => lower_letters_eq(
+                    &text[words[first].core as usize..words[last].end as usize],
+                    letters,
+                ),
             }
         })?;
+        if cand.entry == BLOCK {
+            return None;
+        }
         Some(Match {
             start: words[first].start as usize,
             end: words[last].end as usize,
@@ -237,10 +269,20 @@ impl Matcher {
             .iter()
             .find(|c| match &c.case {
                 Case::Exact(l) => **l == *letters,
+                Case::Spelling(l) => lower_letters_eq(name, l),
                 _ => true,
             })
+            .filter(|c| c.entry != BLOCK)
             .map(|c| (c.entry as usize, c.demonym))
     }
+}
+
+/// The letters and digits of `text`, lower-cased, are `letters`.
+fn lower_letters_eq(text: &str, letters: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(letters.chars())
 }
 
 fn starts_upper(text: &str, at: usize) -> bool {

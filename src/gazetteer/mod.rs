@@ -54,6 +54,7 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     ids: HashMap<String, usize>,
     matcher: Matcher,
+    not_names: Vec<String>,
     replace: bool,
 }
 
@@ -107,7 +108,13 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer::assemble(entries, false)
+        let mut not_names = self.not_names.clone();
+        for n in user.not_names {
+            if !not_names.contains(&n) {
+                not_names.push(n);
+            }
+        }
+        Gazetteer::assemble(entries, not_names, false)
     }
 
     /// True when this table was read from a file that says `replace: true`.
@@ -179,17 +186,23 @@ impl Gazetteer {
         false
     }
 
-    fn assemble(entries: Vec<Entry>, replace: bool) -> Gazetteer {
+    /// Spellings that are never a mention, though they fold like a name.
+    pub fn not_names(&self) -> &[String] {
+        &self.not_names
+    }
+
+    fn assemble(entries: Vec<Entry>, not_names: Vec<String>, replace: bool) -> Gazetteer {
         let ids = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let matcher = Matcher::build(&entries);
+        let matcher = Matcher::build(&entries, &not_names);
         Gazetteer {
             entries,
             ids,
             matcher,
+            not_names,
             replace,
         }
     }
@@ -379,5 +392,5 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
             }
         }
     }
-    Ok(Gazetteer::assemble(entries, raw.replace))
+    Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace))
 }

@@ -430,7 +430,12 @@ fn fold_rules(word: &[u8], tmp: &mut Vec<u8>, out: &mut Vec<u8>) {
                 tmp.push(b'u');
                 i += 2;
             }
-            (b'a', b'e') | (b'e', b'i') | (b'e', b'y') | (b'a', b'y') => {
+            // "ey" only in longer words: Sergey, Alexey; not "They" (Thai) or "Key".
+            (b'a', b'e') | (b'e', b'i') | (b'a', b'y') => {
+                tmp.extend_from_slice(b"ai");
+                i += 2;
+            }
+            (b'e', b'y') if w.len() >= 5 => {
                 tmp.extend_from_slice(b"ai");
                 i += 2;
             }

@@ -293,3 +293,17 @@ fn cli_finds_mentions_and_lists_entries() {
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(list.as_array().is_some_and(|a| a.len() > 500));
 }
+
+#[test]
+fn english_words_that_fold_like_names_are_not_mentions() {
+    // "They" folds like the demonym "Thai"; "Columbia" like "Colombia".
+    assert_eq!(ids("They said so."), Vec::<String>::new());
+    assert_eq!(ids("Columbia University and Colombia"), vec!["colombia"]);
+    // Short names need their article: "Ray" is not Al-Rai, "Salt" is not As-Salt.
+    assert_eq!(ids("Ray said Salt was scarce."), Vec::<String>::new());
+    assert_eq!(
+        ids("Rebels took al-Rai and As-Salt."),
+        vec!["al-rai", "as-salt"]
+    );
+    assert_eq!(ids("Man is mortal; so is Has."), Vec::<String>::new());
+}
