@@ -3,4 +3,5 @@
 pub mod check;
 pub mod ingest;
 pub mod dates;
+pub mod gazetteer;
 pub mod render;
