@@ -28,6 +28,12 @@ pub enum Command {
     Ingest(cmd::ingest::Args),
     /// Find temporal expressions in an article and print them as JSON lines
     Dates(cmd::dates::Args),
+    /// Print the events and accounts found in one article, for checking the extractor
+    Mentions(cmd::mentions::Args),
+    /// Extract a timeline from articles
+    Extract(cmd::extract::Args),
+    /// Extract a timeline from articles and render the page in one go
+    Build(cmd::extract::build::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -38,6 +44,9 @@ pub fn main() -> ExitCode {
         Command::Render(args) => cmd::render::execute(args),
         Command::Ingest(args) => cmd::ingest::execute(args),
         Command::Dates(args) => cmd::dates::execute(args),
+        Command::Mentions(args) => cmd::mentions::execute(args),
+        Command::Extract(args) => cmd::extract::execute(args),
+        Command::Build(args) => cmd::extract::build::execute(args),
         Command::Gazetteer(args) => cmd::gazetteer::execute(args),
     };
     match result {

@@ -132,9 +132,10 @@ pub fn prose<S: serde::Serializer>(text: &Option<String>, s: S) -> Result<S::Ok,
 
 /// Writes a list of offset pairs on one line: `[[0, 10], [42, 97]]`.
 pub fn flow_pairs<S: serde::Serializer>(pairs: &[[usize; 2]], s: S) -> Result<S::Ok, S::Error> {
-    let inner: Vec<serde_saphyr::FlowSeq<&[usize; 2]>> =
-        pairs.iter().map(serde_saphyr::FlowSeq).collect();
-    serde_saphyr::FlowSeq(inner).serialize(s)
+    // Inside a flow list everything is flow already. Wrapping the pairs in `FlowSeq` too
+    // leaves serde-saphyr (2.1) in flow mode afterwards: the next list in the document came
+    // out as `[...]`, with invalid block scalars inside.
+    serde_saphyr::FlowSeq(pairs).serialize(s)
 }
 
 /// Writes a list of short texts on one line: `via: [BBC, Reuters]`.

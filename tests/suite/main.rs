@@ -1,8 +1,8 @@
 //! The integration suite: one binary, one module per feature, fixtures in `tests/fixtures/`.
 
 mod check;
-mod render;
 mod gazetteer;
-mod roundtrip;
 mod ingest;
+mod render;
+mod roundtrip;
 mod support;
