@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod disputes;
+pub mod edit;
 pub mod model;
 pub mod when;
 pub mod yaml;
