@@ -164,6 +164,25 @@ impl<'a> Editor<'a> {
         });
     }
 
+    /// Past comment lines indented deeper than `indent` (with blank lines among them) that
+    /// follow `at`: they belong to what precedes, so lines added after it go below them.
+    fn past_inner_comments(&self, at: usize, indent: usize) -> usize {
+        let src = self.src;
+        let (mut pos, mut past) = (at, at);
+        while pos < src.len() {
+            let next = after_line(src, pos);
+            let body = src[pos..next].trim_end_matches(['\n', '\r']);
+            let text = body.trim_start_matches(' ');
+            if text.starts_with('#') && body.len() - text.len() > indent {
+                past = next;
+            } else if !text.is_empty() {
+                break;
+            }
+            pos = next;
+        }
+        past
+    }
+
     /// Insert whole lines at a line start (or at the end of the text).
     fn insert_lines(&mut self, at: usize, text: &str, indent: usize) {
         let mut text = text.to_string();
@@ -243,7 +262,7 @@ impl<'a> Editor<'a> {
                         format!("cannot tell the indentation of `{key}`: write each `- ` on the line where its item starts"),
                     );
                 };
-                let end = self.insertion_point(value)?;
+                let end = self.past_inner_comments(self.insertion_point(value)?, indent);
                 for (i, item) in inserts {
                     let at = match list.get(*i) {
                         Some(before) => {
@@ -391,11 +410,9 @@ impl<'a> Editor<'a> {
             at: map.start,
         })? + 2;
         let text = self.block_text(items, indent);
-        self.insert_lines(
-            after_line(src, end.max(entry.key.end.offset)),
-            &text,
-            indent,
-        );
+        let at = after_line(src, end.max(entry.key.end.offset));
+        let at = self.past_inner_comments(at, indent);
+        self.insert_lines(at, &text, indent);
         Ok(())
     }
 
@@ -411,7 +428,7 @@ impl<'a> Editor<'a> {
         let Some(indent) = key_indent(src, map) else {
             return self.refuse(map.start, "cannot tell this mapping's indentation");
         };
-        let at = self.insertion_point(map)?;
+        let at = self.past_inner_comments(self.insertion_point(map)?, indent);
         let pad = " ".repeat(indent);
         let text = match layout {
             Layout::Flow => {
@@ -759,6 +776,18 @@ mod tests {
         assert_eq!(
             out,
             "a:\n    - x   # first\n    - y\n    # trailing comment\nb: 1\n"
+        );
+    }
+
+    #[test]
+    fn comments_indented_under_the_last_item_stay_with_it() {
+        let src = "a:\n  - x: 1\n    # about x\n\n    # more about x\n\n  # about the list\nb: 1\n";
+        let out = edit(src, |ed, t| {
+            ed.insert_items(t, "a", &[(1, item("y"))], Layout::Block)
+        });
+        assert_eq!(
+            out,
+            "a:\n  - x: 1\n    # about x\n\n    # more about x\n  - y\n\n  # about the list\nb: 1\n"
         );
     }
 
