@@ -84,10 +84,14 @@ pub struct Splice {
 #[derive(Debug, Clone, Copy, Default)]
 struct Info {
     flow: bool,
+    /// The node itself carries an anchor.
+    anchored: bool,
     /// The node or one of its ancestors carries an anchor: a change would show through aliases.
     pinned: bool,
-    /// An anchor or alias lies inside the node.
-    tangled: bool,
+    /// An anchor lies in the node or below it.
+    anchors: bool,
+    /// An alias lies in the node or below it.
+    aliases: bool,
 }
 
 /// Collects splices against one text and its tree.
@@ -134,9 +138,9 @@ impl<'a> Editor<'a> {
         })
     }
 
-    /// Refuse to edit inside a node an alias could see, or (with `inside`) one that holds
-    /// anchors or aliases.
-    fn guard(&self, node: &Node, inside: bool, what: &str) -> Result<(), EditError> {
+    /// Refuse to edit a node an alias could see, or one holding an alias (the model and the
+    /// tree would not line up); with `replace`, also one holding an anchor that would vanish.
+    fn guard(&self, node: &Node, replace: bool, what: &str) -> Result<(), EditError> {
         let info = self.info(node);
         if info.pinned {
             return self.refuse(
@@ -144,7 +148,7 @@ impl<'a> Editor<'a> {
                 format!("{what} is anchored (`&`) or inside an anchored node; edit it by hand"),
             );
         }
-        if inside && info.tangled {
+        if info.aliases || (replace && info.anchors) {
             return self.refuse(
                 node.start,
                 format!("{what} contains anchors or aliases (`&`, `*`); edit it by hand"),
@@ -229,7 +233,7 @@ impl<'a> Editor<'a> {
             return self.add_key(map, key, &items, layout);
         };
         let value = &entry.value;
-        self.guard(value, true, &format!("`{key}`"))?;
+        self.guard(value, false, &format!("`{key}`"))?;
         match &value.value {
             Value::Scalar { .. } if value.is_null() => self.fill_empty(map, entry, &items, layout),
             Value::Seq(list) if self.info(value).flow => {
@@ -240,6 +244,13 @@ impl<'a> Editor<'a> {
                 for (i, item) in inserts {
                     match list.get(*i) {
                         Some(before) => {
+                            // Text put before an anchored item would take its anchor.
+                            if self.info(before).anchored {
+                                return self.refuse(
+                                    before.start,
+                                    "cannot insert before an anchored (`&`) item",
+                                );
+                            }
                             self.push(
                                 before.start.offset,
                                 before.start.offset,
@@ -263,6 +274,7 @@ impl<'a> Editor<'a> {
                     );
                 };
                 let end = self.past_inner_comments(self.insertion_point(value)?, indent);
+                let spaced = spaced_items(src, list);
                 for (i, item) in inserts {
                     let at = match list.get(*i) {
                         Some(before) => {
@@ -276,7 +288,15 @@ impl<'a> Editor<'a> {
                         }
                         None => end,
                     };
-                    let text = self.block_text(&[item], indent);
+                    let mut text = self.block_text(&[item], indent);
+                    if spaced {
+                        // New items follow the list's own convention of blank lines between items.
+                        if at == end {
+                            text.insert_str(0, self.eol);
+                        } else {
+                            text.push_str(self.eol);
+                        }
+                    }
                     self.insert_lines(at, &text, indent);
                 }
                 Ok(())
@@ -530,32 +550,38 @@ impl<'a> Editor<'a> {
     }
 }
 
-/// Record each node's style in the tree's pre-order; `None` when the styles run out.
+/// Record each node's style in the tree's pre-order; returns whether the node holds
+/// (anchors, aliases), or `None` when the styles run out.
 fn index(
     node: &Node,
     pinned_above: bool,
     styles: &mut impl Iterator<Item = yaml::Style>,
     out: &mut HashMap<usize, Info>,
-) -> Option<bool> {
+) -> Option<(bool, bool)> {
     let style = styles.next()?;
     let pinned = pinned_above || style.anchored;
-    let mut tangled = false;
-    for e in node.entries() {
-        tangled |= index(&e.key, pinned, styles, out)?;
-        tangled |= index(&e.value, pinned, styles, out)?;
-    }
-    for item in node.items() {
-        tangled |= index(item, pinned, styles, out)?;
+    let (mut anchors, mut aliases) = (style.anchored, style.alias);
+    let children = node
+        .entries()
+        .iter()
+        .flat_map(|e| [&e.key, &e.value])
+        .chain(node.items());
+    for child in children {
+        let (an, al) = index(child, pinned, styles, out)?;
+        anchors |= an;
+        aliases |= al;
     }
     out.insert(
         addr(node),
         Info {
             flow: style.flow,
+            anchored: style.anchored,
             pinned,
-            tangled,
+            anchors,
+            aliases,
         },
     );
-    Some(tangled || style.anchored || style.alias)
+    Some((anchors, aliases))
 }
 
 /// Offset of the start of the line holding `offset`.
@@ -568,6 +594,18 @@ pub fn after_line(src: &str, offset: usize) -> usize {
     src[offset..]
         .find('\n')
         .map_or(src.len(), |i| offset + i + 1)
+}
+
+/// Whether a block list puts a blank line between its items (judged by its last two).
+fn spaced_items(src: &str, list: &[Node]) -> bool {
+    let [.., _, last] = list else {
+        return false;
+    };
+    let start = line_start(src, last.start.offset);
+    start > 0 && {
+        let prev = line_start(src, start - 1);
+        src[prev..start].trim().is_empty()
+    }
 }
 
 /// Column (0-based) of the `- ` that introduces a block list item on its own line.
@@ -780,6 +818,15 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_between_items_are_imitated() {
+        let src = "a:\n\n  - x: 1\n\n  - x: 2\nb: 1\n";
+        let out = edit(src, |ed, t| {
+            ed.insert_items(t, "a", &[(0, item("w")), (2, item("y"))], Layout::Block)
+        });
+        assert_eq!(out, "a:\n\n  - w\n\n  - x: 1\n\n  - x: 2\n\n  - y\nb: 1\n");
+    }
+
+    #[test]
     fn comments_indented_under_the_last_item_stay_with_it() {
         let src = "a:\n  - x: 1\n    # about x\n\n    # more about x\n\n  # about the list\nb: 1\n";
         let out = edit(src, |ed, t| {
@@ -891,6 +938,19 @@ mod tests {
         assert_eq!(out, "d:  # derived\n  # about d\n  - c\ne: 1\n");
         let out = edit(src, |ed, t| ed.replace_items(t, "d", &[]));
         assert_eq!(out, "d: []  # derived\n  # about d\ne: 1\n");
+    }
+
+    #[test]
+    fn anchors_inside_untouched_items_are_no_obstacle() {
+        let src = "a:\n  - x: &n 1\n";
+        let out = edit(src, |ed, t| {
+            ed.insert_items(t, "a", &[(1, item("y"))], Layout::Block)
+        });
+        assert_eq!(out, "a:\n  - x: &n 1\n  - y\n");
+        let tree = parse_tree("a: [&p [1, 2]]\n").unwrap();
+        let mut ed = Editor::new("a: [&p [1, 2]]\n", &tree).unwrap();
+        let r = ed.insert_items(&tree, "a", &[(0, Item::pair([0, 1]))], Layout::Flow);
+        assert!(matches!(r, Err(EditError::Refused { .. })), "{r:?}");
     }
 
     #[test]

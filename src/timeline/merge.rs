@@ -30,8 +30,10 @@
 //!   them (ties: earliest in the file). Otherwise the candidate event is scored against the
 //!   file's events with the [`EventMatcher`]; the best score at or above the threshold joins
 //!   (ties: earliest). Otherwise the candidate event is added as a new event (`<id>-2`, ...
-//!   when its id is taken). New account ids never collide with existing ones, including the
-//!   ids assigned on load to accounts written without one, which therefore do not shift.
+//!   when its id is taken). A new account keeps its candidate id when that is free and its
+//!   source kept its id, else gets `<source>-<n>`; new ids never collide with existing ones,
+//!   including the ids assigned on load to accounts written without one, which therefore do
+//!   not shift.
 //! - **Relations** from the candidate are added when both ends resolve to timeline events
 //!   (the event a candidate event's accounts went to, or hold most of its kept accounts), the
 //!   ends differ, the same relation (or its before/after inverse) is not there yet, and one end
@@ -584,7 +586,9 @@ fn plan(
                 });
                 continue;
             }
-            let id = if !ca.id.is_empty() && !taken_accounts.contains(&ca.id) {
+            // The candidate's id names its own source; keep it only when that is ours too.
+            let id = if !ca.id.is_empty() && source == ca.source && !taken_accounts.contains(&ca.id)
+            {
                 ca.id.clone()
             } else {
                 (1..)

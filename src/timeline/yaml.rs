@@ -133,9 +133,10 @@ pub fn prose<S: serde::Serializer>(text: &Option<String>, s: S) -> Result<S::Ok,
 
 /// Writes a list of offset pairs on one line: `[[0, 10], [42, 97]]`.
 pub fn flow_pairs<S: serde::Serializer>(pairs: &[[usize; 2]], s: S) -> Result<S::Ok, S::Error> {
-    let inner: Vec<serde_saphyr::FlowSeq<&[usize; 2]>> =
-        pairs.iter().map(serde_saphyr::FlowSeq).collect();
-    serde_saphyr::FlowSeq(inner).serialize(s)
+    // Inside a flow list everything is flow already. Wrapping the pairs in `FlowSeq` too
+    // leaves serde-saphyr (2.1) in flow mode afterwards: the next list in the document came
+    // out as `[...]`, with invalid block scalars inside.
+    serde_saphyr::FlowSeq(pairs).serialize(s)
 }
 
 /// Writes a list of short texts on one line: `via: [BBC, Reuters]`.
@@ -441,6 +442,33 @@ mod tests {
         let src = "a: é\nbé: c\n";
         assert_eq!(offset_of(src, 2, 1), 6);
         assert_eq!(&src[offset_of(src, 2, 5)..], "c\n");
+    }
+
+    #[test]
+    fn lists_after_offset_pairs_stay_block() {
+        use crate::timeline::model::{Event, Source, Timeline};
+        let t = Timeline {
+            title: "t".into(),
+            sources: vec![Source {
+                id: "s".into(),
+                extracted: vec![[1, 2], [3, 4]],
+                ..Source::default()
+            }],
+            events: vec![Event {
+                id: "e".into(),
+                title: "x".into(),
+                notes: Some("two\nlines".into()),
+                ..Event::default()
+            }],
+            ..Timeline::default()
+        };
+        let text = to_string(&t).unwrap();
+        assert!(
+            text.contains("extracted: [[1, 2], [3, 4]]\nevents:\n  - id: e\n"),
+            "{text}"
+        );
+        let back: Timeline = from_str(&text).unwrap();
+        assert_eq!(back, t);
     }
 
     #[test]
