@@ -12,10 +12,22 @@
 //! - replace the value of a key whose content the tool owns (derived `disputes:`).
 //!
 //! New text is `yaml::to_string` output re-indented, or `yaml::to_flow_string` inside flow
-//! collections, with the file's line ending. Anything it cannot edit safely is refused with a
-//! place: a mapping written in flow style that needs a new key, an anchor on or around the
-//! edited node, an alias or anchor inside an edited list, an item whose dash is not on its
-//! own line. The caller re-reads the result and checks it; this module only splices.
+//! collections, in the file's line ending (LF or CRLF). Lines added after a node go below the
+//! comments indented under it, and a list whose items are separated by blank lines gets its
+//! new items separated the same way.
+//!
+//! # Refused
+//!
+//! Anything that cannot be edited safely is refused with its place, and nothing is changed:
+//! - a mapping written in flow style (`{...}`) that needs a new key or a rewritten value
+//!   (adding to a flow list inside one is fine);
+//! - an anchor (`&`) on the edited node or any node around it, since aliases would see the
+//!   change; an alias (`*`) inside an edited list; an anchor or alias inside a replaced value;
+//!   an anchored flow item that something would be inserted before;
+//! - a block list none of whose items has its `- ` on the line where the item starts (its
+//!   indentation cannot be told), or an item to insert before whose `- ` is not on its line.
+//!
+//! Several documents in one file never reach this module: `check` refuses them.
 
 use std::collections::HashMap;
 
@@ -221,17 +233,20 @@ impl<'a> Editor<'a> {
         if !matches!(map.value, Value::Map(_)) {
             return self.refuse(map.start, format!("expected a mapping to hold `{key}`"));
         }
-        if self.info(map).flow {
-            return self.refuse(
-                map.start,
-                format!("cannot add to `{key}` in a mapping written in flow style ({{...}}); write it as a block mapping"),
-            );
-        }
         let items: Vec<&Item> = inserts.iter().map(|(_, item)| item).collect();
+        let in_flow = self.info(map).flow;
         let Some(entry) = map.entry(key) else {
+            if in_flow {
+                return self.refuse(
+                    map.start,
+                    format!("cannot add `{key}` to a mapping written in flow style ({{...}}); write it as a block mapping"),
+                );
+            }
             self.guard(map, false, "the mapping")?;
             return self.add_key(map, key, &items, layout);
         };
+        // Inside a flow mapping every value is flow.
+        let layout = if in_flow { Layout::Flow } else { layout };
         let value = &entry.value;
         self.guard(value, false, &format!("`{key}`"))?;
         match &value.value {
@@ -267,7 +282,7 @@ impl<'a> Editor<'a> {
                 let Some(first) = list.first() else {
                     return self.fill_empty(map, entry, &items, layout);
                 };
-                let Some(indent) = dash_indent(src, first) else {
+                let Some(indent) = list.iter().find_map(|item| dash_indent(src, item)) else {
                     return self.refuse(
                         first.start,
                         format!("cannot tell the indentation of `{key}`: write each `- ` on the line where its item starts"),
@@ -662,38 +677,27 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
             i += 1;
             continue;
         }
-        // A hunk: from CONTEXT lines before this change to CONTEXT lines after the last
-        // change closer than 2 * CONTEXT lines to the previous one.
+        // A hunk runs from CONTEXT lines before a change to CONTEXT lines after the last
+        // change that follows within 2 * CONTEXT lines of the one before.
         let start = i.saturating_sub(CONTEXT);
-        let mut end = i;
+        let mut last = i;
         let mut j = i;
-        while j < ops.len() {
+        while j < ops.len() && j - last <= 2 * CONTEXT {
             if !matches!(ops[j], Op::Same(..)) {
-                end = j;
-            } else if j - end > 2 * CONTEXT {
-                break;
+                last = j;
             }
             j += 1;
         }
-        let stop = (end + 1 + CONTEXT).min(ops.len());
-        let (mut a0, mut b0) = (None, None);
-        let (mut na, mut nb) = (0, 0);
+        let stop = (last + 1 + CONTEXT).min(ops.len());
+        let (mut a0, mut b0, mut na, mut nb) = (None, None, 0, 0);
         for op in &ops[start..stop] {
-            match op {
-                Op::Same(x, y) => {
-                    a0.get_or_insert(*x);
-                    b0.get_or_insert(*y);
-                    na += 1;
-                    nb += 1;
-                }
-                Op::Del(x) => {
-                    a0.get_or_insert(*x);
-                    na += 1;
-                }
-                Op::Add(y) => {
-                    b0.get_or_insert(*y);
-                    nb += 1;
-                }
+            if let Op::Same(x, _) | Op::Del(x) = op {
+                a0.get_or_insert(*x);
+                na += 1;
+            }
+            if let Op::Same(_, y) | Op::Add(y) = op {
+                b0.get_or_insert(*y);
+                nb += 1;
             }
         }
         out.push_str(&format!(
@@ -723,15 +727,49 @@ enum Op {
     Add(usize),
 }
 
-/// Myers' O(ND) line diff; merges change few lines, so D is small.
+/// Beyond this many changed lines the diff stops looking for the shortest edit and shows the
+/// changed middle whole (Myers keeps O(D²) state).
+const MAX_EDIT: usize = 2000;
+
+/// Line diff: common ends trimmed, then Myers' O(ND) shortest edit on the middle.
 fn diff_lines(a: &[&str], b: &[&str]) -> Vec<Op> {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut ops: Vec<Op> = (0..head).map(|i| Op::Same(i, i)).collect();
+    let (am, bm) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    match myers(am, bm) {
+        Some(middle) => ops.extend(middle.into_iter().map(|op| match op {
+            Op::Same(x, y) => Op::Same(x + head, y + head),
+            Op::Del(x) => Op::Del(x + head),
+            Op::Add(y) => Op::Add(y + head),
+        })),
+        None => {
+            ops.extend((0..am.len()).map(|x| Op::Del(x + head)));
+            ops.extend((0..bm.len()).map(|y| Op::Add(y + head)));
+        }
+    }
+    let (ta, tb) = (a.len() - tail, b.len() - tail);
+    ops.extend((0..tail).map(|i| Op::Same(ta + i, tb + i)));
+    ops
+}
+
+/// The shortest edit script, or `None` when it is longer than `MAX_EDIT`. Only the diagonals
+/// -d..=d of each frontier are kept, so memory is O(D²).
+fn myers(a: &[&str], b: &[&str]) -> Option<Vec<Op>> {
     let (n, m) = (a.len() as isize, b.len() as isize);
-    let max = (n + m) as usize;
-    let off = max as isize + 1;
-    let mut v = vec![0isize; 2 * max + 3];
+    let max = (a.len() + b.len()).min(MAX_EDIT) as isize;
+    let off = max + 1;
+    let mut v = vec![0isize; 2 * max as usize + 3];
+    // trace[d] holds v[-d..=d] as it was before step d.
     let mut trace: Vec<Vec<isize>> = Vec::new();
-    'outer: for d in 0..=max as isize {
-        trace.push(v.clone());
+    let mut done = false;
+    'outer: for d in 0..=max {
+        trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
         let mut k = -d;
         while k <= d {
             let idx = (k + off) as usize;
@@ -747,25 +785,27 @@ fn diff_lines(a: &[&str], b: &[&str]) -> Vec<Op> {
             }
             v[idx] = x;
             if x >= n && y >= m {
-                trace.push(v.clone());
+                done = true;
                 break 'outer;
             }
             k += 2;
         }
     }
-    // Walk back through the saved frontiers.
+    if !done {
+        return None;
+    }
     let mut ops = Vec::new();
     let (mut x, mut y) = (n, m);
-    for d in (1..trace.len() as isize - 1).rev() {
-        let v = &trace[d as usize];
+    for d in (1..trace.len() as isize).rev() {
+        let prev = &trace[d as usize];
+        let at = |k: isize| prev[(k + d) as usize];
         let k = x - y;
-        let idx = (k + off) as usize;
-        let prev_k = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) {
+        let prev_k = if k == -d || (k != d && at(k - 1) < at(k + 1)) {
             k + 1
         } else {
             k - 1
         };
-        let prev_x = v[(prev_k + off) as usize];
+        let prev_x = at(prev_k);
         let prev_y = prev_x - prev_k;
         while x > prev_x && y > prev_y {
             x -= 1;
@@ -786,7 +826,7 @@ fn diff_lines(a: &[&str], b: &[&str]) -> Vec<Op> {
         ops.push(Op::Same(x as usize, y as usize));
     }
     ops.reverse();
-    ops
+    Some(ops)
 }
 
 #[cfg(test)]
@@ -954,8 +994,21 @@ mod tests {
     }
 
     #[test]
+    fn flow_lists_inside_flow_mappings_take_flow_items() {
+        let src = "m: {a: [y], b: [], c: }\n";
+        let out = edit(src, |ed, t| {
+            let m = t.get("m").unwrap();
+            for key in ["a", "b", "c"] {
+                ed.insert_items(m, key, &[(9, item("z"))], Layout::Block)?;
+            }
+            Ok(())
+        });
+        assert_eq!(out, "m: {a: [y, \"z\"], b: [\"z\"], c: [\"z\"] }\n");
+    }
+
+    #[test]
     fn refuses_anchored_and_flow_mappings() {
-        for src in ["a: &x\n  - y\n", "m: &m\n  a:\n    - y\n", "m: {a: [y]}\n"] {
+        for src in ["a: &x\n  - y\n", "m: &m\n  a:\n    - y\n", "m: {b: [y]}\n"] {
             let tree = parse_tree(src).unwrap();
             let mut ed = Editor::new(src, &tree).unwrap();
             let target = tree.get("m").unwrap_or(&tree);
@@ -965,6 +1018,41 @@ mod tests {
                 "{src:?}: {r:?}"
             );
         }
+    }
+
+    #[test]
+    fn diff_agrees_with_the_texts() {
+        let old: String = (0..300).map(|i| format!("line {i}\n")).collect();
+        let mut new = String::new();
+        for (i, line) in old.lines().enumerate() {
+            if i % 7 == 0 {
+                new.push_str("added\n");
+            }
+            if i % 11 != 5 {
+                new.push_str(line);
+                new.push('\n');
+            }
+        }
+        let ops = diff_lines(
+            &old.split_inclusive('\n').collect::<Vec<_>>(),
+            &new.split_inclusive('\n').collect::<Vec<_>>(),
+        );
+        let adds = ops.iter().filter(|o| matches!(o, Op::Add(_))).count();
+        let dels = ops.iter().filter(|o| matches!(o, Op::Del(_))).count();
+        assert_eq!((adds, dels), (43, 27));
+        let d = unified_diff("t", &old, &new);
+        assert_eq!(d.lines().filter(|l| l.starts_with('+')).count(), 44);
+    }
+
+    #[test]
+    fn huge_diffs_fall_back_to_the_changed_middle() {
+        let old: String = (0..3000).map(|i| format!("a{i}\n")).collect();
+        let new: String = (0..3000).map(|i| format!("b{i}\n")).collect();
+        let ops = diff_lines(
+            &old.split_inclusive('\n').collect::<Vec<_>>(),
+            &new.split_inclusive('\n').collect::<Vec<_>>(),
+        );
+        assert_eq!(ops.len(), 6000);
     }
 
     #[test]

@@ -213,6 +213,32 @@ fn hand_made_timeline_is_enriched_by_quote_identity() {
 }
 
 #[test]
+fn odd_but_valid_formatting_survives() {
+    let before = read("odd.yaml");
+    let candidate = load("candidate.yaml");
+    let (after, report) = merged(&before, &candidate);
+    assert_eq!((report.accounts_added, report.newly_rejected), (4, 1));
+    lines_kept(&before, &after, &BTreeSet::new()).unwrap();
+    insta::with_settings!({
+        snapshot_path => "../fixtures/merge/snapshots",
+        prepend_module_to_snapshot => false,
+    }, {
+        insta::assert_snapshot!("odd_merged", after);
+    });
+    let t = timeline::load_str("odd.yaml", &after).expect("loads");
+    assert_eq!(
+        t.event("collapse").expect("kept").notes.as_deref(),
+        Some("Trailing blank lines are part of this note.\n\n\n")
+    );
+    assert_eq!(
+        t.source("courier").expect("kept").extracted,
+        [[10, 60], [400, 470], [520, 580]]
+    );
+    assert!(after.ends_with("\n...\n"));
+    assert_eq!(merged(&after, &candidate).0, after);
+}
+
+#[test]
 fn a_candidate_source_with_a_new_file_is_added_under_a_fresh_id() {
     let text = "title: T\nsources:\n  - id: courier\n    file: articles/other.txt\nevents: []\n";
     let candidate = load("hand_candidate.yaml");
@@ -300,11 +326,12 @@ fn anchors_where_the_merge_must_edit_are_refused() {
 
 #[test]
 fn flow_mappings_that_need_new_keys_are_refused() {
+    // The inquiry joins the flow-style `inquiry` event, which has no `accounts:` to add to.
     let text = read("flow_event.yaml");
     match merge(&text, &load("candidate.yaml")) {
         Err(MergeError::Refused(d)) => {
-            assert_eq!((d.line, d.col), (2, 11));
-            assert!(d.message.contains("flow style"), "{}", d.message);
+            assert_eq!((d.line, d.col), (5, 5));
+            assert!(d.message.contains("cannot add `accounts`"), "{}", d.message);
         }
         other => panic!("expected refusal, got {other:?}"),
     }
@@ -312,27 +339,30 @@ fn flow_mappings_that_need_new_keys_are_refused() {
 
 #[test]
 fn flow_lists_are_extended_in_flow_style() {
-    let text = "title: T\nsources: [{id: courier, file: articles/courier.txt}]\nevents:\n  - id: collapse\n    title: Footbridge gives way\n    when: 2022-05-10\n    accounts: [{source: courier, span: [10, 60], quote: \"The span failed at its northern bearing.\"}]  # one so far\n";
-    let candidate = load("hand_candidate.yaml");
-    // Only the sources list is a flow list of mappings here; the source gains no key because
-    // it is matched by file and needs `extracted`, which a flow mapping cannot take.
-    assert!(matches!(
-        merge(text, &candidate),
-        Err(MergeError::Refused(_))
-    ));
-    let text = text.replace(
-        "sources: [{id: courier, file: articles/courier.txt}]",
-        "sources:\n  - id: courier\n    file: articles/courier.txt",
-    );
-    let (after, report) = merged(&text, &candidate);
-    assert_eq!(report.accounts_added, 2);
+    // Without the event that needs a new key, every flow list takes flow items.
+    let text: String = read("flow_event.yaml")
+        .lines()
+        .filter(|l| !l.contains("id: inquiry"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (after, report) = merged(&text, &load("candidate.yaml"));
+    assert_eq!((report.accounts_added, report.sources_added), (5, 1));
+    lines_kept(&text, &after, &[1, 3].into()).unwrap();
+    let lines: Vec<&str> = after.lines().collect();
     assert!(
-        after.contains(
-            "    accounts: [{source: courier, span: [10, 60], quote: \"The span failed at its northern bearing.\"}, {\"id\": \"courier-2\", \"source\": \"courier\", "
+        lines[1].starts_with(
+            "sources: [{id: courier, file: articles/courier.txt, extracted: [[10, 60], [400, 470], [520, 580]]}, {\"id\": \"bulletin\", "
         ),
         "{after}"
     );
-    assert!(after.contains("}]  # one so far\n"), "{after}");
+    assert!(
+        lines[3]
+            .contains("quote: The span failed at its northern bearing.}, {\"id\": \"courier-2\", "),
+        "{after}"
+    );
+    let t = timeline::load_str("flow.yaml", &after).expect("loads");
+    assert_eq!(t.event("collapse").expect("kept").accounts.len(), 4);
+    assert_eq!(merged(&after, &load("candidate.yaml")).0, after);
 }
 
 #[test]
