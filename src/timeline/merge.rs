@@ -19,7 +19,8 @@
 //!   tool or by hand; an entry with neither span nor quote blocks nothing) never comes back.
 //!   Deleting an event deletes its accounts, so it does not come back either. The span of every
 //!   account added, and of every account found already present, is recorded in its source's
-//!   `extracted` (kept sorted, without duplicates).
+//!   `extracted`, never twice, each before the first pair greater than it (so a sorted ledger
+//!   stays sorted; a list a person reordered is not reordered).
 //! - **Sources.** A candidate source is an existing one when their `file` paths are equal
 //!   after normalisation (`./a/../b.txt` = `b.txt`), or, when neither has a file, when their ids
 //!   are equal. Otherwise it is added (`<id>-2`, `-3`, ... when its id is taken), with its
@@ -50,6 +51,17 @@
 //!   cleanly into exactly the expected timeline, the merge fails loudly.
 //! - **Determinism.** Candidate order decides the order of everything added; the same inputs
 //!   give the same bytes. Merging the same candidate twice changes nothing the second time.
+//!
+//! # Limits
+//!
+//! - Relations and events have no ledger of their own: a relation a person deleted comes back
+//!   if a later candidate brings new accounts to one of its ends, and an account from a new
+//!   article about an event a person deleted creates that event anew.
+//! - An account whose span a person edited counts as deleted (its old span is recorded in
+//!   `rejected`) plus a hand-written account; nothing is lost or duplicated.
+//! - Items added to a flow list are written in JSON-style flow syntax (`{"id": "a", ...}`):
+//!   exact, but more verbose than a person would write.
+//! - A candidate's own `extracted`, `rejected` and `disputes` are ignored.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -809,7 +821,8 @@ fn splice(
         ed.insert_items(node, "accounts", &items(accounts)?, Layout::Block)
             .map_err(refused)?;
         let now = &expected.events[*ei].disputes;
-        if node.get("disputes").is_some() && written.events[*ei].disputes != *now {
+        let was = written.events.get(*ei).map(|e| &e.disputes);
+        if node.get("disputes").is_some() && was != Some(now) {
             let blocks: Vec<Item> = now.iter().map(Item::new).collect::<Result<_, _>>()?;
             ed.replace_items(node, "disputes", &blocks)
                 .map_err(refused)?;

@@ -949,8 +949,7 @@ fn loads(text: &str) -> Result<Timeline, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
+    // 256 cases by default; PROPTEST_CASES raises it.
     /// Human edits survive re-merging, deletions stick, and merging is idempotent.
     #[test]
     fn human_edits_survive_a_second_merge(
