@@ -3,8 +3,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cmd::merge::merge_into_file;
 use crate::gazetteer::Gazetteer;
 use crate::graph::cluster::Params;
+use crate::graph::matcher::GraphMatcher;
 use crate::output::write_atomic;
 use crate::pipeline::{self, DocumentReport, Options};
 use crate::timeline::{self, Timeline};
@@ -16,9 +18,15 @@ pub struct Args {
     /// Article files or folders of them (.txt, .md, .html)
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the timeline
-    #[arg(short, long, required = true)]
-    pub output: PathBuf,
+    /// Where to write the timeline (replacing the file)
+    #[arg(short, long, required_unless_present = "into", conflicts_with = "into")]
+    pub output: Option<PathBuf>,
+    /// Merge into this timeline instead, keeping every hand edit in it (created when missing)
+    #[arg(long, value_name = "TIMELINE")]
+    pub into: Option<PathBuf>,
+    /// With --into: print what would change and write nothing
+    #[arg(long, requires = "into")]
+    pub dry_run: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -35,17 +43,36 @@ pub struct Common {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let base = args
-        .output
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
+    let target = args
+        .into
+        .as_ref()
+        .or(args.output.as_ref())
+        .context("give -o FILE or --into FILE")?;
+    let base = target.parent().map(Path::to_path_buf).unwrap_or_default();
     let (timeline, reports) = run(&args.inputs, &base, &args.common)?;
+    summarise(&timeline, &reports, target);
+    if let Some(into) = &args.into {
+        let gazetteer = gazetteer(&args.common)?;
+        let matcher = GraphMatcher {
+            gazetteer: &gazetteer,
+        };
+        merge_into_file(into, &timeline, &matcher, MERGE_THRESHOLD, args.dry_run)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let text = timeline::to_yaml(&timeline).context("writing YAML")?;
-    write_atomic(&args.output, text.as_bytes())
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    summarise(&timeline, &reports, &args.output);
+    write_atomic(target, text.as_bytes())
+        .with_context(|| format!("cannot write {}", target.display()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Score at which a newly extracted event joins an event of the edited timeline.
+const MERGE_THRESHOLD: f64 = 0.6;
+
+fn gazetteer(common: &Common) -> anyhow::Result<Gazetteer> {
+    Ok(match &common.gazetteer {
+        Some(path) => Gazetteer::builtin().with_user(Gazetteer::load(path)?),
+        None => Gazetteer::builtin().clone(),
+    })
 }
 
 /// Ingest and extract; warnings about the documents go to standard error.
@@ -54,10 +81,7 @@ pub fn run(
     base: &Path,
     common: &Common,
 ) -> anyhow::Result<(Timeline, Vec<DocumentReport>)> {
-    let gazetteer = match &common.gazetteer {
-        Some(path) => Gazetteer::builtin().with_user(Gazetteer::load(path)?),
-        None => Gazetteer::builtin().clone(),
-    };
+    let gazetteer = gazetteer(common)?;
     let docs = ingest::read_all(inputs)?;
     if docs.is_empty() {
         anyhow::bail!(

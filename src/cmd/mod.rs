@@ -6,4 +6,5 @@ pub mod extract;
 pub mod gazetteer;
 pub mod ingest;
 pub mod mentions;
+pub mod merge;
 pub mod render;

@@ -3,6 +3,7 @@
 mod check;
 mod gazetteer;
 mod ingest;
+mod merge;
 mod render;
 mod roundtrip;
 mod support;
