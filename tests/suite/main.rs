@@ -1,4 +1,5 @@
 //! The integration suite: one binary, one module per feature, fixtures in `tests/fixtures/`.
 
 mod check;
+mod dates;
 mod support;
