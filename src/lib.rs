@@ -8,8 +8,11 @@
 
 pub mod cli;
 mod cmd;
+pub mod graph;
 pub mod dates;
+pub mod gazetteer;
 pub mod ingest;
+pub mod mentions;
 pub mod output;
 pub mod render;
 pub mod timeline;

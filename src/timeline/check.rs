@@ -18,6 +18,8 @@ enum Shape {
     When,
     Bool,
     Span,
+    /// A list of spans.
+    Spans,
     /// A list of texts, or (with `one`) a single text.
     Texts {
         one: bool,
@@ -75,6 +77,7 @@ static SOURCE: Record = Record {
         ("republishes", Shape::Text, false),
         ("file", Shape::Text, false),
         ("notes", Shape::Text, false),
+        ("extracted", Shape::Spans, false),
     ],
 };
 
@@ -342,6 +345,20 @@ impl Checker<'_> {
                     self.report(node, "`span` must be two byte offsets, [start, end]");
                 }
             }
+            Shape::Spans => match &node.value {
+                Value::Seq(items) => {
+                    for item in items {
+                        self.value(item, Shape::Span, key);
+                    }
+                }
+                _ => self.report(
+                    node,
+                    format!(
+                        "`{key}` must be a list of [start, end] pairs, found {}",
+                        node.kind()
+                    ),
+                ),
+            },
             Shape::Texts { one } => match &node.value {
                 Value::Seq(items) => {
                     for item in items {
@@ -527,6 +544,11 @@ impl Checker<'_> {
                     self.report(node, format!("relation names unknown event `{id}`{hint}"));
                 }
             }
+            if let (Some(from), Some(to)) = (text(r.get("from")), r.get("to"))
+                && text(Some(to)) == Some(from)
+            {
+                self.report(to, format!("relation links event `{from}` to itself"));
+            }
             for n in r.get("claimed_by").map_or(&[][..], Node::items) {
                 if let Some(id) = text(Some(n))
                     && !account_ids.contains(id)
@@ -626,6 +648,7 @@ mod tests {
                     republishes: None,
                     file: Some("f".into()),
                     notes: Some("n".into()),
+                    extracted: vec![[1, 2], [3, 4]],
                 },
                 Source {
                     id: "copy".into(),
@@ -633,26 +656,33 @@ mod tests {
                     ..Source::default()
                 },
             ],
-            events: vec![Event {
-                id: "e".into(),
-                title: "t".into(),
-                when: When::year(2016),
-                places: vec!["p".into()],
-                actors: vec!["a".into()],
-                tags: vec!["t".into()],
-                accounts: vec![account],
-                disputes: vec![Dispute {
-                    facet: "f".into(),
-                    positions: vec![Position {
-                        value: "v".into(),
-                        accounts: vec!["a1".into()],
+            events: vec![
+                Event {
+                    id: "e".into(),
+                    title: "t".into(),
+                    when: When::year(2016),
+                    places: vec!["p".into()],
+                    actors: vec!["a".into()],
+                    tags: vec!["t".into()],
+                    accounts: vec![account],
+                    disputes: vec![Dispute {
+                        facet: "f".into(),
+                        positions: vec![Position {
+                            value: "v".into(),
+                            accounts: vec!["a1".into()],
+                        }],
+                        note: Some("n".into()),
                     }],
-                    note: Some("n".into()),
-                }],
-                notes: Some("n".into()),
-            }],
+                    notes: Some("n".into()),
+                },
+                Event {
+                    id: "f".into(),
+                    title: "u".into(),
+                    ..Event::default()
+                },
+            ],
             relations: vec![Relation {
-                from: "e".into(),
+                from: "f".into(),
                 to: "e".into(),
                 kind: RelationKind::PartOf,
                 claimed_by: vec!["a1".into()],

@@ -9,14 +9,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::when::When;
-use super::yaml::{flow_list, flow_pair};
+use super::yaml::{flow_list, flow_pair, flow_pairs, prose};
 
 /// A whole timeline file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "prose"
+    )]
     pub description: Option<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -52,8 +56,20 @@ pub struct Source {
     /// Path of the text, relative to the timeline file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "prose"
+    )]
     pub notes: Option<String>,
+    /// Spans the extractor has offered from this source, kept by the tool so that re-extraction
+    /// can tell an account a person deleted from one it has never offered.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "flow_pairs"
+    )]
+    pub extracted: Vec<[usize; 2]>,
 }
 
 /// What sort of document a source is.
@@ -105,7 +121,11 @@ pub struct Event {
     /// Derived from the accounts' facets on every load; only `note` is kept from the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disputes: Vec<Dispute>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "prose"
+    )]
     pub notes: Option<String>,
 }
 
@@ -132,7 +152,11 @@ pub struct Account {
     pub stated_on: Option<When>,
     #[serde(default)]
     pub stance: Stance,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "prose"
+    )]
     pub summary: Option<String>,
     /// Exact text from the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -181,7 +205,11 @@ pub struct Dispute {
     pub facet: String,
     #[serde(default)]
     pub positions: Vec<Position>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "prose"
+    )]
     pub note: Option<String>,
 }
 
@@ -209,7 +237,11 @@ pub struct Relation {
         serialize_with = "flow_list"
     )]
     pub claimed_by: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "prose"
+    )]
     pub note: Option<String>,
 }
 
@@ -341,22 +373,40 @@ impl Event {
         self.accounts.iter().find(|a| a.id == id)
     }
 
+    /// True when some facet has positions in disagreement (a dispute that keeps only a
+    /// person's note does not count).
     pub fn is_disputed(&self) -> bool {
-        !self.disputes.is_empty()
+        self.disputes.iter().any(|d| d.positions.len() >= 2)
     }
 }
 
 /// `where:` takes one place or a list of them.
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a place or a list of places")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(place) = seq.next_element::<String>()? {
+                out.push(place);
+            }
+            Ok(out)
+        }
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
-        None => Vec::new(),
-        Some(OneOrMany::One(s)) => vec![s],
-        Some(OneOrMany::Many(v)) => v,
-    })
+    d.deserialize_any(Visitor)
 }

@@ -56,8 +56,11 @@ pub struct Entry {
 /// Budgets for files people write: generous for real timelines, tight enough that a
 /// hostile file cannot exhaust memory.
 fn options() -> serde_saphyr::Options {
+    // YAML 1.2 booleans only (`true`/`false`), matching how we write: a place called `yes`
+    // or a facet value `no` stays text.
     serde_saphyr::options! {
         with_snippet: false,
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_events: 5_000_000,
             max_aliases: 1_000,
@@ -86,15 +89,14 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     })
 }
 
-/// Serialise deterministically: two-space indent, YAML 1.2 scalars (so dates and years are
-/// written plain, as people write them), no block folding of long strings (a reflowed
-/// paragraph makes a noisy diff).
+/// Serialise deterministically: two-space indent, list items indented under their key, no
+/// block folding of long strings (a reflowed paragraph makes a noisy diff). Strings that a
+/// YAML 1.1 reader such as PyYAML would take for something else (`yes`, `2016-09-20`, `62`)
+/// are quoted, so other tools read the file as we do.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     let options = serde_saphyr::ser_options! {
         indent_step: 2,
         compact_list_indent: false,
-        yaml_12: true,
-        no_lang_directive: true,
         prefer_block_scalars: false,
     };
     serde_saphyr::to_string_with_options(value, options).map_err(|e| YamlError {
@@ -109,6 +111,30 @@ pub fn flow_pair<S: serde::Serializer>(pair: &Option<[usize; 2]>, s: S) -> Resul
         Some(p) => serde_saphyr::FlowSeq(p).serialize(s),
         None => s.serialize_none(),
     }
+}
+
+/// Writes text with line breaks as a literal block (`|`), which people can edit; other text
+/// as a plain or quoted scalar.
+pub fn prose<S: serde::Serializer>(text: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    match text {
+        // Block scalars cannot hold every string faithfully (trailing spaces, tabs, CR).
+        Some(t)
+            if t.contains('\n')
+                && !t.contains(['\r', '\t'])
+                && !t.lines().any(|l| l.ends_with(' ')) =>
+        {
+            serde_saphyr::LitStr(t).serialize(s)
+        }
+        Some(t) => s.serialize_str(t),
+        None => s.serialize_none(),
+    }
+}
+
+/// Writes a list of offset pairs on one line: `[[0, 10], [42, 97]]`.
+pub fn flow_pairs<S: serde::Serializer>(pairs: &[[usize; 2]], s: S) -> Result<S::Ok, S::Error> {
+    let inner: Vec<serde_saphyr::FlowSeq<&[usize; 2]>> =
+        pairs.iter().map(serde_saphyr::FlowSeq).collect();
+    serde_saphyr::FlowSeq(inner).serialize(s)
 }
 
 /// Writes a list of short texts on one line: `via: [BBC, Reuters]`.

@@ -2,4 +2,8 @@
 
 mod check;
 mod dates;
+mod render;
+mod gazetteer;
+mod roundtrip;
+mod ingest;
 mod support;

@@ -1,0 +1,83 @@
+//! The attribution chain: which frame a frame sits inside, and the speakers it passes
+//! through on the way to the outlet, nearest first ("the article says the ministry quoted a
+//! commander who said ..." → commander via [ministry, BBC]).
+
+use super::cues::Frame;
+
+/// For each frame, the innermost other frame whose content holds it.
+pub fn parents(frames: &[Frame]) -> Vec<Option<usize>> {
+    frames
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            frames
+                .iter()
+                .enumerate()
+                .filter(|&(j, g)| {
+                    j != i
+                        && g.content.0 <= f.extent.0
+                        && f.extent.1 <= g.content.1
+                        && g.content.0 < g.content.1
+                        // Two frames over the same text: the later cue is inside.
+                        && (g.extent != f.extent || j < i)
+                })
+                .min_by_key(|&(_, g)| (g.content.1 - g.content.0, usize::MAX - g.cue.0))
+                .map(|(j, _)| j)
+        })
+        .collect()
+}
+
+/// Is `inner` nested, at any depth, inside `outer`?
+pub fn descends(parents: &[Option<usize>], inner: usize, outer: usize) -> bool {
+    let mut cur = parents[inner];
+    let mut steps = 0;
+    while let Some(p) = cur {
+        if p == outer {
+            return true;
+        }
+        steps += 1;
+        if steps > parents.len() {
+            return false;
+        }
+        cur = parents[p];
+    }
+    false
+}
+
+/// The chain of frame `i`: its own channel ("reported by X as"), then the speakers of the
+/// frames that relay it, nearest first. A frame that denies or questions what it holds is
+/// not a channel for it.
+pub fn via(
+    frames: &[Frame],
+    parents: &[Option<usize>],
+    speakers: &[Option<usize>],
+    channels: &[Option<usize>],
+    i: usize,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let own = speakers[i];
+    let push = |id: Option<usize>, out: &mut Vec<usize>| {
+        if let Some(id) = id
+            && Some(id) != own
+            && !out.contains(&id)
+        {
+            out.push(id);
+        }
+    };
+    push(channels[i], &mut out);
+    let mut cur = parents[i];
+    let mut steps = 0;
+    while let Some(p) = cur {
+        if !frames[p].relays() {
+            break;
+        }
+        push(speakers[p], &mut out);
+        push(channels[p], &mut out);
+        cur = parents[p];
+        steps += 1;
+        if steps > frames.len() {
+            break;
+        }
+    }
+    out
+}

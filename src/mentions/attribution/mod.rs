@@ -1,0 +1,917 @@
+//! Who says what. Every article and comment sentence is covered by claims, in order and not
+//! overlapping; a sentence that mixes voices is cut into clause-level claims.
+//!
+//! A paragraph at a time: find the quotations and the attribution frames (`cues`), resolve
+//! each frame's speaker against what the document has mentioned so far (`speakers`), nest
+//! the frames into chains (`chain`), then cut each sentence into pieces owned by the
+//! innermost frame over them. A frame that only passes speech on ("the article says that")
+//! gives its words to the claim it relays; one that denies or doubts keeps its own piece.
+//! Across paragraphs: a paragraph ending "…said that:" gives the next paragraph to its
+//! speaker, and a paragraph opening "…said X" takes back the quotation before it.
+
+pub(crate) mod chain;
+pub(crate) mod cues;
+pub(crate) mod lexicon;
+pub(crate) mod quotes;
+pub(crate) mod speakers;
+pub(crate) mod tokens;
+pub(crate) mod verbs;
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use self::cues::{Frame, Who};
+use self::lexicon::Pronoun;
+use self::quotes::Quote;
+use self::speakers::{EntKind, Entity, Memory, Referent, Role};
+use self::tokens::Toks;
+use super::claim::{Claim, ClaimantKind};
+use super::facets::{self, Names, Plain};
+use super::sentences::{Sentence, Voice as SentenceVoice};
+use super::stance;
+use crate::ingest::{Document, SegmentKind};
+use crate::timeline::Stance;
+
+/// Attribute every sentence of `doc` to a claimant.
+pub fn attribute(doc: &Document, sentences: &[Sentence]) -> Vec<Claim> {
+    let mut run = Run::new(doc);
+    let mut i = 0;
+    while i < sentences.len() {
+        let mut j = i + 1;
+        while j < sentences.len()
+            && sentences[j].paragraph == sentences[i].paragraph
+            && sentences[j].segment == sentences[i].segment
+        {
+            j += 1;
+        }
+        run.paragraph(&sentences[i..j]);
+        i = j;
+    }
+    run.finish()
+}
+
+/// Who holds a stretch of text.
+#[derive(Debug, Clone, PartialEq)]
+struct Voice {
+    speaker: usize,
+    via: Vec<usize>,
+    stance: Stance,
+    cue: Option<(usize, usize)>,
+    said_at: Option<(usize, usize)>,
+    recipient: Option<usize>,
+}
+
+/// A claim before names are final.
+#[derive(Debug, Clone)]
+struct Draft {
+    start: usize,
+    end: usize,
+    voice: Voice,
+    comment: bool,
+    commenter: Option<usize>,
+    /// The text facets are read from (the claim, or the frame it is the outer part of).
+    facet_span: (usize, usize),
+    /// Actors named earlier in the sentence, for "they".
+    actors: Vec<String>,
+}
+
+struct Run<'a> {
+    doc: &'a Document,
+    mem: Memory,
+    outlet: usize,
+    commenters: BTreeMap<String, usize>,
+    sentence_no: usize,
+    drafts: Vec<Draft>,
+    /// A frame that ended its paragraph with a colon: the next paragraph is its speech.
+    pending: Option<Voice>,
+    /// The drafts of the last paragraph when it was a quotation nobody was given.
+    orphan: Option<(usize, usize)>,
+    /// The last voice of the last paragraph that had a frame.
+    last_voice: Option<Voice>,
+    last_segment: Option<usize>,
+    year: Option<i32>,
+}
+
+/// Words that open an editorial aside inside reported speech: "(in reality ...)", "[sic]".
+const EDITORIAL: &[&str] = &[
+    "in",
+    "sic",
+    "actually",
+    "correctly",
+    "again",
+    "wrongly",
+    "falsely",
+    "sorry",
+    "read",
+    "i.e.",
+];
+
+static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|the|and|on|without|de|[A-Z][\w’'\-]*)\s+){0,6}[A-Z][\w’'\-]*)\s+\(([A-Z]{2,8})\)")
+        .expect("acronym regex")
+});
+
+static ACRONYM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z]{2,8})\s+\(((?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|the|and|on|without|de|[A-Z][\w’'\-]*)){1,7})")
+        .expect("acronym regex")
+});
+
+impl<'a> Run<'a> {
+    fn new(doc: &'a Document) -> Run<'a> {
+        let mut mem = Memory::new();
+        let name = outlet_name(doc);
+        let outlet = mem.add(Entity {
+            name,
+            kind: EntKind::Outlet,
+            affiliation: None,
+            female: None,
+            plural: false,
+            person_like: false,
+        });
+        Run {
+            doc,
+            mem,
+            outlet,
+            commenters: BTreeMap::new(),
+            sentence_no: 0,
+            drafts: Vec::new(),
+            pending: None,
+            orphan: None,
+            last_voice: None,
+            last_segment: None,
+            year: doc
+                .meta
+                .published
+                .as_ref()
+                .and_then(|w| w.earliest())
+                .map(|d| {
+                    use chrono::Datelike;
+                    d.year()
+                }),
+        }
+    }
+
+    fn commenter(&mut self, author: Option<&str>) -> usize {
+        let name = author.map_or_else(|| "a reader".to_string(), |a| a.trim().to_string());
+        if let Some(&id) = self.commenters.get(&name) {
+            return id;
+        }
+        let id = self.mem.add(Entity {
+            name: name.clone(),
+            kind: EntKind::Commenter,
+            affiliation: None,
+            female: None,
+            plural: false,
+            person_like: true,
+        });
+        self.commenters.insert(name, id);
+        id
+    }
+
+    fn default_voice(&self, default: usize, text: &str) -> Voice {
+        Voice {
+            speaker: default,
+            via: Vec::new(),
+            stance: stance::lexical(text).unwrap_or(Stance::Asserts),
+            cue: None,
+            said_at: None,
+            recipient: None,
+        }
+    }
+
+    fn learn_acronyms(&mut self, text: &str) {
+        for c in ACRONYM_AFTER.captures_iter(text) {
+            let long = c[1].trim();
+            // "Doctors Without Borders (MSF)": drop a leading article or stray sentence word.
+            let long = long.strip_prefix("The ").unwrap_or(long);
+            self.mem.learn_acronym(&c[2], long);
+        }
+        for c in ACRONYM_BEFORE.captures_iter(text) {
+            self.mem.learn_acronym(&c[1], c[2].trim());
+        }
+    }
+
+    /// Resolve a speaker phrase to an entity.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_phrase(
+        &mut self,
+        t: &Toks,
+        quotes: &[Quote],
+        s: usize,
+        e: usize,
+        at: usize,
+        sno: usize,
+        default: usize,
+    ) -> Option<usize> {
+        let r = speakers::analyse(t, quotes, s, e)?;
+        match r {
+            Referent::Pronoun(Pronoun::First) => Some(default),
+            Referent::Pronoun(Pronoun::Relative) => None,
+            // "It also says that": the report being discussed.
+            Referent::Pronoun(Pronoun::It) => self
+                .mem
+                .recent_report(sno)
+                .or_else(|| self.mem.resolve(Pronoun::It, at, sno)),
+            Referent::Pronoun(p) => self.mem.resolve(p, at, sno),
+            Referent::Definite { person, ref head } => self
+                .mem
+                .resolve_definite(person, head, at, sno)
+                .or_else(|| {
+                    let label = t
+                        .span_text(s, e)
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ")
+                        .to_string();
+                    self.mem.intern(&Referent::Unnamed { label, person })
+                }),
+            Referent::Actor { ref name, .. } if !name.contains(' ') => {
+                // "Churkin" after "Vitaly Churkin": a known person's surname.
+                self.mem
+                    .person_by_surname(name)
+                    .or_else(|| self.mem.intern(&r))
+            }
+            ref other => self.mem.intern(other),
+        }
+    }
+
+    fn paragraph(&mut self, para: &[Sentence]) {
+        let doc = self.doc;
+        let (comment, author) = match &para[0].voice {
+            SentenceVoice::Comment { author } => (true, author.clone()),
+            SentenceVoice::Article => (false, None),
+        };
+        let default = if comment {
+            self.commenter(author.as_deref())
+        } else {
+            self.outlet
+        };
+        // Each comment is its own discourse: pronouns do not reach into the one before.
+        if comment && self.last_segment != Some(para[0].segment) {
+            self.sentence_no += 100;
+            self.pending = None;
+            self.orphan = None;
+            self.last_voice = None;
+        }
+        self.last_segment = Some(para[0].segment);
+        let commenter = comment.then_some(default);
+        let a = para[0].start;
+        let b = para[para.len() - 1].end;
+        let t = Toks::new(&doc.text, a, b);
+        let quotes = quotes::find(&t);
+        let sents: Vec<(usize, usize)> =
+            para.iter().map(|s| (t.at(s.start), t.at(s.end))).collect();
+        self.learn_acronyms(&doc.text[a..b]);
+        let mut frames = cues::find(&t, &quotes, &sents);
+
+        // Speakers, sentence by sentence, so that pronouns see what came before them.
+        let mut speakers: Vec<Option<usize>> = vec![None; frames.len()];
+        let mut channels: Vec<Option<usize>> = vec![None; frames.len()];
+        let mut recipients: Vec<Option<usize>> = vec![None; frames.len()];
+        let mut drop = vec![false; frames.len()];
+        for (k, &(sa, sb)) in sents.iter().enumerate() {
+            let sno = self.sentence_no + k;
+            self.mentions(&t, &quotes, sa, sb, sno);
+            if let Some((s, e)) = cues::main_subject(&t, &quotes, sa, sb)
+                && !quotes::at(&quotes, s).is_some_and(Quote::is_speech)
+            {
+                let at = t.v[s].start;
+                if let Some(id) = self.resolve_phrase(&t, &quotes, s, e, at, sno, default)
+                    && id != default
+                {
+                    self.mem.mention(at, id, sno, Role::Subject);
+                }
+            }
+            let mut last_here: Option<usize> = None;
+            for fi in 0..frames.len() {
+                let f = &frames[fi];
+                if f.cue.0 < sa || f.cue.0 >= sb {
+                    continue;
+                }
+                let at = t.v[f.cue.0].start;
+                let in_quote =
+                    quotes::at(&quotes, f.cue.0).is_some_and(Quote::is_speech) && !f.postposed;
+                let id = match f.who {
+                    Who::Phrase(s, e) => {
+                        let r = speakers::analyse(&t, &quotes, s, e);
+                        if in_quote && matches!(r, Some(Referent::Pronoun(Pronoun::First))) {
+                            // "I said" inside a quote: the quote's own speaker.
+                            drop[fi] = true;
+                            continue;
+                        }
+                        // "the airstrikes, who added": "who" needs someone who can speak.
+                        let can_speak = !f.relative
+                            || matches!(
+                                r,
+                                Some(
+                                    Referent::Person { .. }
+                                        | Referent::Org { .. }
+                                        | Referent::Unnamed { person: true, .. }
+                                        | Referent::Definite { person: true, .. }
+                                )
+                            );
+                        if can_speak {
+                            self.resolve_phrase(&t, &quotes, s, e, at, sno, default)
+                        } else {
+                            None
+                        }
+                    }
+                    Who::Previous => None,
+                    Who::Unnamed(label) => self.mem.intern(&Referent::Unnamed {
+                        label: label.to_string(),
+                        person: false,
+                    }),
+                };
+                let id = id
+                    .or(last_here)
+                    .or_else(|| self.mem.last_speaker(at))
+                    .unwrap_or(default);
+                speakers[fi] = Some(id);
+                last_here = Some(id);
+                if id != default {
+                    self.mem.mention(at, id, sno, Role::Speaker);
+                }
+                let f = &frames[fi];
+                if let Some((s, e)) = f.via {
+                    channels[fi] = self.resolve_phrase(&t, &quotes, s, e, at, sno, default);
+                }
+                if let Some((s, e)) = f.recipient {
+                    recipients[fi] = self.resolve_phrase(&t, &quotes, s, e, at, sno, default);
+                }
+            }
+        }
+        // Frames dropped above go.
+        let mut keep_idx = Vec::new();
+        for (i, d) in drop.iter().enumerate() {
+            if !d {
+                keep_idx.push(i);
+            }
+        }
+        frames = keep_idx.iter().map(|&i| frames[i].clone()).collect();
+        let mut speakers: Vec<Option<usize>> = keep_idx.iter().map(|&i| speakers[i]).collect();
+        let mut channels: Vec<Option<usize>> = keep_idx.iter().map(|&i| channels[i]).collect();
+        let mut recipients: Vec<Option<usize>> = keep_idx.iter().map(|&i| recipients[i]).collect();
+
+        // A paragraph given by a colon at the end of the one before.
+        let quote_para = is_quote_paragraph(&t, &quotes);
+        let pending = self.pending.take();
+        let mut pseudo: Option<usize> = None;
+        if let Some(v) = pending.clone()
+            && !t.is_empty()
+        {
+            let mut f = pseudo_frame(t.len());
+            f.stance = v.stance;
+            frames.push(f);
+            speakers.push(Some(v.speaker));
+            channels.push(None);
+            recipients.push(v.recipient);
+            pseudo = Some(frames.len() - 1);
+            // A quote that runs on keeps the speaker for the next paragraph.
+            if quotes.last().is_some_and(|q| q.open_right) {
+                self.pending = Some(v);
+            }
+        }
+
+        // A paragraph opening "…said X" takes back the orphan quotation before it.
+        if let Some(bi) = frames.iter().position(|f| f.backward) {
+            if let (Some((o0, o1)), Some(sp)) = (self.orphan.take(), speakers[bi]) {
+                let voice = Voice {
+                    speaker: sp,
+                    via: channels[bi].into_iter().collect(),
+                    stance: frames[bi].stance,
+                    cue: Some((t.v[frames[bi].cue.0].start, t.v[frames[bi].cue.1 - 1].end)),
+                    said_at: frames[bi]
+                        .said_at
+                        .map(|(s, e)| (t.v[s].start, t.v[e - 1].end)),
+                    recipient: None,
+                };
+                for d in &mut self.drafts[o0..o1] {
+                    let text = &doc.text[d.start..d.end];
+                    d.voice = Voice {
+                        stance: stance::combine(voice.stance, text),
+                        ..voice.clone()
+                    };
+                    if let Some(c) = d.commenter
+                        && !d.voice.via.contains(&c)
+                        && d.voice.speaker != c
+                    {
+                        d.voice.via.push(c);
+                    }
+                }
+            }
+        }
+        self.orphan = None;
+
+        let parents = chain::parents(&frames);
+        let vias: Vec<Vec<usize>> = (0..frames.len())
+            .map(|i| chain::via(&frames, &parents, &speakers, &channels, i))
+            .collect();
+        let editorial = editorial_asides(&t, &frames);
+
+        let first_draft = self.drafts.len();
+        for (k, s) in para.iter().enumerate() {
+            let (sa, sb) = sents[k];
+            let sno = self.sentence_no + k;
+            let pieces = pieces(&t, &frames, &parents, &editorial, sa, sb);
+            let n = pieces.len();
+            for (pi, &(x, y, owner)) in pieces.iter().enumerate() {
+                let start = if pi == 0 { s.start } else { t.v[x].start };
+                let end = if pi + 1 == n { s.end } else { t.v[y - 1].end };
+                let text = &doc.text[start..end];
+                let (voice, facet_span) = match owner {
+                    Some(fi) => {
+                        let f = &frames[fi];
+                        let sp = speakers[fi].unwrap_or(default);
+                        let mut via = vias[fi].clone();
+                        via.retain(|&v| v != sp);
+                        let cue = (f.cue.1 > f.cue.0 && Some(fi) != pseudo)
+                            .then(|| (t.v[f.cue.0].start, t.v[f.cue.1 - 1].end));
+                        let voice = Voice {
+                            speaker: sp,
+                            via,
+                            stance: stance::combine(f.stance, text),
+                            cue,
+                            said_at: f.said_at.map(|(s, e)| (t.v[s].start, t.v[e - 1].end)),
+                            recipient: recipients[fi],
+                        };
+                        // The outer part of a denial reads its facets from what it denies.
+                        let holds_content = x < f.content.1 && f.content.0 < y;
+                        let span = if !holds_content || !f.relays() {
+                            let (fs, fe) = f.extent;
+                            let fs = fs.max(sa.min(x));
+                            let fe = fe.min(t.len()).max(fs + 1);
+                            (t.v[fs].start.min(start), t.v[fe - 1].end.max(end))
+                        } else {
+                            (start, end)
+                        };
+                        (voice, span)
+                    }
+                    None => {
+                        let v = self.default_voice(default, text);
+                        // "It is hard to believe the official version that ...": the doubt
+                        // covers the claim that follows.
+                        let span = if matches!(v.stance, Stance::Questions | Stance::Denies)
+                            && pi + 1 < n
+                        {
+                            (start, t.v[pieces[pi + 1].1 - 1].end)
+                        } else {
+                            (start, end)
+                        };
+                        (v, span)
+                    }
+                };
+                let mut voice = voice;
+                // A voice that no one vouches for is known only through the outlet.
+                if self.mem.ents[voice.speaker].kind == EntKind::Unnamed
+                    && voice.via.is_empty()
+                    && !comment
+                {
+                    voice.via.push(self.outlet);
+                }
+                if let Some(c) = commenter
+                    && voice.speaker != c
+                    && !voice.via.contains(&c)
+                {
+                    voice.via.push(c);
+                }
+                let actors = self.actors_before(sno, end);
+                self.drafts.push(Draft {
+                    start,
+                    end,
+                    voice,
+                    comment,
+                    commenter,
+                    facet_span,
+                    actors,
+                });
+            }
+        }
+
+        // Bookkeeping for the paragraphs after this one.
+        let real_frames = frames
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(i) != pseudo)
+            .count();
+        if real_frames == 0 && pending.is_none() && quote_para {
+            // A quotation nobody was given: the last speaker for now; a "…said X" opening
+            // the next paragraph may take it.
+            if let Some(v) = self.last_voice.clone() {
+                for d in &mut self.drafts[first_draft..] {
+                    let text = &doc.text[d.start..d.end];
+                    d.voice = Voice {
+                        stance: stance::combine(Stance::Asserts, text),
+                        ..v.clone()
+                    };
+                    if let Some(c) = commenter
+                        && d.voice.speaker != c
+                        && !d.voice.via.contains(&c)
+                    {
+                        d.voice.via.push(c);
+                    }
+                }
+            }
+            self.orphan = Some((first_draft, self.drafts.len()));
+        }
+        // A frame whose content is empty at the end of the paragraph ("She added:").
+        if let Some(fi) = frames.iter().rposition(|f| {
+            let empty = (f.content.0..f.content.1.min(t.len())).all(|k| !t.is_word(k));
+            empty
+                && (f.forward
+                    || f.content.1 >= t.len() && !t.is_empty() && t.punct(t.len() - 1, ":"))
+        }) && Some(fi) != pseudo
+        {
+            let f = &frames[fi];
+            self.pending = Some(Voice {
+                speaker: speakers[fi].unwrap_or(default),
+                via: vias[fi].clone(),
+                stance: f.stance,
+                cue: Some((t.v[f.cue.0].start, t.v[f.cue.1 - 1].end)),
+                said_at: None,
+                recipient: recipients[fi],
+            });
+        }
+        if real_frames > 0 || pending.is_some() {
+            self.last_voice = self.drafts[first_draft..]
+                .iter()
+                .rev()
+                .find(|d| d.voice.speaker != default)
+                .map(|d| d.voice.clone());
+        } else if !quote_para {
+            self.last_voice = None;
+        }
+        self.sentence_no += para.len();
+    }
+
+    /// Record the names in a sentence as mentions, for pronouns later on.
+    fn mentions(&mut self, t: &Toks, quotes: &[Quote], sa: usize, sb: usize, sno: usize) {
+        let chunks = speakers::chunks(t, sa, sb);
+        for (ci, &(cs, ce)) in chunks.iter().enumerate() {
+            // Sentence-initial single words are often not names ("Attacking", "Several").
+            if cs == sa && ce - cs == 1 && !t.acronym(cs) && !self.known(t.s(cs)) {
+                continue;
+            }
+            let at = t.v[cs].start;
+            // A bare name chunk says little about office: speaker phrases give that.
+            let r = match speakers::analyse(t, quotes, cs, ce) {
+                Some(Referent::Person { name, female, .. }) => Some(Referent::Person {
+                    name,
+                    affiliation: None,
+                    female,
+                }),
+                r => r,
+            };
+            if let Some(r) = r
+                && matches!(
+                    r,
+                    Referent::Person { .. } | Referent::Org { .. } | Referent::Actor { .. }
+                )
+                && let Some(id) = self.mem.intern(&r)
+            {
+                self.mem.mention(at, id, sno, Role::Other);
+            }
+            // "Russia and Syria": the pair as one plural actor.
+            if let Some(&(ns, ne)) = chunks.get(ci + 1)
+                && ns == ce + 1
+                && t.is(ce, &["and"])
+            {
+                let name = t.span_text(cs, ne).to_string();
+                if let Some(id) = self.mem.intern(&Referent::Actor { name, plural: true }) {
+                    self.mem.mention(t.v[ns].start, id, sno, Role::Other);
+                }
+            }
+        }
+    }
+
+    fn known(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.mem
+            .ents
+            .iter()
+            .any(|e| e.name.to_lowercase().split_whitespace().any(|p| p == w))
+    }
+
+    /// Names of countries, organisations and groups mentioned in a sentence before `end`.
+    fn actors_before(&self, sno: usize, end: usize) -> Vec<String> {
+        self.mem
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == sno && m.at < end)
+            .filter(|m| matches!(self.mem.ents[m.ent].kind, EntKind::Actor | EntKind::Org))
+            .map(|m| self.mem.ents[m.ent].name.clone())
+            .collect()
+    }
+
+    fn finish(self) -> Vec<Claim> {
+        let names = Plain;
+        let mut out = Vec::with_capacity(self.drafts.len());
+        for d in self.drafts {
+            let speaker = &self.mem.ents[d.voice.speaker];
+            let claimant = speaker.display();
+            let kind = match speaker.kind {
+                EntKind::Outlet => ClaimantKind::Outlet,
+                EntKind::Commenter => ClaimantKind::Commenter,
+                EntKind::Unnamed => ClaimantKind::Unnamed,
+                EntKind::Person | EntKind::Org | EntKind::Actor => ClaimantKind::Named,
+            };
+            let mut via: Vec<String> = Vec::new();
+            for &v in &d.voice.via {
+                let name = self.mem.ents[v].display();
+                if name != claimant && !via.contains(&name) {
+                    via.push(name);
+                }
+            }
+            let recipient = d.voice.recipient.map(|r| self.mem.ents[r].name.clone());
+            let ctx = facets::Context {
+                denies: matches!(d.voice.stance, Stance::Denies | Stance::Questions),
+                recipient: recipient.as_deref(),
+                actors: d.actors.clone(),
+                claimant: &claimant,
+                year: self.year,
+            };
+            let text = &self.doc.text[d.facet_span.0..d.facet_span.1];
+            let facets = facets::extract(text, &ctx, &names as &dyn Names);
+            out.push(Claim {
+                start: d.start,
+                end: d.end,
+                claimant,
+                claimant_kind: kind,
+                via,
+                stance: d.voice.stance,
+                cue: d.voice.cue,
+                said_at: d.voice.said_at,
+                facets,
+                comment: d.comment,
+            });
+        }
+        out
+    }
+}
+
+/// The outlet's own voice: the author, else the outlet, else the document id.
+fn outlet_name(doc: &Document) -> String {
+    if let Some(a) = doc
+        .meta
+        .author
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        return a.to_string();
+    }
+    for seg in &doc.segments {
+        if seg.kind == SegmentKind::Byline {
+            let line = doc.slice(seg).trim();
+            if let Some(rest) = line
+                .strip_prefix("By ")
+                .or_else(|| line.strip_prefix("by "))
+            {
+                let name = rest
+                    .split([',', '|', '\n'])
+                    .next()
+                    .unwrap_or(rest)
+                    .split(" from ")
+                    .next()
+                    .unwrap_or(rest)
+                    .trim();
+                if !name.is_empty() {
+                    return name.to_string();
+                }
+            }
+        }
+    }
+    if let Some(o) = doc
+        .meta
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        return o.to_string();
+    }
+    doc.id.clone()
+}
+
+/// A frame over a whole paragraph: the speech a colon announced.
+fn pseudo_frame(n: usize) -> Frame {
+    let mut f = Frame {
+        cue: (0, 0),
+        act: verbs::Act::Say,
+        stance: Stance::Asserts,
+        who: Who::Previous,
+        content: (0, n),
+        extent: (0, n),
+        recipient: None,
+        via: None,
+        said_at: None,
+        negated: false,
+        postposed: false,
+        backward: false,
+        forward: false,
+        nominal: false,
+        relative: false,
+        tail: None,
+    };
+    f.extent = (0, n);
+    f
+}
+
+/// Is the paragraph a quotation: every word inside speech marks, or opening or closing with
+/// a mark the other half of which is in another paragraph?
+fn is_quote_paragraph(t: &Toks, quotes: &[Quote]) -> bool {
+    let words: Vec<usize> = (0..t.len()).filter(|&k| t.is_word(k)).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let inside = words
+        .iter()
+        .filter(|&&k| quotes::at(quotes, k).is_some_and(Quote::is_speech))
+        .count();
+    inside * 10 >= words.len() * 8
+}
+
+/// Bracketed editorial asides inside reported content: "(in reality at X’s prompting)",
+/// "(again correctly)", "[sic]". Token ranges.
+fn editorial_asides(t: &Toks, frames: &[Frame]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in 0..t.len() {
+        if !(t.punct(k, "(") || t.punct(k, "[")) || k + 1 >= t.len() {
+            continue;
+        }
+        let inside_content = frames.iter().any(|f| f.content.0 <= k && k < f.content.1);
+        if !inside_content || !t.is(k + 1, EDITORIAL) {
+            continue;
+        }
+        if t.is(k + 1, &["in"]) && !t.is(k + 2, &["reality", "fact", "truth"]) {
+            continue;
+        }
+        let close = if t.punct(k, "(") { ")" } else { "]" };
+        if let Some(e) = (k + 1..(k + 25).min(t.len())).find(|&m| t.punct(m, close)) {
+            out.push((k, e + 1));
+        }
+    }
+    out
+}
+
+/// Cut sentence `sa..sb` into pieces, each owned by the innermost frame over it (`None`: the
+/// default voice). A relaying frame's own words join the claim they pass on.
+fn pieces(
+    t: &Toks,
+    frames: &[Frame],
+    parents: &[Option<usize>],
+    editorial: &[(usize, usize)],
+    sa: usize,
+    sb: usize,
+) -> Vec<(usize, usize, Option<usize>)> {
+    if sb <= sa {
+        return vec![(sa, sa, None)];
+    }
+    let mut bounds = vec![sa, sb];
+    for f in frames {
+        for b in [f.extent.0, f.extent.1] {
+            if b > sa && b < sb {
+                bounds.push(b);
+            }
+        }
+    }
+    for &(x, y) in editorial {
+        for b in [x, y] {
+            if b > sa && b < sb {
+                bounds.push(b);
+            }
+        }
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    const EDITORIAL_OWNER: usize = usize::MAX;
+    let mut raw: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    for w in bounds.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        let owner = if editorial.iter().any(|&(a, b)| a <= x && y <= b) {
+            Some(EDITORIAL_OWNER)
+        } else {
+            frames
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.extent.0 <= x && y <= f.extent.1)
+                .min_by_key(|&(i, f)| (f.extent.1 - f.extent.0, usize::MAX - i))
+                .map(|(i, _)| i)
+        };
+        match raw.last_mut() {
+            Some(last) if last.2 == owner => last.1 = y,
+            _ => raw.push((x, y, owner)),
+        }
+    }
+    // The outer part of a relaying frame ("It also says that") joins the claim it relays.
+    let mut i = 0;
+    while i + 1 < raw.len() {
+        let (x, y, owner) = raw[i];
+        let next = raw[i + 1].2;
+        if let (Some(o), Some(nx)) = (owner, next)
+            && o != EDITORIAL_OWNER
+            && nx != EDITORIAL_OWNER
+            && frames[o].relays()
+            && chain::descends(parents, nx, o)
+            && !(x < frames[o].content.1
+                && frames[o].content.0 < y
+                && has_own_content(t, &frames[o], frames, x, y))
+        {
+            raw[i + 1].0 = x;
+            raw.remove(i);
+            continue;
+        }
+        i += 1;
+    }
+    // Pieces with no words join a neighbour.
+    let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    for p in raw {
+        let words = (p.0..p.1).filter(|&k| t.is_word(k)).count();
+        let trivial = words == 0
+            || words == 1
+                && t.is(
+                    p.0,
+                    &["and", "but", "as", "while", "or", "so", "yet", "that"],
+                );
+        match out.last_mut() {
+            Some(last) if trivial => last.1 = p.1,
+            Some(last) if last.2 == p.2 => last.1 = p.1,
+            _ => out.push(p),
+        }
+    }
+    // A trivial first piece joins the next.
+    if out.len() > 1 {
+        let words = (out[0].0..out[0].1).filter(|&k| t.is_word(k)).count();
+        if words == 0 {
+            let x = out[0].0;
+            out.remove(0);
+            out[0].0 = x;
+        }
+    }
+    out.into_iter()
+        .map(|(x, y, o)| (x, y, o.filter(|&o| o != EDITORIAL_OWNER)))
+        .collect()
+}
+
+/// Does frame `f` own words in `x..y` that are its content and not inside a nested frame?
+fn has_own_content(t: &Toks, f: &Frame, frames: &[Frame], x: usize, y: usize) -> bool {
+    let (c0, c1) = (f.content.0.max(x), f.content.1.min(y));
+    (c0..c1).any(|k| {
+        t.is_word(k)
+            && !frames.iter().any(|g| {
+                !std::ptr::eq(g, f)
+                    && g.extent.0 <= k
+                    && k < g.extent.1
+                    && f.content.0 <= g.extent.0
+            })
+    })
+}
+
+#[cfg(test)]
+mod debug {
+    use super::*;
+
+    /// Print the frames of each line of the file in `ATTR_DEBUG`:
+    /// `ATTR_DEBUG=path cargo test --lib print_frames -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn print_frames() {
+        let Ok(path) = std::env::var("ATTR_DEBUG") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).expect("readable");
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            let (a, b) = (off, off + line.trim_end().len());
+            off += line.len();
+            if a == b {
+                continue;
+            }
+            let t = Toks::new(&text, a, b);
+            let q = quotes::find(&t);
+            let sents: Vec<(usize, usize)> = crate::mentions::sentences::split_line(&text[a..b])
+                .into_iter()
+                .map(|(s, e)| (t.at(a + s), t.at(a + e)))
+                .collect();
+            for f in cues::find(&t, &q, &sents) {
+                let who = match f.who {
+                    Who::Phrase(s, e) => format!(
+                        "{:?} -> {:?}",
+                        t.span_text(s, e),
+                        speakers::analyse(&t, &q, s, e)
+                    ),
+                    other => format!("{other:?}"),
+                };
+                println!(
+                    "cue {:?} who {} content {:?} extent {:?}{}{}",
+                    t.span_text(f.cue.0, f.cue.1),
+                    who,
+                    t.span_text(f.content.0, f.content.1.min(t.len())),
+                    t.span_text(f.extent.0, f.extent.1.min(t.len())),
+                    if f.postposed { " POST" } else { "" },
+                    if f.backward { " BACK" } else { "" },
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,1432 @@
+//! Facets a claim gives about its event, phrased so that the same meaning is the same value
+//! and `timeline::disputes` can compare accounts: counts (`killed: at least 62`), `intent`,
+//! `perpetrator`, `target`, `prior_notice`, `responsible`, `place`, `date`.
+
+use std::collections::BTreeMap;
+
+use super::attribution::tokens::{Kind, Toks};
+use crate::timeline::FacetValue;
+use crate::timeline::disputes::words_to_number;
+
+/// What the facet extractor needs to know beyond the words.
+#[derive(Debug, Clone, Default)]
+pub struct Context<'a> {
+    /// The claim denies (or doubts) its content: "denied that X struck", "X did not strike".
+    pub denies: bool,
+    /// Who was told, when the claim is "X informed Y of ...".
+    pub recipient: Option<&'a str>,
+    /// Actors named earlier in the sentence, oldest first: what "they" can be.
+    pub actors: Vec<String>,
+    /// The claimant, which "they" in its own claim does not refer to.
+    pub claimant: &'a str,
+    /// The year to give a date written without one ("on September 17").
+    pub year: Option<i32>,
+}
+
+/// Canonical spelling of an actor's name: the same actor is spelled the same way.
+pub trait Names {
+    fn canonical(&self, name: &str) -> String;
+}
+
+/// Spelling without a gazetteer: determiners and possessives go; "U.S.", "US", "America"
+/// and "Washington" become "United States"; "US-led" coalitions are "US-led coalition".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Plain;
+
+impl Names for Plain {
+    fn canonical(&self, name: &str) -> String {
+        plain_canonical(name)
+    }
+}
+
+fn plain_canonical(name: &str) -> String {
+    let mut n = name
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
+    for p in ["the ", "The ", "a ", "an "] {
+        if let Some(rest) = n.strip_prefix(p) {
+            n = rest.to_string();
+        }
+    }
+    for s in ["’s", "'s", "’", "'"] {
+        if let Some(rest) = n.strip_suffix(s) {
+            n = rest.to_string();
+        }
+    }
+    let lower = n.to_lowercase();
+    let us = [
+        "us",
+        "u.s.",
+        "u.s",
+        "usa",
+        "u.s.a.",
+        "united states",
+        "america",
+        "american",
+        "americans",
+        "washington",
+        "united states of america",
+    ];
+    if us.contains(&lower.as_str()) {
+        return "United States".to_string();
+    }
+    if let Some(i) = lower.find("-led") {
+        let leader = &n[..i];
+        let leader = if us.contains(&leader.to_lowercase().as_str()) {
+            "US"
+        } else {
+            leader
+        };
+        return format!("{leader}-led coalition");
+    }
+    if lower.starts_with("us ") || lower.starts_with("u.s. ") {
+        let rest = n.split_once(' ').map_or("", |(_, r)| r);
+        if matches!(
+            rest.to_lowercase().as_str(),
+            "government"
+                | "military"
+                | "forces"
+                | "army"
+                | "administration"
+                | "air force"
+                | "warplanes"
+                | "aircraft"
+        ) {
+            return "United States".to_string();
+        }
+    }
+    n
+}
+
+/// All facets the text gives.
+pub fn extract(text: &str, ctx: &Context, names: &dyn Names) -> BTreeMap<String, FacetValue> {
+    let t = Toks::new(text, 0, text.len());
+    let mut out = BTreeMap::new();
+    counts(&t, &mut out);
+    if let Some(i) = intent(&t, text) {
+        out.insert("intent".into(), FacetValue::Text(i.into()));
+    }
+    actors(&t, ctx, names, &mut out);
+    prior_notice(&t, ctx, names, &mut out);
+    responsible(&t, names, &mut out);
+    place(&t, &mut out);
+    if let Some(d) = date(&t, ctx.year) {
+        out.insert("date".into(), FacetValue::Text(d));
+    }
+    out
+}
+
+const QUALIFIERS: &[&[&str]] = &[
+    &["at", "least"],
+    &["more", "than"],
+    &["fewer", "than"],
+    &["less", "than"],
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["at", "most"],
+    &["an", "estimated"],
+    &["over"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["some"],
+    &["approximately"],
+    &["roughly"],
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "and",
+];
+
+const VAGUE: &[&str] = &["dozens", "scores", "hundreds", "thousands"];
+
+const UNITS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "m",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "hrs",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "pm",
+    "am",
+    "p.m.",
+    "a.m.",
+    "%",
+    "percent",
+    "per",
+    "seconds",
+    "times",
+    "o'clock",
+    "kg",
+    "tonnes",
+    "tons",
+    "dollars",
+    "euros",
+    "million",
+    "billion",
+    "mm",
+    "percentage",
+];
+
+/// A number at token `i`: (figure text, first token after it). "sixty-two" → "62".
+fn number_at(t: &Toks, i: usize) -> Option<(String, usize)> {
+    if i >= t.len() {
+        return None;
+    }
+    if t.kind(i) == Kind::Number {
+        let digits: String = t.s(i).chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty() || t.s(i).contains('.') {
+            return None;
+        }
+        let figure = digits.trim_start_matches('0');
+        let figure = if figure.is_empty() { "0" } else { figure };
+        return Some((figure.to_string(), i + 1));
+    }
+    if VAGUE.contains(&t.l(i)) {
+        // "dozens of people were killed": the noun phrase after "of" is skipped later.
+        let after = if t.is(i + 1, &["of"]) { i + 2 } else { i + 1 };
+        return Some((t.l(i).to_string(), after));
+    }
+    if t.is(i, &["a"]) && t.is(i + 1, &["dozen"]) {
+        return Some(("12".into(), i + 2));
+    }
+    // Number words, hyphenated or spaced: "sixty-two", "one hundred and five".
+    let mut j = i;
+    let mut words = Vec::new();
+    while j < t.len() && t.is_word(j) {
+        let parts: Vec<&str> = t.l(j).split('-').collect();
+        if parts.iter().all(|p| NUMBER_WORDS.contains(p)) && !(t.l(j) == "and" && words.is_empty())
+        {
+            words.push(t.l(j).to_string());
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    while words.last().is_some_and(|w| w == "and") {
+        words.pop();
+        j -= 1;
+    }
+    if words.is_empty() || words == ["one"] {
+        return None;
+    }
+    let n = words_to_number(&words.join(" "))?;
+    Some((n.to_string(), j))
+}
+
+/// A qualifier ending right before token `i`: ("at least", its first token).
+fn qualifier_before(t: &Toks, i: usize) -> Option<(String, usize)> {
+    for q in QUALIFIERS {
+        if i >= q.len() && (0..q.len()).all(|k| t.l(i - q.len() + k) == q[k]) {
+            return Some((q.join(" "), i - q.len()));
+        }
+    }
+    None
+}
+
+fn count_value(q: Option<&str>, figure: &str) -> FacetValue {
+    match q {
+        Some(q) => FacetValue::Text(format!("{q} {figure}")),
+        None => match figure.parse::<i64>() {
+            Ok(n) => FacetValue::Int(n),
+            Err(_) => FacetValue::Text(figure.to_string()),
+        },
+    }
+}
+
+const KILL_VERBS: &[&str] = &[
+    "killing",
+    "killed",
+    "kill",
+    "kills",
+    "slaying",
+    "slew",
+    "slain",
+    "massacring",
+    "massacred",
+    "murdering",
+    "murdered",
+    "executing",
+    "executed",
+];
+const INJURE_VERBS: &[&str] = &[
+    "injuring", "injured", "wounding", "wounded", "injure", "wound", "injures", "wounds",
+    "maiming", "maimed",
+];
+const KILLED_AFTER: &[&str] = &[
+    "killed",
+    "dead",
+    "deaths",
+    "died",
+    "slain",
+    "fatalities",
+    "bodies",
+    "lives",
+    "murdered",
+    "executed",
+    "victims",
+];
+const INJURED_AFTER: &[&str] = &["injured", "wounded", "injuries", "hurt", "maimed"];
+
+/// Head counts: "killing at least 62", "80 deaths", "200 killed and injured".
+fn counts(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
+    let mut i = 0;
+    while i < t.len() {
+        let Some((figure, after)) = number_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        if t.is(after, UNITS)
+            || t.punct(after, "%")
+            || t.s(after.min(t.len().saturating_sub(1))).starts_with('-')
+                && after < t.len()
+                && t.kind(after) == Kind::Punct
+        {
+            i = after;
+            continue;
+        }
+        // A year is not a count unless a casualty word follows right away.
+        let yearish =
+            figure.len() == 4 && (1900..=2100).contains(&figure.parse::<i32>().unwrap_or(0));
+        let (q, first) = match qualifier_before(t, i) {
+            Some((q, s)) => (Some(q), s),
+            None => (None, i),
+        };
+        let mut facet: Option<&str> = None;
+        // Before: "killing (at least) 62", "has killed 62".
+        if first > 0 && !yearish {
+            let v = t.l(first - 1);
+            if KILL_VERBS.contains(&v) {
+                facet = Some("killed");
+            } else if INJURE_VERBS.contains(&v) {
+                facet = Some("injured");
+            }
+        }
+        // After: "62 dead", "80 deaths", "200 killed and injured", "62 Syrian troops were killed".
+        if facet.is_none() {
+            let mut j = after;
+            let limit = (after + 5).min(t.len());
+            while j < limit
+                && t.is_word(j)
+                && !KILLED_AFTER.contains(&t.l(j))
+                && !INJURED_AFTER.contains(&t.l(j))
+                && !t.is(j, &["casualties"])
+            {
+                if t.is(
+                    j,
+                    &[
+                        "and", "or", "in", "on", "at", "of", "from", "by", "with", "to", "for",
+                    ],
+                ) || t.kind(j) == Kind::Number
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if yearish && j != after {
+                i = after;
+                continue;
+            }
+            let mut k = j;
+            if t.is(k, &["were", "have", "had", "are", "was", "been", "being"]) {
+                k += 1;
+                if t.is(k, &["been"]) {
+                    k += 1;
+                }
+            }
+            if t.is(k, &["casualties"]) {
+                facet = Some("killed_or_injured");
+            } else if t.is(k, KILLED_AFTER) {
+                facet = Some(
+                    if t.is(k + 1, &["and", "or"]) && t.is(k + 2, INJURED_AFTER) {
+                        "killed_or_injured"
+                    } else {
+                        "killed"
+                    },
+                );
+            } else if t.is(k, INJURED_AFTER) {
+                facet = Some(
+                    if t.is(k + 1, &["and", "or"]) && t.is(k + 2, KILLED_AFTER) {
+                        "killed_or_injured"
+                    } else {
+                        "injured"
+                    },
+                );
+            }
+        }
+        if let Some(f) = facet {
+            out.entry(f.to_string())
+                .or_insert_with(|| count_value(q.as_deref(), &figure));
+        }
+        i = after;
+    }
+}
+
+const ACCIDENTAL: &[&str] = &[
+    "accident",
+    "accidental",
+    "accidentally",
+    "mistake",
+    "mistaken",
+    "mistakenly",
+    "error",
+    "erroneous",
+    "erroneously",
+    "misidentification",
+    "misidentified",
+    "unintentional",
+    "unintentionally",
+    "inadvertent",
+    "inadvertently",
+    "unintended",
+];
+const DELIBERATE: &[&str] = &[
+    "intentional",
+    "intentionally",
+    "deliberate",
+    "deliberately",
+    "purposely",
+    "premeditated",
+    "knowingly",
+    "purposeful",
+    "purposefully",
+    "calculated",
+];
+
+/// `accidental` or `deliberate`, with negation flipping it: "not a military mistake",
+/// "no accident", "hard to believe ... accidental", a scare-quoted ‘error’.
+fn intent(t: &Toks, text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let doubt_before = |offset: usize| {
+        let before = &lower[..offset];
+        [
+            "hard to believe",
+            "difficult to believe",
+            "do not believe",
+            "don't believe",
+            "don’t believe",
+            "doubt",
+            "denied",
+            "deny",
+            "denies",
+            "reject",
+            "implausible",
+            "not buy",
+        ]
+        .iter()
+        .any(|c| before.contains(c))
+    };
+    for i in 0..t.len() {
+        let w = t.l(i);
+        let mut value = if ACCIDENTAL.contains(&w) {
+            "accidental"
+        } else if DELIBERATE.contains(&w) || w == "purpose" && i > 0 && t.is(i - 1, &["on"]) {
+            "deliberate"
+        } else if w == "coordinates"
+            && i > 0
+            && t.is(i - 1, &["wrong", "incorrect", "faulty", "erroneous"])
+        {
+            "accidental"
+        } else {
+            continue;
+        };
+        // "wrong coordinates" only speaks of intent in an "if" clause as a hypothesis; still
+        // the speaker offers it as the explanation.
+        let local_negation = (i.saturating_sub(4)..i).any(|k| {
+            t.is(
+                k,
+                &[
+                    "not", "no", "never", "n't", "nor", "hardly", "isn't", "wasn't", "weren't",
+                    "aren't",
+                ],
+            ) || t.l(k).ends_with("n't")
+        });
+        let scare = i > 0
+            && matches!(t.kind(i - 1), Kind::Open { .. })
+            && matches!(t.kind((i + 1).min(t.len() - 1)), Kind::Close { .. });
+        let start = t.v[i].start;
+        if local_negation || scare || doubt_before(start) {
+            value = if value == "accidental" {
+                "deliberate"
+            } else {
+                "accidental"
+            };
+        }
+        return Some(value);
+    }
+    None
+}
+
+const ATTACK_PAST: &[&str] = &[
+    "struck",
+    "bombed",
+    "attacked",
+    "hit",
+    "shelled",
+    "targeted",
+    "targetted",
+    "bombarded",
+    "raided",
+    "strafed",
+    "destroyed",
+    "killed",
+    "massacred",
+    "ambushed",
+    "fired",
+];
+const ATTACK_ANY: &[&str] = &[
+    "struck",
+    "strike",
+    "strikes",
+    "striking",
+    "bombed",
+    "bomb",
+    "bombs",
+    "bombing",
+    "attacked",
+    "attack",
+    "attacks",
+    "attacking",
+    "hit",
+    "hits",
+    "hitting",
+    "shelled",
+    "shelling",
+    "targeted",
+    "targeting",
+    "targetted",
+    "bombarded",
+    "bombarding",
+    "raided",
+    "destroyed",
+];
+const WEAPON_NOUNS: &[&str] = &[
+    "warplanes",
+    "jets",
+    "aircraft",
+    "planes",
+    "airstrikes",
+    "airstrike",
+    "air",
+    "strikes",
+    "strike",
+    "bombs",
+    "missiles",
+    "missile",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombardment",
+    "drones",
+    "drone",
+    "artillery",
+    "helicopters",
+    "pilots",
+    "forces",
+    "troops",
+    "raids",
+];
+
+/// The capitalised phrase ending at token `e` (exclusive), with "and"-coordination:
+/// "Russia and Syria", "the US-led coalition".
+fn actor_before(t: &Toks, e: usize) -> Option<(usize, usize)> {
+    let mut s = e;
+    while s > 0
+        && (t.cap(s - 1)
+            || t.acronym(s - 1)
+            || t.s(s - 1).contains("-led")
+            || t.is(s - 1, &["coalition", "and"])
+                && s >= 2
+                && (t.cap(s - 2) || t.s(s - 2).contains("-led")))
+    {
+        s -= 1;
+    }
+    while s < e && t.is(s, &["and"]) {
+        s += 1;
+    }
+    (s < e && (s..e).any(|k| t.cap(k) || t.acronym(k))).then_some((s, e))
+}
+
+/// The noun phrase starting at `s`: up to a preposition, a verb-ish word or punctuation.
+fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
+    let mut e = s;
+    while e < t.len()
+        && e < s + 7
+        && t.is_word(e)
+        && !t.is(
+            e,
+            &[
+                "with",
+                "in",
+                "on",
+                "near",
+                "outside",
+                "over",
+                "at",
+                "by",
+                "from",
+                "that",
+                "which",
+                "who",
+                "and",
+                "killing",
+                "injuring",
+                "wounding",
+                "as",
+                "during",
+                "for",
+                "to",
+                "of",
+                "after",
+                "before",
+                "while",
+                "when",
+                "supporting",
+            ],
+        )
+    {
+        e += 1;
+    }
+    if e < t.len() && t.is(e, &["of"]) && e + 1 < t.len() && (t.cap(e + 1) || t.is(e + 1, &["the"]))
+    {
+        // "positions of the Syrian Army"
+        let mut f = e + 1;
+        while f < t.len()
+            && f < e + 6
+            && t.is_word(f)
+            && !t.is(
+                f,
+                &[
+                    "with", "in", "on", "near", "outside", "over", "at", "by", "from", "that",
+                    "which", "who", "killing",
+                ],
+            )
+        {
+            f += 1;
+        }
+        e = f;
+    }
+    (e > s).then_some((s, e))
+}
+
+fn resolve_they(ctx: &Context) -> Option<String> {
+    let claimant = ctx.claimant.to_lowercase();
+    ctx.actors
+        .iter()
+        .rev()
+        .find(|a| {
+            !claimant.contains(&a.to_lowercase())
+                && !a.to_lowercase().contains(&claimant)
+                && (a.contains(" and ") || a.ends_with('s'))
+        })
+        .or_else(|| {
+            ctx.actors
+                .iter()
+                .rev()
+                .find(|a| !claimant.contains(&a.to_lowercase()))
+        })
+        .cloned()
+}
+
+/// `perpetrator` and `target`.
+fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String, FacetValue>) {
+    let mut perp: Option<String> = None;
+    let mut target: Option<String> = None;
+    let n = t.len();
+    for i in 0..n {
+        let w = t.l(i);
+        // Passive: "was struck by X", "being bombed by the Russians".
+        if ATTACK_PAST.contains(&w)
+            && i > 0
+            && t.is(i - 1, &["was", "were", "being", "been", "is", "are", "be"])
+            && t.is(i + 1, &["by"])
+        {
+            if let Some((s, e)) = phrase_after(t, i + 2) {
+                perp.get_or_insert_with(|| t.span_text(s, e).to_string());
+                // The target is the subject before the be-form.
+                let mut b = i - 1;
+                while b > 0 && t.is(b - 1, &["been", "has", "have", "had", "was", "were"]) {
+                    b -= 1;
+                }
+                let mut s = b;
+                while s > 0
+                    && s + 6 > b
+                    && t.is_word(s - 1)
+                    && !t.is(s - 1, &["that", "which", "when", "as", "of"])
+                {
+                    s -= 1;
+                }
+                if s < b {
+                    target.get_or_insert_with(|| t.span_text(s, b).to_string());
+                }
+            }
+            continue;
+        }
+        // Active: "X (had) struck Y", "they bombed Y".
+        if ATTACK_PAST.contains(&w) && !t.is(i + 1, &["by"]) && i > 0 {
+            let mut b = i;
+            while b > 0
+                && t.is(
+                    b - 1,
+                    &[
+                        "had",
+                        "has",
+                        "have",
+                        "also",
+                        "then",
+                        "reportedly",
+                        "allegedly",
+                        "deliberately",
+                        "intentionally",
+                        "repeatedly",
+                        "again",
+                        "that",
+                    ],
+                )
+            {
+                if t.is(b - 1, &["that"]) {
+                    break;
+                }
+                b -= 1;
+            }
+            let subject = if b > 0 && t.is(b - 1, &["they", "it"]) {
+                resolve_they(ctx)
+            } else if b > 0
+                && t.is(
+                    b - 1,
+                    &[
+                        "warplanes",
+                        "jets",
+                        "aircraft",
+                        "planes",
+                        "pilots",
+                        "drones",
+                        "helicopters",
+                        "forces",
+                        "troops",
+                    ],
+                )
+            {
+                // "four coalition warplanes hit", "US warplanes that had struck"
+                let mut s = b - 1;
+                while s > 0
+                    && (t.cap(s - 1)
+                        || t.is(s - 1, &["coalition"])
+                        || t.kind(s - 1) == Kind::Number
+                        || t.s(s - 1).contains("-led"))
+                {
+                    s -= 1;
+                }
+                (s < b - 1).then(|| t.span_text(s, b - 1).to_string())
+            } else {
+                actor_before(t, b).map(|(s, e)| t.span_text(s, e).to_string())
+            };
+            if let Some(s) = subject {
+                perp.get_or_insert(s);
+                if let Some((s, e)) = phrase_after(t, i + 1) {
+                    target.get_or_insert_with(|| t.span_text(s, e).to_string());
+                }
+            }
+            continue;
+        }
+        // "X’s warplanes", "the coalition’s warplanes bombed".
+        if t.kind(i) == Kind::Possessive
+            && t.is(i + 1, WEAPON_NOUNS)
+            && (t.is(
+                i + 1,
+                &[
+                    "warplanes",
+                    "jets",
+                    "aircraft",
+                    "planes",
+                    "airstrikes",
+                    "strikes",
+                    "bombing",
+                    "bombardment",
+                    "missiles",
+                    "drones",
+                    "attack",
+                    "raids",
+                ],
+            ))
+        {
+            let mut s = i;
+            while s > 0
+                && (t.cap(s - 1)
+                    || t.acronym(s - 1)
+                    || t.is(s - 1, &["coalition"])
+                    || t.s(s - 1).contains("-led"))
+            {
+                s -= 1;
+            }
+            if s < i {
+                perp.get_or_insert_with(|| t.span_text(s, i).to_string());
+            }
+            continue;
+        }
+        // "US-led airstrikes", "US warplanes", "American strikes".
+        if t.s(i).contains("-led")
+            && t.is(
+                i + 1,
+                &[
+                    "airstrikes",
+                    "strikes",
+                    "coalition",
+                    "bombing",
+                    "raids",
+                    "air",
+                ],
+            )
+        {
+            perp.get_or_insert_with(|| t.s(i).to_string());
+            continue;
+        }
+        if (t.acronym(i) || t.cap(i))
+            && t.is(
+                i + 1,
+                &[
+                    "warplanes",
+                    "jets",
+                    "airstrikes",
+                    "strikes",
+                    "aircraft",
+                    "planes",
+                    "drones",
+                    "missiles",
+                    "bombing",
+                ],
+            )
+            && !(i > 0 && t.is(i - 1, &["against", "on"]))
+        {
+            perp.get_or_insert_with(|| t.s(i).to_string());
+            continue;
+        }
+        // "accused X of striking".
+        if t.is(
+            i,
+            &[
+                "accused", "accusing", "accuse", "accuses", "blamed", "blaming",
+            ],
+        ) && i + 1 < n
+        {
+            if let Some(of) = (i + 1..(i + 8).min(n)).find(|&k| t.is(k, &["of", "for"])) {
+                if of + 1 < n && ATTACK_ANY.contains(&t.l(of + 1)) {
+                    perp.get_or_insert_with(|| t.span_text(i + 1, of).to_string());
+                }
+            }
+        }
+    }
+    if let Some(p) = perp {
+        let p = names.canonical(&p);
+        if !p.is_empty() {
+            let value = if ctx.denies { format!("not {p}") } else { p };
+            out.insert("perpetrator".into(), FacetValue::Text(value));
+        }
+    }
+    if let Some(tg) = target {
+        let tg = names.canonical(&tg);
+        if !tg.is_empty() && !ctx.denies {
+            out.insert("target".into(), FacetValue::Text(tg));
+        }
+    }
+}
+
+const OPERATION_NOUNS: &[&str] = &[
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "attack",
+    "bombardment",
+    "bombing",
+    "raid",
+    "operation",
+    "offensive",
+    "assault",
+    "mission",
+];
+
+/// `prior_notice`: "X informed Y of the upcoming strike" → "Y informed"; a denial of that
+/// knowledge → "Y not informed".
+fn prior_notice(
+    t: &Toks,
+    ctx: &Context,
+    names: &dyn Names,
+    out: &mut BTreeMap<String, FacetValue>,
+) {
+    let n = t.len();
+    let mentions_operation = (0..n).any(|k| t.is(k, OPERATION_NOUNS));
+    let mut who: Option<String> = None;
+    if let Some(r) = ctx.recipient
+        && mentions_operation
+    {
+        who = Some(r.to_string());
+    }
+    for i in 0..n {
+        if who.is_some() {
+            break;
+        }
+        // "informed Russian forces of the upcoming strike"
+        if t.is(
+            i,
+            &[
+                "informed",
+                "warned",
+                "told",
+                "notified",
+                "alerted",
+                "informing",
+                "warning",
+                "notifying",
+            ],
+        ) {
+            if let Some(of) = (i + 1..(i + 7).min(n)).find(|&k| t.is(k, &["of", "about"])) {
+                let mut k = of + 1;
+                while k < n
+                    && t.is(
+                        k,
+                        &[
+                            "the",
+                            "an",
+                            "a",
+                            "upcoming",
+                            "planned",
+                            "impending",
+                            "imminent",
+                            "coming",
+                            "forthcoming",
+                        ],
+                    )
+                {
+                    k += 1;
+                }
+                if t.is(k, OPERATION_NOUNS) && of > i + 1 {
+                    who = Some(t.span_text(i + 1, of).to_string());
+                }
+            }
+        }
+        // "Russian knowledge about the bombardment beforehand", "advance knowledge".
+        if t.is(i, &["knowledge", "warning", "notice", "notification"])
+            && (i + 1..(i + 6).min(n)).any(|k| t.is(k, OPERATION_NOUNS))
+        {
+            let mut s = i;
+            while s > 0 && (t.cap(s - 1) || t.is(s - 1, &["prior", "advance", "any", "no"])) {
+                s -= 1;
+            }
+            let name_start = (s..i).find(|&k| t.cap(k));
+            if let Some(ns) = name_start {
+                let ne = (ns..i).rev().find(|&k| t.cap(k)).map_or(ns + 1, |k| k + 1);
+                who = Some(t.span_text(ns, ne).to_string());
+            }
+        }
+    }
+    if let Some(w) = who {
+        let w = names.canonical(&w);
+        let negated = ctx.denies;
+        let value = if negated {
+            format!("{w} not informed")
+        } else {
+            format!("{w} informed")
+        };
+        out.insert("prior_notice".into(), FacetValue::Text(value));
+    }
+}
+
+/// `responsible`: who is blamed for an outcome.
+fn responsible(t: &Toks, names: &dyn Names, out: &mut BTreeMap<String, FacetValue>) {
+    let n = t.len();
+    let mut found: Option<String> = None;
+    for i in 0..n {
+        if found.is_some() {
+            break;
+        }
+        // "X were the ones who were guilty of", "X is responsible for", "X is to blame".
+        if t.is(i, &["guilty", "responsible", "blame"])
+            && (i + 1 < n && t.is(i + 1, &["of", "for"])
+                || t.is(i, &["blame"]) && i > 0 && t.is(i - 1, &["to"]))
+        {
+            let mut b = i;
+            while b > 0
+                && t.is(
+                    b - 1,
+                    &[
+                        "were", "was", "is", "are", "the", "ones", "one", "who", "to", "solely",
+                        "fully", "directly", "also", "entirely",
+                    ],
+                )
+            {
+                b -= 1;
+            }
+            let mut s = b;
+            while s > 0
+                && s + 6 > b
+                && (t.is_word(s - 1)
+                    || matches!(t.kind(s - 1), Kind::Open { .. } | Kind::Close { .. }))
+                && !t.is(
+                    s - 1,
+                    &["that", "which", "when", "as", "reported", "said", "claimed"],
+                )
+            {
+                s -= 1;
+            }
+            if s < b && b < i {
+                found = Some(t.span_text(s, b).to_string());
+            }
+        }
+        // "put the blame for X on Y", "lay the blame on Y".
+        if t.is(i, &["blame"]) && i > 0 && t.is(i - 1, &["the"]) {
+            if let Some(on) = (i + 1..(i + 14).min(n)).find(|&k| t.is(k, &["on", "at"])) {
+                if let Some((s, e)) = phrase_after(t, on + 1) {
+                    let mut e = e;
+                    // "on Russia and the Syrian government"
+                    if t.is(e, &["and"])
+                        && let Some((_, e2)) = phrase_after(t, e + 1)
+                    {
+                        e = e2;
+                    }
+                    found = Some(t.span_text(s, e).to_string());
+                }
+            }
+        }
+        // "blamed X for"
+        if t.is(i, &["blamed", "blaming", "blames"])
+            && let Some(f) = (i + 1..(i + 7).min(n)).find(|&k| t.is(k, &["for"]))
+            && f > i + 1
+        {
+            found = Some(t.span_text(i + 1, f).to_string());
+        }
+        // "due to constant attacks on the Marines by the Jihadists"
+        if t.is(i, &["due", "owing", "because"]) && t.is(i + 1, &["to", "of"]) {
+            let limit = (i + 14).min(n);
+            if (i + 2..limit).any(|k| {
+                t.is(
+                    k,
+                    &[
+                        "attacks",
+                        "attack",
+                        "shelling",
+                        "violations",
+                        "fire",
+                        "obstruction",
+                        "interference",
+                    ],
+                )
+            }) {
+                if let Some(by) = (i + 2..limit).find(|&k| t.is(k, &["by"])) {
+                    if let Some((s, e)) = phrase_after(t, by + 1) {
+                        found = Some(t.span_text(s, e).to_string());
+                    }
+                }
+            }
+        }
+        // "violations committed by X"
+        if t.is(i, &["committed", "carried", "perpetrated"])
+            && i > 0
+            && t.is(
+                i - 1,
+                &["violations", "attacks", "crimes", "abuses", "breaches"],
+            )
+        {
+            let by = if t.is(i + 1, &["by"]) {
+                Some(i + 1)
+            } else if t.is(i + 1, &["out"]) && t.is(i + 2, &["by"]) {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(by) = by
+                && let Some((s, e)) = phrase_after(t, by + 1)
+            {
+                found = Some(t.span_text(s, e).to_string());
+            }
+        }
+    }
+    if let Some(f) = found {
+        let f = names.canonical(f.trim_matches(|c: char| !c.is_alphanumeric()));
+        if !f.is_empty() {
+            out.insert("responsible".into(), FacetValue::Text(f));
+        }
+    }
+}
+
+/// `place`: "took place in X", or an attack "in/near/outside X".
+fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
+    let n = t.len();
+    let event_verb = |k: usize| {
+        t.is(k, ATTACK_ANY)
+            || t.is(
+                k,
+                &[
+                    "place", "happened", "occurred", "killing", "killed", "exploded", "clashes",
+                    "fighting",
+                ],
+            )
+    };
+    for i in 0..n {
+        if !t.is(i, &["in", "near", "outside", "over", "at"]) {
+            continue;
+        }
+        if !(i.saturating_sub(12)..i).any(event_verb) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < n
+            && t.is(
+                k,
+                &[
+                    "the",
+                    "eastern",
+                    "western",
+                    "northern",
+                    "southern",
+                    "northwestern",
+                    "northeastern",
+                    "southwestern",
+                    "southeastern",
+                    "central",
+                    "besieged",
+                    "city",
+                    "town",
+                    "village",
+                    "province",
+                    "area",
+                    "region",
+                    "district",
+                    "of",
+                    "outskirts",
+                    "governorate",
+                    "countryside",
+                    "rural",
+                ],
+            )
+        {
+            k += 1;
+        }
+        let s = k;
+        while k < n
+            && (t.cap(k)
+                || t.s(k).starts_with("al-")
+                || t.is(k, &["al-", "el", "al"]) && k + 1 < n && t.cap(k + 1)
+                || t.punct(k, "-") && k + 1 < n && t.cap(k + 1))
+        {
+            k += 1;
+        }
+        if k > s && k - s <= 4 {
+            let name = t.span_text(s, k).to_string();
+            let first = t.l(s);
+            if super::attribution::lexicon::CAP_STOP.contains(&first)
+                || t.is(k, &["Army", "army", "forces", "troops"])
+            {
+                continue;
+            }
+            out.entry("place".into()).or_insert(FacetValue::Text(name));
+            return;
+        }
+    }
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `date`: an event dated in the account itself ("the bombardment ... on September 17").
+fn date(t: &Toks, year: Option<i32>) -> Option<String> {
+    let n = t.len();
+    let month = |k: usize| {
+        let l = t.l(k).trim_end_matches('.');
+        MONTH_NAMES
+            .iter()
+            .position(|m| *m == l || l.len() >= 3 && m.starts_with(l))
+    };
+    let event_near = |k: usize| {
+        (k.saturating_sub(12)..(k + 12).min(n))
+            .any(|m| t.is(m, ATTACK_ANY) || t.is(m, &["killing", "killed", "exploded", "slaying"]))
+    };
+    for i in 0..n {
+        if !t.is(i, &["on"]) || i + 2 >= n {
+            continue;
+        }
+        let (m, d, mut k) = if let Some(m) = month(i + 1)
+            && t.kind(i + 2) == Kind::Number
+        {
+            (m, t.s(i + 2).parse::<u32>().ok()?, i + 3)
+        } else if t.kind(i + 1) == Kind::Number
+            && let Some(m) = month(i + 2)
+        {
+            (m, t.s(i + 1).parse::<u32>().ok()?, i + 3)
+        } else {
+            continue;
+        };
+        if !(1..=31).contains(&d) || !event_near(i) {
+            continue;
+        }
+        if t.punct(k, ",") {
+            k += 1;
+        }
+        let y = if k < n && t.kind(k) == Kind::Number && t.s(k).len() == 4 {
+            t.s(k).parse::<i32>().ok()
+        } else {
+            year
+        };
+        let y = y?;
+        return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facets(text: &str) -> BTreeMap<String, FacetValue> {
+        extract(text, &Context::default(), &Plain)
+    }
+
+    fn get(text: &str, facet: &str) -> Option<String> {
+        facets(text).get(facet).map(ToString::to_string)
+    }
+
+    #[test]
+    fn counts_with_qualifiers_and_words() {
+        let f = facets("Shells hit the depot, killing at least 41 and injuring over 90 guards.");
+        assert_eq!(f["killed"], FacetValue::Text("at least 41".into()));
+        assert_eq!(f["injured"], FacetValue::Text("over 90".into()));
+        assert_eq!(
+            facets("The raid killed 12 police officers.")["killed"],
+            FacetValue::Int(12)
+        );
+        assert_eq!(
+            get("Medics counted forty-one dead.", "killed").as_deref(),
+            Some("41")
+        );
+        assert_eq!(
+            get(
+                "Monitors reported 55 deaths and 150 killed and injured.",
+                "killed"
+            )
+            .as_deref(),
+            Some("55")
+        );
+        assert_eq!(
+            get("a total of 150 killed and injured", "killed_or_injured").as_deref(),
+            Some("150")
+        );
+        assert_eq!(
+            get("the blasts left dozens dead", "killed").as_deref(),
+            Some("dozens")
+        );
+        assert_eq!(
+            get("There were more than 300 casualties", "killed_or_injured").as_deref(),
+            Some("more than 300")
+        );
+    }
+
+    #[test]
+    fn not_counts() {
+        let f = facets(
+            "In 2014 the 51st Brigade withdrew 2 km, 7 minutes after the shelling killed in 2015 nobody.",
+        );
+        assert!(!f.contains_key("killed"), "{f:?}");
+        assert!(facets("Troops advanced 10 km on 3 May 2015.").is_empty());
+    }
+
+    #[test]
+    fn intent_and_negation() {
+        assert_eq!(
+            get("The army called the shelling a mistake.", "intent").as_deref(),
+            Some("accidental")
+        );
+        assert_eq!(
+            get("It was an error caused by wrong coordinates.", "intent").as_deref(),
+            Some("accidental")
+        );
+        assert_eq!(
+            get("This was no accident.", "intent").as_deref(),
+            Some("deliberate")
+        );
+        assert_eq!(
+            get("we do not believe it was a military mistake", "intent").as_deref(),
+            Some("deliberate")
+        );
+        assert_eq!(
+            get(
+                "It is hard to believe the claim that the raid was accidental",
+                "intent"
+            )
+            .as_deref(),
+            Some("deliberate")
+        );
+        assert_eq!(
+            get("the attack was deliberate", "intent").as_deref(),
+            Some("deliberate")
+        );
+        assert_eq!(
+            get("a strange ‘error’ by the pilots", "intent").as_deref(),
+            Some("deliberate")
+        );
+    }
+
+    #[test]
+    fn perpetrators_and_targets() {
+        assert_eq!(
+            get(
+                "Yesterday the US-led coalition struck army positions.",
+                "perpetrator"
+            )
+            .as_deref(),
+            Some("US-led coalition")
+        );
+        assert_eq!(
+            get("the depot was bombed by the U.S. Air Force", "perpetrator").as_deref(),
+            Some("United States")
+        );
+        assert_eq!(
+            get("Chile’s warplanes hit the port", "perpetrator").as_deref(),
+            Some("Chile")
+        );
+        let ctx = Context {
+            actors: vec!["Peru and Chile".into()],
+            claimant: "Bolivia",
+            ..Context::default()
+        };
+        let f = extract("claiming that they had struck a food convoy", &ctx, &Plain);
+        assert_eq!(f["perpetrator"], FacetValue::Text("Peru and Chile".into()));
+        assert_eq!(f["target"], FacetValue::Text("food convoy".into()));
+        let denial = Context {
+            denies: true,
+            ..Context::default()
+        };
+        let f = extract("claims that Peru bombed the convoy", &denial, &Plain);
+        assert_eq!(f["perpetrator"], FacetValue::Text("not Peru".into()));
+    }
+
+    #[test]
+    fn prior_notice_and_responsibility() {
+        assert_eq!(
+            get(
+                "the command informed Chilean forces of the upcoming strike",
+                "prior_notice"
+            )
+            .as_deref(),
+            Some("Chilean forces informed")
+        );
+        let denial = Context {
+            denies: true,
+            ..Context::default()
+        };
+        let f = extract(
+            "denied the claim of Chilean knowledge about the bombardment beforehand",
+            &denial,
+            &Plain,
+        );
+        assert_eq!(
+            f["prior_notice"],
+            FacetValue::Text("Chilean not informed".into())
+        );
+        assert_eq!(
+            get(
+                "aid was delayed due to constant attacks on the convoy by the rebels",
+                "responsible"
+            )
+            .as_deref(),
+            Some("rebels")
+        );
+        assert_eq!(
+            get(
+                "they tried to put the blame for the failure on Peru",
+                "responsible"
+            )
+            .as_deref(),
+            Some("Peru")
+        );
+        assert_eq!(
+            get(
+                "the police were the ones who were guilty of the violence",
+                "responsible"
+            )
+            .as_deref(),
+            Some("police")
+        );
+    }
+
+    #[test]
+    fn place_and_date() {
+        assert_eq!(
+            get(
+                "the attack took place in Tal Abyad, officials said",
+                "place"
+            )
+            .as_deref(),
+            Some("Tal Abyad")
+        );
+        let ctx = Context {
+            year: Some(2016),
+            ..Context::default()
+        };
+        let f = extract("its planes bombed the troops on September 17", &ctx, &Plain);
+        assert_eq!(f["date"], FacetValue::Text("2016-09-17".into()));
+        assert!(!facets("its planes bombed the troops on September 17").contains_key("date"));
+        assert_eq!(
+            get("On 23 May, 2016 car bombs exploded in the port", "date").as_deref(),
+            Some("2016-05-23")
+        );
+    }
+}

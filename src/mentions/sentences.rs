@@ -1,0 +1,286 @@
+//! Sentences and paragraphs of the parts of a document that make claims.
+//!
+//! News text puts one paragraph per line, so every line break ends a paragraph. Within a
+//! line, a sentence ends at `.`, `!` or `?` (after any closing quotes or brackets) followed by
+//! space and a capital, a digit or an opening quote, unless the full stop belongs to an
+//! abbreviation ("U.S.", "Lt. Gen.", "Sept.") or an initial ("J. Smith").
+
+use crate::ingest::{Document, SegmentKind};
+
+/// What part of the document a sentence is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Voice {
+    /// Headline, body prose or caption: the outlet's own text.
+    Article,
+    /// A reader comment, with its author when the thread shows one.
+    Comment { author: Option<String> },
+}
+
+/// One sentence, by byte offsets into `Document::text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (counted over the whole document).
+    pub paragraph: usize,
+    /// Index of the segment in `Document::segments`.
+    pub segment: usize,
+    pub voice: Voice,
+    /// True for a headline.
+    pub headline: bool,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        &doc.text[self.start..self.end]
+    }
+}
+
+/// Abbreviations whose full stop does not end a sentence (compared case-insensitively, without
+/// the final dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "ltd", "co", "corp",
+    "no", "nos", "vs", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "dept", "univ", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k", "u.n",
+    "u.s.a", "e.u", "u.s.s.r", "d.c", "fig", "vol", "pp", "op", "ed", "eds",
+];
+
+/// Split the article and comment segments of a document into sentences.
+pub fn split(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    for (index, segment) in doc.segments.iter().enumerate() {
+        let (voice, headline) = match &segment.kind {
+            SegmentKind::Body | SegmentKind::Caption => (Voice::Article, false),
+            SegmentKind::Headline => (Voice::Article, true),
+            SegmentKind::Comment { author, .. } => (
+                Voice::Comment {
+                    author: author.clone(),
+                },
+                false,
+            ),
+            _ => continue,
+        };
+        let text = &doc.text[segment.start..segment.end];
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let base = segment.start + line_start;
+            line_start += line.len();
+            if line.trim().is_empty() {
+                continue;
+            }
+            for (s, e) in split_line(line) {
+                out.push(Sentence {
+                    start: base + s,
+                    end: base + e,
+                    paragraph,
+                    segment: index,
+                    voice: voice.clone(),
+                    headline,
+                });
+            }
+            paragraph += 1;
+        }
+    }
+    out
+}
+
+/// Sentence ranges within one line, trimmed of surrounding space and bullets.
+pub fn split_line(line: &str) -> Vec<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if matches!(c, b'.' | b'!' | b'?') {
+            // Extend over runs like "?!" or "..." and closing quotes/brackets.
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                end += 1;
+            }
+            end = skip_closers(line, end);
+            if is_boundary(line, start, i, end) {
+                push_trimmed(line, start, end, &mut out);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(line, start, line.len(), &mut out);
+    out
+}
+
+/// Past closing quotes and brackets: `.”`, `.)`, `.’”`.
+fn skip_closers(line: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &line[end..];
+        let Some(c) = rest.chars().next() else {
+            return end;
+        };
+        if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+            end += c.len_utf8();
+        } else {
+            return end;
+        }
+    }
+}
+
+fn is_boundary(line: &str, start: usize, dot: usize, end: usize) -> bool {
+    let rest = &line[end..];
+    // A boundary needs space after it, then something that can start a sentence.
+    let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    if after.len() == rest.len() {
+        return rest.trim().is_empty();
+    }
+    let Some(next) = after.chars().next() else {
+        return true;
+    };
+    let starts_sentence = next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(
+            next,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '…' | '-' | '—' | '•'
+        );
+    if !starts_sentence {
+        return false;
+    }
+    if line.as_bytes()[dot] != b'.' || end - dot > 1 && line.as_bytes()[dot + 1] == b'.' {
+        // "?" and "!" end sentences; so does an ellipsis followed by a capital.
+        return true;
+    }
+    let word = last_word(&line[start..dot]);
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "U.S. officials" continues; "in the U.S. The next day" is ambiguous: a following
+        // capitalised function word suggests a new sentence.
+        return next_word_is_sentence_opener(after)
+            && matches!(lower.as_str(), "u.s" | "u.k" | "u.n" | "etc" | "d.c");
+    }
+    // Initials: "J. Smith", "Sergey V. Lavrov".
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return false;
+    }
+    true
+}
+
+/// The word right before a full stop, dots inside it included ("U.S", "e.g").
+fn last_word(text: &str) -> &str {
+    let trimmed = text.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+    let begin = trimmed
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + 1);
+    trimmed[begin..].trim_start_matches('.')
+}
+
+fn next_word_is_sentence_opener(after: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "But", "And", "This",
+        "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our", "As", "At",
+        "After", "Before", "When", "While", "If",
+    ];
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    OPENERS.contains(&word.as_str())
+}
+
+fn push_trimmed(line: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &line[start..end];
+    let lead = piece.len()
+        - piece
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '*'))
+            .len();
+    let trail = piece.len() - piece.trim_end().len();
+    // A lone "- " bullet marker at the start of a line is not part of the sentence.
+    let mut s = start + lead;
+    if line[s..end].starts_with("- ") {
+        s += 2;
+    }
+    let e = end - trail;
+    if e > s && line[s..e].chars().any(char::is_alphanumeric) {
+        out.push((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(line: &str) -> Vec<&str> {
+        split_line(line)
+            .into_iter()
+            .map(|(s, e)| &line[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_full_stops_before_capitals() {
+        assert_eq!(
+            pieces(
+                "The bridge fell on Monday. Nobody was hurt! Was it planned? Engineers doubt it."
+            ),
+            [
+                "The bridge fell on Monday.",
+                "Nobody was hurt!",
+                "Was it planned?",
+                "Engineers doubt it."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials_together() {
+        assert_eq!(
+            pieces("Lt. Gen. Anna K. Berg met U.S. envoys on Sept. 3 in Oslo. Talks went on."),
+            [
+                "Lt. Gen. Anna K. Berg met U.S. envoys on Sept. 3 in Oslo.",
+                "Talks went on."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            pieces("“We will rebuild.” The mayor said so twice. (She meant it.) Others did not."),
+            [
+                "“We will rebuild.”",
+                "The mayor said so twice.",
+                "(She meant it.)",
+                "Others did not."
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_a_dot_does_not_split() {
+        assert_eq!(
+            pieces("It cost approx. ten million in 2019."),
+            ["It cost approx. ten million in 2019."]
+        );
+        assert_eq!(
+            pieces("He paused... and went on."),
+            ["He paused... and went on."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_at_the_end_of_a_sentence() {
+        assert_eq!(
+            pieces("The aid came from the U.S. The convoy left at dawn."),
+            ["The aid came from the U.S.", "The convoy left at dawn."]
+        );
+    }
+
+    #[test]
+    fn bullets_are_trimmed() {
+        assert_eq!(pieces("  • Troops moved north."), ["Troops moved north."]);
+        assert_eq!(pieces("- Troops moved north."), ["Troops moved north."]);
+    }
+}
