@@ -8,9 +8,9 @@
 
 pub mod cli;
 mod cmd;
-pub mod graph;
 pub mod dates;
 pub mod gazetteer;
+pub mod graph;
 pub mod ingest;
 pub mod mentions;
 pub mod output;

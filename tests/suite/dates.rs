@@ -245,3 +245,103 @@ fn cli_reports_bad_jsonl_with_its_line() {
         .code(2)
         .stderr(predicates::str::contains("standard input line 2"));
 }
+
+#[derive(serde::Deserialize)]
+struct Gold {
+    docs: Vec<GoldDoc>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldDoc {
+    file: String,
+    dct: Option<rashomon::timeline::When>,
+    dct_interval: Option<rashomon::timeline::When>,
+    header_date: Option<rashomon::timeline::When>,
+}
+
+/// End to end on the shared seed articles (skipped without `../shared`): every inferred DCT
+/// lies within the gold one, and misleading page dates are reported. A document may come
+/// out undated when its own text holds no date evidence (a later stage dates it from
+/// other documents), but most must be dated.
+#[test]
+fn seed_dcts_agree_with_the_gold() {
+    let Some(shared) = crate::support::shared() else {
+        return;
+    };
+    let src = std::fs::read_to_string(shared.join("gold/seeds.yaml")).expect("gold");
+    let gold: Gold = rashomon::timeline::yaml::from_str(&src).expect("gold parses");
+    let mut failures = Vec::new();
+    let mut dated = 0;
+    for g in &gold.docs {
+        let doc = rashomon::ingest::read(&shared.join("corpus/seeds").join(&g.file)).expect("seed");
+        let dct = dates::infer_dct(&doc);
+        let accept = g.dct_interval.or(g.dct).filter(|w| !w.is_unknown());
+        match (dct.date, accept) {
+            (Some(d), Some(w)) if rashomon::timeline::When::date(d).within(&w) => dated += 1,
+            (Some(d), Some(w)) => failures.push(format!("{}: {d} is not within {w}", g.file)),
+            (Some(_), None) => dated += 1,
+            (None, _) => {}
+        }
+        if g.header_date.is_some() && dct.conflict.is_none() {
+            failures.push(format!(
+                "{}: the misleading page date was not reported",
+                g.file
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        dated * 5 >= gold.docs.len() * 4,
+        "only {dated} of {} dated",
+        gold.docs.len()
+    );
+}
+
+#[test]
+fn documents_tag_prose_and_anchor_comments_to_their_own_date() {
+    use rashomon::ingest::{Document, Segment, SegmentKind};
+    let parts = [
+        (SegmentKind::FrontMatter, "published: 2016-09-20"),
+        (SegmentKind::Body, "The talks ended yesterday."),
+        (
+            SegmentKind::Boilerplate,
+            "Updated yesterday. Subscribe today.",
+        ),
+        (
+            SegmentKind::Comment {
+                author: Some("reader".into()),
+                posted: NaiveDate::from_ymd_opt(2016, 9, 25).and_then(|d| d.and_hms_opt(9, 0, 0)),
+            },
+            "I heard it on the radio yesterday.",
+        ),
+    ];
+    let mut text = String::new();
+    let mut segments = Vec::new();
+    for (kind, part) in parts {
+        let start = text.len();
+        text.push_str(part);
+        segments.push(Segment {
+            kind,
+            start,
+            end: text.len(),
+        });
+        text.push('\n');
+    }
+    let doc = Document {
+        text,
+        segments,
+        ..Document::default()
+    };
+    let got = dates::tag_document(&doc, NaiveDate::from_ymd_opt(2016, 9, 20));
+    let values: Vec<(&str, &str)> = got
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [("yesterday", "2016-09-19"), ("yesterday", "2016-09-24")]
+    );
+    for t in &got {
+        assert_eq!(&doc.text[t.start..t.end], t.text);
+    }
+}

@@ -2,8 +2,8 @@
 
 mod check;
 mod dates;
-mod render;
 mod gazetteer;
-mod roundtrip;
 mod ingest;
+mod render;
+mod roundtrip;
 mod support;
