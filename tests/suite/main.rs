@@ -4,6 +4,7 @@ mod check;
 mod gazetteer;
 mod ingest;
 mod merge;
+mod dates;
 mod render;
 mod roundtrip;
 mod support;
