@@ -1,10 +1,10 @@
 //! The integration suite: one binary, one module per feature, fixtures in `tests/fixtures/`.
 
 mod check;
+mod dates;
 mod gazetteer;
 mod ingest;
 mod merge;
-mod dates;
 mod render;
 mod roundtrip;
 mod support;
