@@ -349,7 +349,9 @@ fn time_similarity(a: &DocEvent, b: &DocEvent, params: Params) -> f64 {
                 precise
             }
         }
-        _ => 0.3,
+        // One side undated: no evidence against, some for (the documents are about the
+        // same period or they would not be read together).
+        _ => 0.5,
     }
 }
 
