@@ -74,7 +74,12 @@ pub(crate) fn split<'a>(text: &'a str, from: usize, hints: &[Hint]) -> Vec<Line<
 /// list bullets, emphasis markers, tags. Borrowed when there is nothing to remove.
 pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
     let mut s = line;
-    loop {
+    // Most lines start with a letter, a digit or a quote: no markers to strip.
+    let plain_start = s
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'"' || b == b'(');
+    while !plain_start {
         let before = s.len();
         s = s
             .trim_start_matches('#')

@@ -66,7 +66,7 @@ fn signals(lines: &[Line], header_end: usize, furniture: &[bool]) -> Vec<(usize,
             Signal::Strong
         } else if furniture[i] {
             continue;
-        } else if let Some((_, clear)) = comment::timestamp(p) {
+        } else if let Some(clear) = comment::is_timestamp(p) {
             if clear { Signal::Strong } else { Signal::Weak }
         } else if comment::says(p).is_some() {
             Signal::Strong
@@ -74,8 +74,11 @@ fn signals(lines: &[Line], header_end: usize, furniture: &[bool]) -> Vec<(usize,
             // A comment template often prints the name twice.
             Signal::Strong
         } else if is_name[i] {
-            // The same commenter coming back.
-            if names.get(p).copied().unwrap_or(0) >= 2 {
+            // The same commenter coming back, or a name over a timestamp.
+            let over_time = lines.get(i + 1).is_some_and(|n| {
+                n.block == line.block && comment::is_timestamp(&n.plain).is_some()
+            });
+            if names.get(p).copied().unwrap_or(0) >= 2 || over_time {
                 Signal::Strong
             } else {
                 Signal::WeakName
@@ -125,12 +128,20 @@ fn from_signals(
             })
             .sum();
         if strong >= 2 {
-            // Start at the first strong sign; weaker ones before it are reached by pull_back
+            // Start at the first strong sign, and the signs just above it in its block (a
+            // name over a timestamp); weaker ones in earlier blocks are reached by pull_back
             // only through comment-like text.
-            return cluster
+            let first = cluster
                 .iter()
-                .find(|(_, s)| matches!(s, Signal::Section | Signal::Strong))
-                .map(|(i, _)| *i);
+                .position(|(_, s)| matches!(s, Signal::Section | Signal::Strong))?;
+            let mut k = first;
+            while k > 0
+                && cluster[k - 1].0 + 1 == cluster[k].0
+                && lines[cluster[k - 1].0].block == lines[cluster[k].0].block
+            {
+                k -= 1;
+            }
+            return Some(cluster[k].0);
         }
         if let Some(start) = names_only(lines, blocks, cluster) {
             return Some(start);
