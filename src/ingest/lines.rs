@@ -79,21 +79,23 @@ pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
         .bytes()
         .next()
         .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'"' || b == b'(');
-    while !plain_start {
-        let before = s.len();
-        s = s
-            .trim_start_matches('#')
-            .trim_start_matches('>')
-            .trim_start();
-        for bullet in [
-            "- ", "* ", "+ ", "\u{2022}", "\u{b7}", "\u{25aa}", "\u{25cf}",
-        ] {
-            if let Some(rest) = s.strip_prefix(bullet) {
-                s = rest.trim_start();
+    if !plain_start {
+        loop {
+            let before = s.len();
+            s = s
+                .trim_start_matches('#')
+                .trim_start_matches('>')
+                .trim_start();
+            for bullet in [
+                "- ", "* ", "+ ", "\u{2022}", "\u{b7}", "\u{25aa}", "\u{25cf}",
+            ] {
+                if let Some(rest) = s.strip_prefix(bullet) {
+                    s = rest.trim_start();
+                }
             }
-        }
-        if s.len() == before {
-            break;
+            if s.len() == before {
+                break;
+            }
         }
     }
     let needs_work = s.bytes().any(|b| matches!(b, b'<' | b'*' | b'_'));
