@@ -42,7 +42,7 @@ pub(crate) fn is_credit(plain: &str) -> bool {
     // The regex only matches with brackets, a label first, or an agency name.
     let first = plain.split([' ', ':']).next().unwrap_or("");
     let first = first.strip_suffix('s').unwrap_or(first);
-    let may = plain.bytes().any(|b| b == b'[' || b == b'(')
+    let may = memchr::memchr2(b'[', b'(', plain.as_bytes()).is_some()
         || LABELS.iter().any(|l| l.eq_ignore_ascii_case(first))
         || (plain.len() <= 250 && AGENCIES.is_match(plain));
     may && CREDIT.is_match(plain)

@@ -12,14 +12,14 @@ const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 /// 09:15", "2016-09-26 00:16", "Sep 26, 2016 | Reply".
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?ix)^(?:posted\s+|on\s+)?
+        r"(?ix-u)^(?:posted\s+|on\s+)?
         (?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
           |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})
           |(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
           |(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})/(?P<y4>\d{{2,4}}))
         (?:\s*(?:,|at|@|-|\u{{2013}}|\u{{b7}}|\u{{2022}}|T)?\s*
            (?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*(?:(?P<ap>[ap])\.?m\.?)?(?:\s*[a-z]{{2,5}})?)?
-        (?:\s*[|\u{{2022}}\u{{b7}}-]\s*(?:reply|permalink|edit|link|report))*\s*$"
+        (?:\s*(?:\||\u{{2022}}|\u{{b7}}|-)\s*(?:reply|permalink|edit|link|report))*\s*$"
     ))
     .expect("static regex")
 });
@@ -439,10 +439,7 @@ pub(crate) fn is_name_like(plain: &str, relaxed: bool) -> bool {
     if plain.is_empty() || plain.len() > 40 {
         return false;
     }
-    if plain.contains([
-        ',', ';', ':', '!', '?', '"', '(', ')', '[', ']', '/', '|', '\u{201c}', '\u{201d}',
-        '\u{2018}', '\u{ab}', '\u{bb}', '=', '+', '*', '#', '%', '$', '&', '<', '>',
-    ]) {
+    if has_name_breaker(plain) {
         return false;
     }
     let mut count = 0;
@@ -477,6 +474,42 @@ pub(crate) fn is_name_like(plain: &str, relaxed: bool) -> bool {
                     .all(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'));
     }
     !digits && (caps || lower)
+}
+
+/// Punctuation a name line does not have: sentence marks, quotes, brackets, symbols.
+fn has_name_breaker(plain: &str) -> bool {
+    plain.chars().any(|c| {
+        if c.is_ascii() {
+            matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '"'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '/'
+                    | '|'
+                    | '='
+                    | '+'
+                    | '*'
+                    | '#'
+                    | '%'
+                    | '$'
+                    | '&'
+                    | '<'
+                    | '>'
+            )
+        } else {
+            matches!(
+                c,
+                '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}'
+            )
+        }
+    })
 }
 
 /// How much a paragraph talks to someone: second person, thanks and agreement, first person

@@ -98,7 +98,7 @@ pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
             }
         }
     }
-    let needs_work = s.bytes().any(|b| matches!(b, b'<' | b'*' | b'_'));
+    let needs_work = memchr::memchr3(b'<', b'*', b'_', s.as_bytes()).is_some();
     if !needs_work {
         return Cow::Borrowed(s.trim_end_matches(['#', ' ']));
     }
