@@ -274,6 +274,15 @@ fn opinion_prose_stays_body() {
 }
 
 #[test]
+fn live_blog_timestamps_are_not_a_thread() {
+    // Timestamped entries look like comment headers; reportage under them is not chat.
+    let doc = read("liveblog.txt");
+    assert_eq!(doc.comments().count(), 0, "{:#?}", parts(&doc));
+    assert_eq!(texts_of(&doc, "body").len(), 5);
+    assert_eq!(texts_of(&doc, "byline").len(), 4);
+}
+
+#[test]
 fn chatty_paragraphs_at_the_end_are_a_thread() {
     let doc = read("chat_tail.txt");
     assert_eq!(doc.comments().count(), 3, "{:#?}", parts(&doc));
