@@ -48,6 +48,11 @@ pub(crate) fn is_credit(plain: &str) -> bool {
     may && CREDIT.is_match(plain)
 }
 
+/// A Markdown image on a line of its own: `![alt text](picture.jpg)`.
+pub(crate) fn is_markdown_image(plain: &str) -> bool {
+    plain.starts_with("![") && plain.ends_with(')') && plain.contains("](")
+}
+
 /// A short line that can be the descriptive part of a caption.
 pub(crate) fn is_short_caption_line(plain: &str) -> bool {
     plain.len() <= 200
