@@ -28,8 +28,9 @@ enum Signal {
     Strong,
     /// A comment timestamp: strong, but a live blog's entries look the same.
     Time,
-    /// A date without time, a name seen once.
+    /// A date without a time of day.
     Weak,
+    /// A name seen once.
     WeakName,
 }
 
