@@ -220,6 +220,11 @@ fn front_matter_is_metadata_and_offsets_stay_file_offsets() {
     assert_eq!(first.kind, SegmentKind::FrontMatter);
     assert!(doc.slice(first).starts_with("---\n") && doc.slice(first).ends_with("\n---"));
     assert_eq!(doc.segments[1].kind, SegmentKind::Headline);
+    assert_eq!(
+        doc.segments[2].kind,
+        SegmentKind::Caption,
+        "a Markdown image"
+    );
 }
 
 #[test]
@@ -271,6 +276,15 @@ fn opinion_prose_stays_body() {
     let kinds: Vec<_> = parts(&doc).into_iter().map(|(k, _)| k).collect();
     assert_eq!(kinds[..2], ["headline", "byline"]);
     assert!(kinds[2..].iter().all(|k| *k == "body"), "{kinds:?}");
+}
+
+#[test]
+fn live_blog_timestamps_are_not_a_thread() {
+    // Timestamped entries look like comment headers; reportage under them is not chat.
+    let doc = read("liveblog.txt");
+    assert_eq!(doc.comments().count(), 0, "{:#?}", parts(&doc));
+    assert_eq!(texts_of(&doc, "body").len(), 5);
+    assert_eq!(texts_of(&doc, "byline").len(), 4);
 }
 
 #[test]
@@ -393,6 +407,23 @@ fn html_without_article_element_and_with_outside_headline() {
     assert_eq!(texts_of(&doc, "body").len(), 2);
     assert!(!doc.text.contains("Sport") && !doc.text.contains("Share"));
     assert_eq!(doc.meta.title.as_deref(), Some("Quay Works"));
+}
+
+#[test]
+fn absurdly_deep_pages_are_read_flat_and_fast() {
+    let depth = 50_000;
+    let page = format!(
+        "<html><body>{}<p>Deep &amp; buried.</p><p>Still here.</p>{}<script>x()</script></body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = ingest::read_str("deep.html", page.as_bytes(), Format::Html).unwrap();
+    assert!(
+        doc.warnings[0].contains("nested more than"),
+        "{:?}",
+        doc.warnings
+    );
+    assert_eq!(doc.text, "Deep & buried.\n\nStill here.");
 }
 
 #[test]
