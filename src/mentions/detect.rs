@@ -531,7 +531,9 @@ fn citation_spans(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize)> {
 /// never opened is quoted from its start).
 fn quoted_regions(text: &str, sentence: &Sentence) -> Vec<(usize, usize)> {
     let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[sentence.end..].find('\n').map_or(text.len(), |i| sentence.end + i);
+    let line_end = text[sentence.end..]
+        .find('\n')
+        .map_or(text.len(), |i| sentence.end + i);
     let line = &text[line_start..line_end];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -539,7 +541,10 @@ fn quoted_regions(text: &str, sentence: &Sentence) -> Vec<(usize, usize)> {
         match c {
             '“' => open = Some(i),
             '”' => {
-                out.push((line_start + open.unwrap_or(0), line_start + i + c.len_utf8()));
+                out.push((
+                    line_start + open.unwrap_or(0),
+                    line_start + i + c.len_utf8(),
+                ));
                 open = None;
             }
             _ => {}

@@ -483,7 +483,10 @@ fn utf8_bom_and_utf16_are_read() {
         Format::Text,
     )
     .unwrap();
-    assert!(doc.text.starts_with("Headline") && doc.warnings.is_empty());
+    // The mark stays in the text, outside every segment, so offsets are file offsets.
+    assert!(doc.text.starts_with("\u{feff}Headline") && doc.warnings.is_empty());
+    assert_eq!(doc.segments[0].start, 3);
+    assert_eq!(doc.slice(&doc.segments[0]), "Headline");
     let mut utf16 = vec![0xfe, 0xff];
     for u in "Headline\n\nText.".encode_utf16() {
         utf16.extend_from_slice(&u.to_be_bytes());
