@@ -246,18 +246,19 @@ fn event_for(
             || e.places.is_empty()
             || reading.places.iter().any(|p| e.places.contains(p))
     };
-    // The sentence's date for this trigger: in its region, nearest the trigger.
+    // The sentence's date for this trigger: in its region and clause, nearest the trigger.
     let own_date = reading
         .dates
         .iter()
-        .filter(|d| d.2 == region)
+        .filter(|d| d.2 == region && same_clause(&doc.text, d.3, t.start))
         .min_by_key(|d| (d.3.abs_diff(t.start), d.1))
         .map(|d| (d.0, d.1));
-    let date = own_date.or_else(|| {
-        st.para_date
-            .filter(|(p, _, _)| *p == para)
-            .map(|(_, w, b)| (w, b.max(TimeBasis::Narrative)))
-    });
+    // Else the paragraph's date, when an earlier sentence set it.
+    let inherited = st
+        .para_date
+        .filter(|(p, _, _)| *p == para && !reading.dates.iter().any(|d| d.2 == Region::Main))
+        .map(|(_, w, b)| (w, b.max(TimeBasis::Narrative)));
+    let date = own_date.or(inherited);
     if let Some((w, basis)) = date {
         let found = st
             .events
@@ -330,6 +331,18 @@ fn event_for(
         return Some(new_event(doc, st, t.kind, when, basis, para));
     }
     None
+}
+
+/// Whether nothing between two offsets of a sentence ends a clause: a dash, a semicolon, or
+/// a conjunction that starts a new clause.
+fn same_clause(text: &str, a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    let between = &text[lo..hi];
+    ![
+        " — ", " – ", ";", ", as ", " while ", ", but ", ", which ", ", and ",
+    ]
+    .iter()
+    .any(|sep| between.contains(sep))
 }
 
 /// Plural or habitual uses that name a kind of thing, not one event: "constant attacks",
