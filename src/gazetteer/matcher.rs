@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
 use super::entry::{EntityKind, Entry};
@@ -113,6 +113,7 @@ impl Matcher {
         }
         m.ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Both)
             .build(&patterns)
             .ok();
@@ -177,16 +178,34 @@ impl Matcher {
         };
         let folded = fold(text);
         let hay = folded.text.as_bytes();
+        let words = &folded.words;
         let mut out = Vec::new();
         let mut pos = 0;
+        // Index of the first word at or after `pos`: hits come in text order, so finding the
+        // words of a hit is a walk forward, not a search.
+        let mut cursor = 0usize;
+        let locate = |cursor: &mut usize, fstart: usize, fend: usize| -> Option<(usize, usize)> {
+            while *cursor < words.len() && (words[*cursor].fstart as usize) <= fstart {
+                *cursor += 1;
+            }
+            if words.get(*cursor)?.fstart as usize != fstart + 1 {
+                return None;
+            }
+            let mut last = *cursor;
+            while (words.get(last)?.fend as usize) < fend - 1 {
+                last += 1;
+            }
+            (words[last].fend as usize == fend - 1).then_some((*cursor, last))
+        };
         while pos < hay.len() {
             let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
                 break;
             };
-            let mut hit = self.accept(text, &folded, m.start(), m.end(), m.pattern().as_usize());
-            // A refused hit may hide a shorter one from the same word ("US Army" refused as
-            // "us army" still leaves nothing; "IS fighters" refused leaves nothing): look
-            // for the next longest pattern anchored at the same place.
+            let mut hit = locate(&mut cursor, m.start(), m.end())
+                .and_then(|(a, b)| self.accept(text, &folded, a, b, m.pattern().as_usize()));
+            // A refused hit may hide a shorter one from the same place ("IS" refused in "this
+            // is" leaves nothing, but a refused long name may leave a shorter one): look for
+            // the next longest pattern anchored there.
             let mut end = m.end();
             while hit.is_none() {
                 let shorter = Input::new(hay)
@@ -195,8 +214,9 @@ impl Matcher {
                 match ac.find(shorter) {
                     Some(s) => {
                         end = s.end();
-                        hit =
-                            self.accept(text, &folded, s.start(), s.end(), s.pattern().as_usize());
+                        hit = locate(&mut cursor, s.start(), s.end()).and_then(|(a, b)| {
+                            self.accept(text, &folded, a, b, s.pattern().as_usize())
+                        });
                     }
                     None => break,
                 }
@@ -217,12 +237,10 @@ impl Matcher {
         &self,
         text: &str,
         folded: &Folded,
-        fstart: usize,
-        fend: usize,
+        first: usize,
+        last: usize,
         pattern: usize,
     ) -> Option<Match> {
-        let first = folded.word_starting(fstart + 1)?;
-        let last = folded.word_ending(fend - 1)?;
         let words = &folded.words;
         let cand = self.candidates[pattern].iter().find(|c| {
             if (c.the && !words[first].the)

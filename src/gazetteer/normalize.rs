@@ -7,7 +7,6 @@
 //! adjacent names never share a character. Each folded word remembers where it came from in
 //! the original text.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A word of the folded text and its place in the original.
@@ -31,28 +30,6 @@ pub(crate) struct Folded {
     pub text: String,
     pub words: Vec<Word>,
 }
-
-impl Folded {
-    /// Index of the word whose folded text starts at `fstart`.
-    pub fn word_starting(&self, fstart: usize) -> Option<usize> {
-        self.words
-            .binary_search_by_key(&fstart, |w| w.fstart as usize)
-            .ok()
-    }
-
-    /// Index of the word whose folded text ends at `fend`.
-    pub fn word_ending(&self, fend: usize) -> Option<usize> {
-        self.words
-            .binary_search_by_key(&fend, |w| w.fend as usize)
-            .ok()
-    }
-}
-
-/// Arabic article particles, as written before a hyphen ("al-", "ash-", "ez-").
-const ARTICLES: &[&str] = &[
-    "al", "el", "ad", "ed", "an", "en", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az",
-    "ez", "ath", "adh", "ul",
-];
 
 /// How the characters after a token separate it from the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,47 +199,50 @@ pub(crate) fn push_folded_char(c: char, out: &mut String) {
     out.push_str(s);
 }
 
+fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase() as u8);
+    } else {
+        let mut s = String::new();
+        push_folded_char(c, &mut s);
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
 /// Fold a text (an article, or one alias) into words.
 pub(crate) fn fold(text: &str) -> Folded {
-    let mut scratch = String::with_capacity(text.len());
+    let mut scratch: Vec<u8> = Vec::with_capacity(text.len());
     let tokens = tokenize(text, &mut scratch);
-    let mut out = Folded {
-        text: String::with_capacity(text.len() + text.len() / 4),
-        words: Vec::with_capacity(tokens.len()),
-    };
-    let mut word_buf: Vec<u8> = Vec::with_capacity(32);
+    let mut folded: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 4);
+    let mut words = Vec::with_capacity(tokens.len());
     let mut tmp: Vec<u8> = Vec::with_capacity(32);
     let mut the = false;
     let mut article_start: Option<u32> = None;
     for (k, tok) in tokens.iter().enumerate() {
         let lower = &scratch[tok.lower.0 as usize..tok.lower.1 as usize];
-        if lower == "the" {
+        if lower == b"the" {
             the = true;
             article_start = None;
             continue;
         }
-        let has_next = k + 1 < tokens.len();
-        if has_next && ARTICLES.contains(&lower) {
+        if k + 1 < tokens.len() && is_article(lower) {
             let attached =
-                tok.sep == Sep::Hyphen || (tok.sep == Sep::Space && matches!(lower, "al" | "el"));
+                tok.sep == Sep::Hyphen || (tok.sep == Sep::Space && matches!(lower, b"al" | b"el"));
             if attached {
                 article_start.get_or_insert(tok.start);
                 continue;
             }
         }
-        word_buf.clear();
-        fold_word(lower.as_bytes(), &mut tmp, &mut word_buf);
-        if word_buf.is_empty() {
+        folded.push(b' ');
+        let fstart = folded.len() as u32;
+        fold_word(lower, &mut tmp, &mut folded);
+        let fend = folded.len() as u32;
+        if fend == fstart {
+            folded.pop();
             continue;
         }
-        out.text.push(' ');
-        let fstart = out.text.len() as u32;
-        // `fold_word` only rewrites ASCII bytes and copies other UTF-8 sequences whole.
-        out.text
-            .push_str(std::str::from_utf8(&word_buf).unwrap_or(""));
-        let fend = out.text.len() as u32;
-        out.text.push(' ');
-        out.words.push(Word {
+        folded.push(b' ');
+        words.push(Word {
             fstart,
             fend,
             start: article_start.take().unwrap_or(tok.start),
@@ -272,24 +252,73 @@ pub(crate) fn fold(text: &str) -> Folded {
         });
         the = false;
     }
-    out
+    // Folding rewrites ASCII bytes only and copies other UTF-8 sequences whole.
+    let text = String::from_utf8(folded)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded { text, words }
+}
+
+fn is_article(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"al"
+            | b"el"
+            | b"ad"
+            | b"ed"
+            | b"an"
+            | b"en"
+            | b"ar"
+            | b"er"
+            | b"as"
+            | b"es"
+            | b"ash"
+            | b"esh"
+            | b"at"
+            | b"et"
+            | b"az"
+            | b"ez"
+            | b"ath"
+            | b"adh"
+            | b"ul"
+    )
 }
 
 /// Cut text into word tokens: letters and digits, with apostrophes inside words dropped,
 /// a possessive "'s" cut off, and dotted initials joined ("U.S." → "us").
-fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
+fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut open: Option<(u32, u32)> = None; // (original start, scratch start)
     // Dotted initials: every piece of the token so far is one character long.
     let mut piece_len = 0usize;
     let mut all_single = true;
     let mut dotted = false;
-    let mut iter = text.char_indices().peekable();
     // Separator of the last closed token, decided by the characters that follow it.
     let mut sep_seen_hyphen = false;
     let mut sep_other = false;
     let mut pending_sep = false;
-    while let Some((i, c)) = iter.next() {
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(i..).and_then(|t| t.chars().next()),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The common case: more ASCII letters of an open word.
+        if b.is_ascii_alphanumeric() && open.is_some() {
+            scratch.push(b.to_ascii_lowercase());
+            piece_len += 1;
+            if piece_len > 1 {
+                all_single = false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
+        let width = c.len_utf8();
         match class(c) {
             CharClass::Letter => {
                 if pending_sep {
@@ -310,40 +339,37 @@ fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
                     all_single = true;
                     dotted = false;
                 }
-                push_folded_char(c, scratch);
+                push_folded_bytes(c, scratch);
                 piece_len += 1;
+                if piece_len > 1 {
+                    all_single = false;
+                }
             }
             CharClass::Mark if open.is_some() => {}
-            CharClass::Apostrophe if open.is_some() => {
-                let next = iter.peek().map(|&(_, n)| n);
-                match next {
-                    Some(n) if n.is_alphanumeric() => {
-                        let mut ahead = text[i + c.len_utf8()..].chars();
-                        ahead.next();
-                        let after = ahead.next();
-                        if matches!(n, 's' | 'S') && !after.is_some_and(char::is_alphanumeric) {
-                            // Possessive: the name ends here and the "s" is skipped.
-                            close(&mut tokens, &mut open, i, scratch);
-                            iter.next();
-                            pending_sep = true;
-                            sep_seen_hyphen = false;
-                            sep_other = true;
-                        }
-                        // Otherwise the apostrophe is part of the name: drop it.
-                    }
-                    _ => {
+            CharClass::Apostrophe if open.is_some() => match char_at(i + width) {
+                Some(n) if n.is_alphanumeric() => {
+                    let after = char_at(i + width + n.len_utf8());
+                    if matches!(n, 's' | 'S') && !after.is_some_and(char::is_alphanumeric) {
+                        // Possessive: the name ends here and the "s" is skipped.
                         close(&mut tokens, &mut open, i, scratch);
+                        i += 1;
                         pending_sep = true;
                         sep_seen_hyphen = false;
                         sep_other = true;
                     }
+                    // Otherwise the apostrophe is part of the name: drop it.
                 }
-            }
+                _ => {
+                    close(&mut tokens, &mut open, i, scratch);
+                    pending_sep = true;
+                    sep_seen_hyphen = false;
+                    sep_other = true;
+                }
+            },
             CharClass::Other if c == '.' && open.is_some() && piece_len == 1 && all_single => {
                 // "U.S.", "D.C.": join single letters separated by dots.
-                let mut ahead = text[i + 1..].chars();
-                let n = ahead.next();
-                let after = ahead.next();
+                let n = char_at(i + 1);
+                let after = n.and_then(|n| char_at(i + 1 + n.len_utf8()));
                 if n.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphanumeric) {
                     piece_len = 0;
                     dotted = true;
@@ -358,9 +384,6 @@ fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
             }
             cls => {
                 if open.is_some() {
-                    if piece_len != 1 {
-                        all_single = false;
-                    }
                     close(&mut tokens, &mut open, i, scratch);
                     pending_sep = true;
                     sep_seen_hyphen = false;
@@ -373,15 +396,13 @@ fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
                 }
             }
         }
-        if piece_len > 1 {
-            all_single = false;
-        }
+        i += width;
     }
     close(&mut tokens, &mut open, text.len(), scratch);
     tokens
 }
 
-fn close(tokens: &mut Vec<Token>, open: &mut Option<(u32, u32)>, end: usize, scratch: &str) {
+fn close(tokens: &mut Vec<Token>, open: &mut Option<(u32, u32)>, end: usize, scratch: &[u8]) {
     if let Some((start, lstart)) = open.take() {
         tokens.push(Token {
             start,
@@ -516,8 +537,37 @@ const LEXICON_GROUPS: &[&[&str]] = &[
     &["nasrallah", "nasrullah"],
 ];
 
-static LEXICON: LazyLock<HashMap<Vec<u8>, Vec<u8>>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// Folded variant → folded canonical spelling, sorted by variant for binary search.
+struct Lexicon {
+    pairs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// A 4096-bit filter of the variants' hashes: most words are ruled out without a search.
+    filter: [u64; 64],
+}
+
+fn filter_bit(word: &[u8]) -> usize {
+    // FNV-1a
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in word {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    (h as usize) & 4095
+}
+
+impl Lexicon {
+    fn get(&self, word: &[u8]) -> Option<&[u8]> {
+        let bit = filter_bit(word);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.pairs
+            .binary_search_by(|(k, _)| k.as_slice().cmp(word))
+            .ok()
+            .map(|i| self.pairs[i].1.as_slice())
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
     let mut tmp = Vec::new();
     for group in LEXICON_GROUPS {
         let mut canon = Vec::new();
@@ -526,11 +576,18 @@ static LEXICON: LazyLock<HashMap<Vec<u8>, Vec<u8>>> = LazyLock::new(|| {
             let mut v = Vec::new();
             fold_rules(variant.as_bytes(), &mut tmp, &mut v);
             if v != canon {
-                map.insert(v, canon.clone());
+                pairs.push((v, canon.clone()));
             }
         }
     }
-    map
+    pairs.sort();
+    pairs.dedup_by(|a, b| a.0 == b.0);
+    let mut filter = [0u64; 64];
+    for (k, _) in &pairs {
+        let bit = filter_bit(k);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    Lexicon { pairs, filter }
 });
 
 /// The key of a name: its folded words separated by single spaces ("Deir ez-Zor" →
