@@ -2,7 +2,7 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use rashomon::gazetteer::Gazetteer;
 
 /// Deterministic prose: filler sentences with names from the table dropped in, a few in
