@@ -258,6 +258,12 @@ pub(crate) fn fold(text: &str) -> Folded {
     Folded { text, words }
 }
 
+fn starts_url(b: &[u8]) -> bool {
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W'))
+        && (starts(b"http://") || starts(b"https://") || starts(b"www."))
+}
+
 fn is_article(w: &[u8]) -> bool {
     matches!(
         w,
@@ -315,6 +321,13 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
                 all_single = false;
             }
             i += 1;
+            continue;
+        }
+        if open.is_none() && starts_url(&bytes[i..]) {
+            // Words of a web address are not mentions ("white-helmets-nobel-prize").
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
             continue;
         }
         let Some(c) = char_at(i) else { break };

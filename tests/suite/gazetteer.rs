@@ -307,3 +307,13 @@ fn english_words_that_fold_like_names_are_not_mentions() {
     );
     assert_eq!(ids("Man is mortal; so is Has."), Vec::<String>::new());
 }
+
+#[test]
+fn web_addresses_are_skipped() {
+    assert_eq!(
+        ids(
+            "See https://example.org/syria-white-helmets-report and www.aleppo-news.example, then Syria."
+        ),
+        vec!["syria"]
+    );
+}
