@@ -317,3 +317,72 @@ fn web_addresses_are_skipped() {
         vec!["syria"]
     );
 }
+
+/// A small table of its own, so the rules are tested apart from the built-in data.
+fn small() -> Gazetteer {
+    Gazetteer::from_yaml(
+        "small.yaml",
+        r#"
+replace: true
+entries:
+  - {name: Qarya Jadida, kind: place, role: governorate}
+  - {name: Sanaa, kind: place, aliases: ["Sana'a"]}
+  - {name: State News Agency, kind: media, aliases: [SANA]}
+  - {name: The Independent, kind: media, aliases: [the Independent]}
+  - {name: Independent Commission of Inquiry, kind: organisation}
+  - {name: Qarya Jadida Road, kind: place, role: road}
+  - {name: North Atlantic Union, kind: organisation, aliases: [NAU, NATU]}
+"#,
+    )
+    .expect("parses")
+}
+
+fn ids_small(text: &str) -> Vec<String> {
+    let g = small();
+    ids_in(&g, text)
+}
+
+#[test]
+fn an_acronym_that_folds_like_a_name_must_be_exact() {
+    assert_eq!(ids_small("SANA said"), vec!["state-news-agency"]);
+    assert_eq!(ids_small("Sanaa said; Sana'a said"), vec!["sanaa", "sanaa"]);
+    // A four-letter acronym with no such twin may be written as a word.
+    assert_eq!(
+        ids_small("Natu and NATU"),
+        vec!["north-atlantic-union", "north-atlantic-union"]
+    );
+}
+
+#[test]
+fn an_alias_with_the_needs_the() {
+    assert_eq!(
+        ids_small("Independent experts spoke to the Independent."),
+        vec!["the-independent"]
+    );
+    assert_eq!(
+        ids_small("the Independent Commission of Inquiry said"),
+        vec!["independent-commission-of-inquiry"]
+    );
+}
+
+#[test]
+fn governorates_get_their_province_forms() {
+    assert_eq!(
+        ids_small(
+            "in the province of Qarya al-Jadida and Qarya Jadida governorate, on the Qarya Jadida Road"
+        ),
+        vec!["qarya-jadida", "qarya-jadida", "qarya-jadida-road"]
+    );
+}
+
+#[test]
+fn a_user_file_extends_by_id_without_repeating_the_kind() {
+    let user = Gazetteer::from_yaml(
+        "u.yaml",
+        "entries:\n  - {id: syria, aliases: [Souriya al-Assad]}\n",
+    )
+    .expect("parses");
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(ids_in(&g, "Souriya al-Assad"), vec!["syria"]);
+    assert_eq!(g.by_id("syria").map(|e| e.kind), Some(EntityKind::Country));
+}
