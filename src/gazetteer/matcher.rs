@@ -36,6 +36,16 @@ enum Case {
     Spelling(Box<str>),
 }
 
+/// What a hit of the automaton turns out to be.
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Mention(Match),
+    /// Spelt like a `not_names` entry.
+    NotAName,
+    /// No candidate fits how the text is written.
+    Refused,
+}
+
 /// The entry index of a `not_names` candidate: a hit on it is no mention at all.
 const BLOCK: u32 = u32::MAX;
 
@@ -202,31 +212,36 @@ impl Matcher {
                 break;
             };
             let mut hit = locate(&mut cursor, m.start(), m.end())
-                .and_then(|(a, b)| self.accept(text, &folded, a, b, m.pattern().as_usize()));
+                .map_or(Verdict::Refused, |(a, b)| {
+                    self.accept(text, &folded, a, b, m.pattern().as_usize())
+                });
             // A refused hit may hide a shorter one from the same place ("IS" refused in "this
             // is" leaves nothing, but a refused long name may leave a shorter one): look for
             // the next longest pattern anchored there.
             let mut end = m.end();
-            while hit.is_none() {
+            while hit == Verdict::Refused {
                 let shorter = Input::new(hay)
                     .span(m.start()..end - 1)
                     .anchored(Anchored::Yes);
                 match ac.find(shorter) {
                     Some(s) => {
                         end = s.end();
-                        hit = locate(&mut cursor, s.start(), s.end()).and_then(|(a, b)| {
-                            self.accept(text, &folded, a, b, s.pattern().as_usize())
-                        });
+                        hit = locate(&mut cursor, s.start(), s.end())
+                            .map_or(Verdict::Refused, |(a, b)| {
+                                self.accept(text, &folded, a, b, s.pattern().as_usize())
+                            });
                     }
                     None => break,
                 }
             }
             match hit {
-                Some(found) => {
+                Verdict::Mention(found) => {
                     out.push(found);
                     pos = end;
                 }
-                None => pos = m.start() + 1,
+                // "New Mexico" is not Mexico: skip the whole phrase.
+                Verdict::NotAName => pos = end,
+                Verdict::Refused => pos = m.start() + 1,
             }
         }
         out
@@ -240,7 +255,7 @@ impl Matcher {
         first: usize,
         last: usize,
         pattern: usize,
-    ) -> Option<Match> {
+    ) -> Verdict {
         let words = &folded.words;
         let cand = self.candidates[pattern].iter().find(|c| {
             if (c.the && !words[first].the)
@@ -266,11 +281,14 @@ impl Matcher {
                     letters,
                 ),
             }
-        })?;
+        });
+        let Some(cand) = cand else {
+            return Verdict::Refused;
+        };
         if cand.entry == BLOCK {
-            return None;
+            return Verdict::NotAName;
         }
-        Some(Match {
+        Verdict::Mention(Match {
             start: words[first].start as usize,
             end: words[last].end as usize,
             entry: cand.entry as usize,

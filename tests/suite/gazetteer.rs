@@ -386,3 +386,12 @@ fn a_user_file_extends_by_id_without_repeating_the_kind() {
     assert_eq!(ids_in(&g, "Souriya al-Assad"), vec!["syria"]);
     assert_eq!(g.by_id("syria").map(|e| e.kind), Some(EntityKind::Country));
 }
+
+#[test]
+fn a_not_name_phrase_hides_the_name_inside_it() {
+    assert_eq!(ids("New Mexico and Mexico"), vec!["mexico"]);
+    assert_eq!(
+        ids("Latin American leaders and Americans"),
+        vec!["latin-america", "united-states"]
+    );
+}
