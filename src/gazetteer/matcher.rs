@@ -87,13 +87,17 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    pub fn build(entries: &[Entry], not_names: &[String]) -> Matcher {
+    pub fn build(entries: &[Entry], not_names: &[String], preferred: usize) -> Matcher {
         let mut m = Matcher::default();
         let mut patterns: Vec<String> = Vec::new();
         for spelling in not_names {
             m.add(&mut patterns, spelling, BLOCK as usize, false);
         }
-        for (index, entry) in entries.iter().enumerate() {
+        // Entries from `preferred` on (a user's) come first where names collide.
+        let order =
+            (preferred.min(entries.len())..entries.len()).chain(0..preferred.min(entries.len()));
+        for index in order {
+            let entry = &entries[index];
             for name in entry.names() {
                 m.add(&mut patterns, name, index, false);
             }

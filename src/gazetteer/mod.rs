@@ -91,7 +91,8 @@ impl Gazetteer {
     }
 
     /// This table extended by a user's: entries with a known id add their aliases and
-    /// demonyms and set the fields they give; new entries are appended. A user file with
+    /// demonyms and set the fields they give; new entries are appended, and where one of
+    /// their names is also a built-in name, the user's entry wins. A user file with
     /// `replace: true` is returned as it is.
     pub fn with_user(&self, user: Gazetteer) -> Gazetteer {
         if user.replace {
@@ -99,6 +100,7 @@ impl Gazetteer {
         }
         let mut entries = self.entries.clone();
         let mut ids = self.ids.clone();
+        let user_from = entries.len();
         for e in user.entries {
             match ids.get(&e.id) {
                 Some(&i) => merge(&mut entries[i], e),
@@ -114,7 +116,7 @@ impl Gazetteer {
                 not_names.push(n);
             }
         }
-        Gazetteer::assemble(entries, not_names, false)
+        Gazetteer::assemble(entries, not_names, false, user_from)
     }
 
     /// True when this table was read from a file that says `replace: true`.
@@ -191,13 +193,19 @@ impl Gazetteer {
         &self.not_names
     }
 
-    fn assemble(entries: Vec<Entry>, not_names: Vec<String>, replace: bool) -> Gazetteer {
+    /// Entries from `preferred` on win where their names collide with earlier ones.
+    fn assemble(
+        entries: Vec<Entry>,
+        not_names: Vec<String>,
+        replace: bool,
+        preferred: usize,
+    ) -> Gazetteer {
         let ids = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let matcher = Matcher::build(&entries, &not_names);
+        let matcher = Matcher::build(&entries, &not_names, preferred);
         Gazetteer {
             entries,
             ids,
@@ -392,5 +400,5 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
             }
         }
     }
-    Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace))
+    Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace, 0))
 }

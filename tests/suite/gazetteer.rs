@@ -395,3 +395,14 @@ fn a_not_name_phrase_hides_the_name_inside_it() {
         vec!["latin-america", "united-states"]
     );
 }
+
+#[test]
+fn a_users_new_entry_wins_a_name_it_shares() {
+    let user = Gazetteer::from_yaml(
+        "u.yaml",
+        "entries:\n  - {name: Hama Hotel, kind: place, aliases: [Hama]}\n",
+    )
+    .expect("parses");
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(ids_in(&g, "Hama"), vec!["hama-hotel"]);
+}
