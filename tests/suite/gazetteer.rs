@@ -406,3 +406,21 @@ fn a_users_new_entry_wins_a_name_it_shares() {
     let g = Gazetteer::builtin().with_user(user);
     assert_eq!(ids_in(&g, "Hama"), vec!["hama-hotel"]);
 }
+
+proptest::proptest! {
+    /// Any text, however odd: matches are in bounds, on character boundaries, sorted and
+    /// non-overlapping, and never panic.
+    #[test]
+    fn matches_are_well_formed(text in "(\\PC|[ '’.\\-]|Deir|ez|Zor|US|IS|al|the|U\\.S\\.|ʿ|é){0,40}") {
+        let g = Gazetteer::builtin();
+        let found = g.find(&text);
+        let mut last_end = 0;
+        for m in &found {
+            proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            proptest::prop_assert!(m.start >= last_end);
+            proptest::prop_assert!(m.entry < g.entries().len());
+            last_end = m.end;
+        }
+    }
+}
