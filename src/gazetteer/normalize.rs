@@ -211,51 +211,69 @@ fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
 
 /// Fold a text (an article, or one alias) into words.
 pub(crate) fn fold(text: &str) -> Folded {
-    let mut scratch: Vec<u8> = Vec::with_capacity(text.len());
-    let tokens = tokenize(text, &mut scratch);
-    let mut folded: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 4);
-    let mut words = Vec::with_capacity(tokens.len());
-    let mut tmp: Vec<u8> = Vec::with_capacity(32);
-    let mut the = false;
-    let mut article_start: Option<u32> = None;
-    for (k, tok) in tokens.iter().enumerate() {
-        let lower = &scratch[tok.lower.0 as usize..tok.lower.1 as usize];
+    let mut sink = Sink {
+        folded: Vec::with_capacity(text.len() + text.len() / 4),
+        words: Vec::with_capacity(text.len() / 6),
+        tmp: Vec::with_capacity(32),
+        the: false,
+        article_start: None,
+    };
+    tokenize(text, &mut sink);
+    // Folding rewrites ASCII bytes only and copies other UTF-8 sequences whole.
+    let text = String::from_utf8(sink.folded)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded {
+        text,
+        words: sink.words,
+    }
+}
+
+/// Receives the tokens one by one and writes the folded text.
+struct Sink {
+    folded: Vec<u8>,
+    words: Vec<Word>,
+    tmp: Vec<u8>,
+    /// The last token was "the".
+    the: bool,
+    /// Where an article attached to the next word began.
+    article_start: Option<u32>,
+}
+
+impl Sink {
+    /// One token, its lower-cased letters, and whether another token follows.
+    fn token(&mut self, tok: &Token, lower: &[u8], has_next: bool) {
         if lower == b"the" {
-            the = true;
-            article_start = None;
-            continue;
+            self.the = true;
+            self.article_start = None;
+            return;
         }
-        if k + 1 < tokens.len() && is_article(lower) {
+        if has_next && is_article(lower) {
             let attached =
                 tok.sep == Sep::Hyphen || (tok.sep == Sep::Space && matches!(lower, b"al" | b"el"));
             if attached {
-                article_start.get_or_insert(tok.start);
-                continue;
+                self.article_start.get_or_insert(tok.start);
+                return;
             }
         }
-        folded.push(b' ');
-        let fstart = folded.len() as u32;
-        fold_word(lower, &mut tmp, &mut folded);
-        let fend = folded.len() as u32;
+        self.folded.push(b' ');
+        let fstart = self.folded.len() as u32;
+        fold_word(lower, &mut self.tmp, &mut self.folded);
+        let fend = self.folded.len() as u32;
         if fend == fstart {
-            folded.pop();
-            continue;
+            self.folded.pop();
+            return;
         }
-        folded.push(b' ');
-        words.push(Word {
+        self.folded.push(b' ');
+        self.words.push(Word {
             fstart,
             fend,
-            start: article_start.take().unwrap_or(tok.start),
+            start: self.article_start.take().unwrap_or(tok.start),
             end: tok.end,
             core: tok.start,
-            the,
+            the: self.the,
         });
-        the = false;
+        self.the = false;
     }
-    // Folding rewrites ASCII bytes only and copies other UTF-8 sequences whole.
-    let text = String::from_utf8(folded)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Folded { text, words }
 }
 
 fn starts_url(b: &[u8]) -> bool {
@@ -291,9 +309,13 @@ fn is_article(w: &[u8]) -> bool {
 
 /// Cut text into word tokens: letters and digits, with apostrophes inside words dropped,
 /// a possessive "'s" cut off, and dotted initials joined ("U.S." → "us").
-fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
+fn tokenize(text: &str, sink: &mut Sink) {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    // Letters of the open token and of the one before it, whose separator is not known
+    // until the next token begins.
+    let scratch = &mut Vec::with_capacity(64);
+    let mut pending: Option<Token> = None;
+    let tokens = &mut pending;
     let mut open: Option<(u32, u32)> = None; // (original start, scratch start)
     // Dotted initials: every piece of the token so far is one character long.
     let mut piece_len = 0usize;
@@ -334,18 +356,19 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
         let width = c.len_utf8();
         match class(c) {
             CharClass::Letter => {
-                if pending_sep {
-                    if let Some(last) = tokens.last_mut() {
-                        last.sep = if sep_other {
-                            Sep::Other
-                        } else if sep_seen_hyphen {
-                            Sep::Hyphen
-                        } else {
-                            Sep::Space
-                        };
-                    }
-                    pending_sep = false;
+                if let Some(mut last) = tokens.take() {
+                    last.sep = if !pending_sep || sep_other {
+                        Sep::Other
+                    } else if sep_seen_hyphen {
+                        Sep::Hyphen
+                    } else {
+                        Sep::Space
+                    };
+                    let lower = &scratch[last.lower.0 as usize..last.lower.1 as usize];
+                    sink.token(&last, lower, true);
+                    scratch.clear();
                 }
+                pending_sep = false;
                 if open.is_none() {
                     open = Some((i as u32, scratch.len() as u32));
                     piece_len = 0;
@@ -364,7 +387,7 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
                     let after = char_at(i + width + n.len_utf8());
                     if matches!(n, 's' | 'S') && !after.is_some_and(char::is_alphanumeric) {
                         // Possessive: the name ends here and the "s" is skipped.
-                        close(&mut tokens, &mut open, i, scratch);
+                        close(tokens, &mut open, i, scratch);
                         i += 1;
                         pending_sep = true;
                         sep_seen_hyphen = false;
@@ -373,7 +396,7 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
                     // Otherwise the apostrophe is part of the name: drop it.
                 }
                 _ => {
-                    close(&mut tokens, &mut open, i, scratch);
+                    close(tokens, &mut open, i, scratch);
                     pending_sep = true;
                     sep_seen_hyphen = false;
                     sep_other = true;
@@ -389,7 +412,7 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
                 } else {
                     // The last dot of "U.S." belongs to the abbreviation.
                     let end = if dotted { i + 1 } else { i };
-                    close(&mut tokens, &mut open, end, scratch);
+                    close(tokens, &mut open, end, scratch);
                     pending_sep = true;
                     sep_seen_hyphen = false;
                     sep_other = true;
@@ -397,7 +420,7 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
             }
             cls => {
                 if open.is_some() {
-                    close(&mut tokens, &mut open, i, scratch);
+                    close(tokens, &mut open, i, scratch);
                     pending_sep = true;
                     sep_seen_hyphen = false;
                     sep_other = false;
@@ -411,13 +434,17 @@ fn tokenize(text: &str, scratch: &mut Vec<u8>) -> Vec<Token> {
         }
         i += width;
     }
-    close(&mut tokens, &mut open, text.len(), scratch);
-    tokens
+    close(tokens, &mut open, text.len(), scratch);
+    if let Some(last) = tokens.take() {
+        let lower = &scratch[last.lower.0 as usize..last.lower.1 as usize];
+        sink.token(&last, lower, false);
+    }
 }
 
-fn close(tokens: &mut Vec<Token>, open: &mut Option<(u32, u32)>, end: usize, scratch: &[u8]) {
+/// End the open token; it waits in `pending` until the next one shows its separator.
+fn close(pending: &mut Option<Token>, open: &mut Option<(u32, u32)>, end: usize, scratch: &[u8]) {
     if let Some((start, lstart)) = open.take() {
-        tokens.push(Token {
+        *pending = Some(Token {
             start,
             end: end as u32,
             lower: (lstart, scratch.len() as u32),
