@@ -161,7 +161,15 @@ impl Gazetteer {
     /// and Deir ez-Zor; Aleppo and Syria). Names not in the table compare by their key.
     pub fn same_place(&self, a: &str, b: &str) -> bool {
         match (self.lookup_index(a), self.lookup_index(b)) {
-            (Some(x), Some(y)) => x == y || self.contains(x, y) || self.contains(y, x),
+            (Some(x), Some(y)) => {
+                let place = |i: usize| {
+                    matches!(
+                        self.entries[i].kind,
+                        EntityKind::Place | EntityKind::Country
+                    )
+                };
+                x == y || (place(x) && place(y) && (self.contains(x, y) || self.contains(y, x)))
+            }
             _ => {
                 let (ka, kb) = (key(a), key(b));
                 !ka.is_empty() && ka == kb

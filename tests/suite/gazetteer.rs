@@ -204,6 +204,7 @@ fn same_place_knows_spellings_and_containment() {
     assert!(g.same_place("Deir ez-Zor", "Jebel Tharda"));
     assert!(g.same_place("Aleppo", "Syria"));
     assert!(!g.same_place("Aleppo", "Homs"));
+    assert!(!g.same_place("Russia", "the Kremlin"));
     // Not in the table: compared by key.
     assert!(g.same_place("Kafr Nubbul", "Kfar Nubbul"));
 }
