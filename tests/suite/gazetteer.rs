@@ -425,3 +425,11 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_news_agency_and_the_capital_of_yemen() {
+    assert_eq!(
+        ids("SANA reported clashes in Sanaa and Sana'a."),
+        vec!["sana", "sanaa", "sanaa"]
+    );
+}
