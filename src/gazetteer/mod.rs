@@ -251,11 +251,56 @@ fn merge(base: &mut Entry, user: Entry) {
     }
 }
 
-/// Where each entry came from in the file, for messages.
-struct Located<'a> {
-    raw: &'a RawEntry,
-    node: Option<&'a Node>,
-    group: Option<&'a Node>,
+/// Where a problem is in a file: an entry (of a group, or of the top-level `entries`), and
+/// the field and list item when known. Turned into a line and column only when there is a
+/// problem, so that reading a good file parses it once.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    group: Option<usize>,
+    entry: usize,
+    field: Option<&'static str>,
+    item: Option<usize>,
+}
+
+impl At {
+    fn field(self, field: &'static str) -> At {
+        At {
+            field: Some(field),
+            ..self
+        }
+    }
+
+    /// The place in the tree: the field's value (or the group's, for a field the entry takes
+    /// from its group), the list item, or else the entry.
+    fn mark(self, tree: &Node) -> Option<Mark> {
+        let group = self
+            .group
+            .and_then(|g| tree.get("groups").and_then(|n| n.items().get(g)));
+        let list = match self.group {
+            Some(_) => group.and_then(|g| g.get("entries")),
+            None => tree.get("entries"),
+        };
+        let entry = list.and_then(|l| l.items().get(self.entry))?;
+        let Some(field) = self.field else {
+            return Some(entry.start);
+        };
+        let value = entry
+            .get(field)
+            .or_else(|| group.and_then(|g| g.get(field)));
+        Some(match (value, self.item) {
+            (Some(v), Some(i)) => v.items().get(i).unwrap_or(v).start,
+            (Some(v), None) => v.start,
+            (None, _) => entry.start,
+        })
+    }
+}
+
+/// A mistake found in a file, before it is given a line and column.
+struct Problem {
+    at: At,
+    message: String,
+    /// For a duplicate: where the first one is.
+    first: Option<At>,
 }
 
 fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, GazetteerError> {
@@ -269,52 +314,53 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
         }
     };
     let raw: RawFile = yaml::from_str(text).map_err(|e| invalid(e.at, e.message))?;
-    let tree = yaml::parse_tree(text).ok();
-    let tree = tree.as_ref();
+    match build(&raw, base) {
+        Ok(entries) => Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace, 0)),
+        Err(p) => {
+            let tree = yaml::parse_tree(text).ok();
+            let mark = |at: At| tree.as_ref().and_then(|t| at.mark(t));
+            let mut message = p.message;
+            if let Some(m) = p.first.and_then(mark) {
+                message.push_str(&format!(" (first at line {})", m.line));
+            }
+            Err(invalid(mark(p.at), message))
+        }
+    }
+}
 
-    let mut located = Vec::new();
-    let mut defaults = Vec::new();
+/// The entries of a parsed file, with group defaults applied and references checked.
+fn build(raw: &RawFile, base: Option<&Gazetteer>) -> Result<Vec<Entry>, Problem> {
+    let problem = |at: At, message: String| Problem {
+        at,
+        message,
+        first: None,
+    };
+    let mut raws: Vec<(At, &RawEntry, Option<&entry::RawGroup>)> = Vec::new();
     for (gi, group) in raw.groups.iter().enumerate() {
-        let gnode = tree
-            .and_then(|t| t.get("groups"))
-            .and_then(|g| g.items().get(gi));
         for (ei, e) in group.entries.iter().enumerate() {
-            let node = gnode
-                .and_then(|g| g.get("entries"))
-                .and_then(|n| n.items().get(ei));
-            located.push(Located {
-                raw: e,
-                node,
-                group: gnode,
-            });
-            defaults.push(Some(group));
+            let at = At {
+                group: Some(gi),
+                entry: ei,
+                field: None,
+                item: None,
+            };
+            raws.push((at, e, Some(group)));
         }
     }
     for (ei, e) in raw.entries.iter().enumerate() {
-        let node = tree
-            .and_then(|t| t.get("entries"))
-            .and_then(|n| n.items().get(ei));
-        located.push(Located {
-            raw: e,
-            node,
+        let at = At {
             group: None,
-        });
-        defaults.push(None);
+            entry: ei,
+            field: None,
+            item: None,
+        };
+        raws.push((at, e, None));
     }
 
-    let at = |l: &Located, field: &str| -> Option<Mark> {
-        l.node
-            .and_then(|n| n.get(field))
-            .or_else(|| l.group.and_then(|g| g.get(field)))
-            .or(l.node)
-            .map(|n| n.start)
-    };
-
     let base = base.filter(|_| !raw.replace);
-    let mut entries: Vec<Entry> = Vec::with_capacity(located.len());
-    let mut first_at: HashMap<String, Option<Mark>> = HashMap::new();
-    for (l, group) in located.iter().zip(&defaults) {
-        let r = l.raw;
+    let mut entries: Vec<Entry> = Vec::with_capacity(raws.len());
+    let mut first_at: HashMap<String, At> = HashMap::new();
+    for &(at, r, group) in &raws {
         let g = |f: fn(&entry::RawGroup) -> &Option<String>| group.and_then(|g| f(g).clone());
         let known_entry =
             r.id.as_deref()
@@ -323,16 +369,13 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
             (Some(n), _) => n.trim().to_string(),
             (None, Some(id)) => known_entry.map_or_else(|| id.clone(), |e| e.name.clone()),
             (None, None) => {
-                return Err(invalid(
-                    l.node.map(|n| n.start),
-                    "entry has neither `name` nor `id`".into(),
-                ));
+                return Err(problem(at, "entry has neither `name` nor `id`".into()));
             }
         };
         let id = r.id.clone().unwrap_or_else(|| slug(&name));
         if id.is_empty() || id.chars().any(char::is_whitespace) {
-            return Err(invalid(
-                at(l, "id"),
+            return Err(problem(
+                at.field("id"),
                 format!("id `{id}` must be a non-empty slug without spaces"),
             ));
         }
@@ -341,32 +384,32 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
             .or(group.and_then(|g| g.kind))
             .or(known_entry.map(|e| e.kind))
         else {
-            return Err(invalid(
-                l.node.map(|n| n.start),
+            return Err(problem(
+                at,
                 format!(
                     "entry `{id}` has no `kind` (country, place, organisation, armed_group, government, person or media)"
                 ),
             ));
         };
-        if let Some(prev) = first_at.get(&id) {
-            let where_ = prev.map_or(String::new(), |m| format!(" (first at line {})", m.line));
-            return Err(invalid(at(l, "id"), format!("duplicate id `{id}`{where_}")));
+        if let Some(&first) = first_at.get(&id) {
+            return Err(Problem {
+                at: at.field("id"),
+                message: format!("duplicate id `{id}`"),
+                first: Some(first),
+            });
         }
-        first_at.insert(id.clone(), l.node.map(|n| n.start));
-        for (field, list) in [
-            ("name", std::slice::from_ref(&name)),
-            ("aliases", &r.aliases[..]),
-            ("demonyms", &r.demonyms[..]),
+        first_at.insert(id.clone(), at);
+        for (field, list, listed) in [
+            ("name", std::slice::from_ref(&name), false),
+            ("aliases", &r.aliases[..], true),
+            ("demonyms", &r.demonyms[..], true),
         ] {
             for (i, a) in list.iter().enumerate() {
                 if key(a).is_empty() {
-                    let mark = l
-                        .node
-                        .and_then(|n| n.get(field))
-                        .map(|n| n.items().get(i).unwrap_or(n).start)
-                        .or(l.node.map(|n| n.start));
-                    return Err(invalid(
-                        mark,
+                    let mut at = at.field(field);
+                    at.item = listed.then_some(i);
+                    return Err(problem(
+                        at,
                         format!("{field} {a:?} of `{id}` has no letters to match"),
                     ));
                 }
@@ -390,7 +433,7 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
 
     // References name entries of this file or, when extending, of the base table.
     let known: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    for (e, l) in entries.iter().zip(&located) {
+    for (e, &(at, _, _)) in entries.iter().zip(&raws) {
         let refs = [
             ("country", &e.country),
             ("within", &e.within),
@@ -401,12 +444,12 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
         for (field, value) in refs {
             let Some(v) = value else { continue };
             if !known.contains(v.as_str()) && base.is_none_or(|b| b.by_id(v).is_none()) {
-                return Err(invalid(
-                    at(l, field),
+                return Err(problem(
+                    at.field(field),
                     format!("`{field}: {v}` of `{}` names no entry", e.id),
                 ));
             }
         }
     }
-    Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace, 0))
+    Ok(entries)
 }

@@ -433,3 +433,37 @@ fn the_news_agency_and_the_capital_of_yemen() {
         vec!["sana", "sanaa", "sanaa"]
     );
 }
+
+#[test]
+fn more_mistakes_are_located() {
+    let err = Gazetteer::from_yaml(
+        "m.yaml",
+        "entries:\n  - {name: Qarya, kind: place, aliases: [Qarya Jadida, '--']}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        "m.yaml:2:56: aliases \"--\" of `qarya` has no letters to match"
+    );
+    let err = Gazetteer::from_yaml(
+        "m.yaml",
+        "groups:\n  - section: x\n    entries:\n      - {name: Qarya}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("m.yaml:4:9: entry `qarya` has no `kind`"),
+        "{err}"
+    );
+    let err = Gazetteer::from_yaml(
+        "m.yaml",
+        "groups:\n  - kind: place\n    country: atlantis\n    entries:\n      - {name: Qarya}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        "m.yaml:3:14: `country: atlantis` of `qarya` names no entry"
+    );
+}
