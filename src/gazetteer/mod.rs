@@ -329,11 +329,13 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
 }
 
 /// The entries of a parsed file, with group defaults applied and references checked.
-fn build(raw: &RawFile, base: Option<&Gazetteer>) -> Result<Vec<Entry>, Problem> {
-    let problem = |at: At, message: String| Problem {
-        at,
-        message,
-        first: None,
+fn build(raw: &RawFile, base: Option<&Gazetteer>) -> Result<Vec<Entry>, Box<Problem>> {
+    let problem = |at: At, message: String| {
+        Box::new(Problem {
+            at,
+            message,
+            first: None,
+        })
     };
     let mut raws: Vec<(At, &RawEntry, Option<&entry::RawGroup>)> = Vec::new();
     for (gi, group) in raw.groups.iter().enumerate() {
@@ -392,11 +394,11 @@ fn build(raw: &RawFile, base: Option<&Gazetteer>) -> Result<Vec<Entry>, Problem>
             ));
         };
         if let Some(&first) = first_at.get(&id) {
-            return Err(Problem {
+            return Err(Box::new(Problem {
                 at: at.field("id"),
                 message: format!("duplicate id `{id}`"),
                 first: Some(first),
-            });
+            }));
         }
         first_at.insert(id.clone(), at);
         for (field, list, listed) in [
