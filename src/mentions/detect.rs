@@ -129,7 +129,10 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         let mut sentence_target: Option<Option<usize>> = None;
         let mut last_target = None;
         for (s, e, claim) in &units {
-            let stated = claim.said_at.and_then(|sa| reading.speech_dates.get(&sa)).copied();
+            let stated = claim
+                .said_at
+                .and_then(|sa| reading.speech_dates.get(&sa))
+                .copied();
             let mut pieces = vec![(*s, *e)];
             // A dated speech act by a named speaker is an event of its own; what was said is
             // read on as its own piece.
@@ -141,7 +144,15 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 let declared = content.and_then(|span| main_trigger(&reading, Some(span)));
                 // Declaring a ceasefire over, or an agreement, is that event itself.
                 if let Some((t, _)) = declared.filter(|(t, _)| t.kind.performative()) {
-                    let idx = dated(doc, &mut st, &t, stated, TimeBasis::Explicit, &reading, para);
+                    let idx = dated(
+                        doc,
+                        &mut st,
+                        &t,
+                        stated,
+                        TimeBasis::Explicit,
+                        &reading,
+                        para,
+                    );
                     let m = mention(doc, *s, *e, claim, Some(stated), Some(t.kind));
                     push(&mut st, idx, m, &reading, doc, para);
                     last_target = Some(idx);
@@ -158,15 +169,29 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 let own = main_trigger(&reading, Some((ps, pe)));
                 let target = match (&own, &main) {
                     // A clause with its own kind of event, different from the sentence's.
-                    (Some((t, r)), Some((m, _))) if !t.kind.compatible(m.kind) && t.kind != EventType::Statement => {
+                    (Some((t, r)), Some((m, _)))
+                        if !t.kind.compatible(m.kind) && t.kind != EventType::Statement =>
+                    {
                         event_for(doc, dct, &mut st, t.clone(), *r, &reading, para)
                     }
                     (_, Some((m, r))) if m.kind != EventType::Statement => *sentence_target
-                        .get_or_insert_with(|| event_for(doc, dct, &mut st, m.clone(), *r, &reading, para)),
-                    _ => st.focus.filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para)),
+                        .get_or_insert_with(|| {
+                            event_for(doc, dct, &mut st, m.clone(), *r, &reading, para)
+                        }),
+                    _ => st
+                        .focus
+                        .filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para)),
                 };
                 if std::env::var("RASHOMON_TRACE").is_ok() {
-                    eprintln!("TRACE [{ps}..{pe}] own={:?} main={:?} -> {:?} | {}", own.as_ref().map(|(t,r)| (t.kind, &doc.text[t.start..t.end], r)), main.as_ref().map(|(t,r)| (t.kind, &doc.text[t.start..t.end], r)), target.map(|t| (t, st.events[t].kind, st.events[t].when.to_string())), doc.text[ps..pe].chars().take(70).collect::<String>());
+                    eprintln!(
+                        "TRACE [{ps}..{pe}] own={:?} main={:?} -> {:?} | {}",
+                        own.as_ref()
+                            .map(|(t, r)| (t.kind, &doc.text[t.start..t.end], r)),
+                        main.as_ref()
+                            .map(|(t, r)| (t.kind, &doc.text[t.start..t.end], r)),
+                        target.map(|t| (t, st.events[t].kind, st.events[t].when.to_string())),
+                        doc.text[ps..pe].chars().take(70).collect::<String>()
+                    );
                 }
                 let Some(target) = target else { continue };
                 let kind = own.as_ref().or(main.as_ref()).map(|(t, _)| t.kind);
@@ -179,13 +204,79 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             st.focus = last_target;
         }
     }
-    let mut events = st.events;
+    let mut events = consolidate(st.events, gaz);
     for e in &mut events {
         e.places = rank(&e.places);
         e.actors = rank(&e.actors);
     }
     events.retain(|e| !e.mentions.is_empty());
     events
+}
+
+/// One document telling the same event in several places, without a date that tells them
+/// apart: events of one kind whose dates can be the same days (with a week's slack for
+/// week-wide expressions such as "last week") and whose places agree become one.
+fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
+    let mut out: Vec<DocEvent> = Vec::new();
+    for e in events {
+        let same = out.iter().position(|o| {
+            o.kind.compatible(e.kind)
+                && o.kind != EventType::Statement
+                && e.kind != EventType::Statement
+                && dates_agree(o, &e)
+                && (o.places.is_empty()
+                    || e.places.is_empty()
+                    || o.places
+                        .iter()
+                        .any(|p| e.places.iter().any(|q| gaz.same_place(p, q))))
+        });
+        match same {
+            Some(i) => {
+                let o = &mut out[i];
+                if e.basis < o.basis {
+                    o.when = e.when;
+                    o.basis = e.basis;
+                }
+                o.mentions.extend(e.mentions);
+                o.mentions.sort_by_key(|m| (m.start, m.end));
+                o.words.extend(e.words);
+                o.places.extend(e.places);
+                o.actors.extend(e.actors);
+                for t in e.triggers {
+                    if !o.triggers.contains(&t) {
+                        o.triggers.push(t);
+                    }
+                }
+                if o.gist.is_empty() {
+                    o.gist = e.gist;
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+fn dates_agree(a: &DocEvent, b: &DocEvent) -> bool {
+    let weak = |e: &DocEvent| matches!(e.basis, TimeBasis::Dct | TimeBasis::Unknown);
+    if weak(a) || weak(b) {
+        return weak(a) && weak(b);
+    }
+    match (a.when.day_range(), b.when.day_range()) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let wide = (a1 - a0).num_days() >= 4 || (b1 - b0).num_days() >= 4;
+            let exact = a.basis == TimeBasis::Explicit && b.basis == TimeBasis::Explicit;
+            let slack = chrono::Duration::days(if exact {
+                0
+            } else if wide {
+                7
+            } else {
+                1
+            });
+            a0 <= b1 + slack && b0 <= a1 + slack
+        }
+        _ => false,
+    }
 }
 
 /// The heaviest trigger of the sentence's own business (within `span` when given). Triggers
@@ -199,14 +290,24 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
         .filter(|(t, r)| *r == Region::Main && inside(t))
         .map(|(t, _)| t.clone())
         .collect();
-    let events: Vec<Trigger> = own.iter().filter(|t| t.kind != EventType::Statement).cloned().collect();
+    let events: Vec<Trigger> = own
+        .iter()
+        .filter(|t| t.kind != EventType::Statement)
+        .cloned()
+        .collect();
     triggers::main_trigger(&events)
         .or_else(|| triggers::main_trigger(&own))
         .map(|t| (t.clone(), Region::Main))
 }
 
 /// The statement event of a speaker on a day, found or started.
-fn statement_event(doc: &Document, st: &mut State<'_>, speaker: &str, when: When, para: usize) -> usize {
+fn statement_event(
+    doc: &Document,
+    st: &mut State<'_>,
+    speaker: &str,
+    when: When,
+    para: usize,
+) -> usize {
     st.events
         .iter()
         .position(|ev| {
@@ -214,7 +315,16 @@ fn statement_event(doc: &Document, st: &mut State<'_>, speaker: &str, when: When
                 && ev.when.overlaps(&when)
                 && ev.mentions.iter().any(|m| m.claimant == speaker)
         })
-        .unwrap_or_else(|| new_event(doc, st, EventType::Statement, when, TimeBasis::Explicit, para))
+        .unwrap_or_else(|| {
+            new_event(
+                doc,
+                st,
+                EventType::Statement,
+                when,
+                TimeBasis::Explicit,
+                para,
+            )
+        })
 }
 
 /// The event a sentence's main trigger is about, found or started. In order: a date in the
@@ -234,7 +344,10 @@ fn event_for(
     let place_ok = |e: &DocEvent| {
         reading.places.is_empty()
             || e.places.is_empty()
-            || reading.places.iter().any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
+            || reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
     };
     // The sentence's date for this trigger: in its region and clause, nearest the trigger.
     let own_date = reading
@@ -254,8 +367,15 @@ fn event_for(
             .iter()
             .any(|d| before.ends_with(&format!(" {d}")) || before == *d);
     if definite {
-        let head = doc.text[t.start..t.end].rsplit(' ').next().unwrap_or("").to_lowercase();
-        let by_word = st.events.iter().rposition(|e| e.words.iter().any(|w| *w == head) && place_ok(e));
+        let head = doc.text[t.start..t.end]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let by_word = st
+            .events
+            .iter()
+            .rposition(|e| e.triggers.iter().any(|w| *w == head) && place_ok(e));
         let by_kind = st.events.iter().rposition(|e| compatible(e) && place_ok(e));
         if let Some(i) = by_word.or(by_kind) {
             return Some(i);
@@ -272,11 +392,17 @@ fn event_for(
     // The same place named again for the same kind of event.
     if let Some(i) = st.events.iter().rposition(|e| {
         e.kind == t.kind
-            && reading.places.iter().any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
+            && reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
     }) {
         return Some(i);
     }
-    if let Some(f) = st.focus.filter(|&f| compatible(&st.events[f]) && reaches(st, f, para)) {
+    if let Some(f) = st
+        .focus
+        .filter(|&f| compatible(&st.events[f]) && reaches(st, f, para))
+    {
         return Some(f);
     }
     // A new event only when it is specific: a kind of its own weight, in the sentence's own
@@ -291,11 +417,17 @@ fn event_for(
     // "7 minutes after the airstrikes", "immediately": told as following an event already
     // dated, it happened the same day.
     if let Some(i) = follows(doc, st, reading, para) {
-        let (w, b) = (st.events[i].when, st.events[i].basis.max(TimeBasis::Narrative));
+        let (w, b) = (
+            st.events[i].when,
+            st.events[i].basis.max(TimeBasis::Narrative),
+        );
         return Some(new_event(doc, st, t.kind, w, b, para));
     }
     let (when, basis) = match dct {
-        Some(d) => (When::Interval(Bound::Open, Bound::At(Point::from_date(d))), TimeBasis::Dct),
+        Some(d) => (
+            When::Interval(Bound::Open, Bound::At(Point::from_date(d))),
+            TimeBasis::Dct,
+        ),
         None => (When::Unknown, TimeBasis::Unknown),
     };
     Some(new_event(doc, st, t.kind, when, basis, para))
@@ -315,7 +447,10 @@ fn dated(
     let found = st.events.iter().rposition(|e| {
         let place_ok = reading.places.is_empty()
             || e.places.is_empty()
-            || reading.places.iter().any(|p| e.places.iter().any(|q| gaz.same_place(p, q)));
+            || reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)));
         e.kind.compatible(t.kind) && place_ok && (e.when.overlaps(&w) || e.basis >= TimeBasis::Dct)
     });
     match found {
@@ -340,8 +475,12 @@ static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// airstrikes"): the one its relational phrase names, else the event in focus.
 fn follows(doc: &Document, st: &State<'_>, reading: &Reading, para: usize) -> Option<usize> {
     let sentence_start = reading.triggers.first().map(|(t, _)| t.start)?;
-    let line_start = doc.text[..sentence_start].rfind(['.', '\n']).map_or(0, |i| i + 1);
-    let line_end = doc.text[sentence_start..].find('\n').map_or(doc.text.len(), |i| sentence_start + i);
+    let line_start = doc.text[..sentence_start]
+        .rfind(['.', '\n'])
+        .map_or(0, |i| i + 1);
+    let line_end = doc.text[sentence_start..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| sentence_start + i);
     if !SEQUENCE.is_match(&doc.text[line_start..line_end]) {
         return None;
     }
@@ -350,8 +489,38 @@ fn follows(doc: &Document, st: &State<'_>, reading: &Reading, para: usize) -> Op
         .triggers
         .iter()
         .filter(|(_, r)| *r == Region::Object)
-        .find_map(|(t, _)| st.events.iter().rposition(|e| e.kind.compatible(t.kind) && firm(e)));
-    named.or(st.focus.filter(|&f| firm(&st.events[f]) && reaches(st, f, para)))
+        .find_map(|(t, _)| {
+            st.events
+                .iter()
+                .rposition(|e| e.kind.compatible(t.kind) && firm(e))
+        });
+    named.or(st
+        .focus
+        .filter(|&f| firm(&st.events[f]) && reaches(st, f, para)))
+}
+
+/// A verb after "to" or a modal names something that may happen, not something that did:
+/// "allowed to attack", "would strike", "could be captured".
+fn hypothetical(before: &str) -> bool {
+    const MODALS: &[&str] = &[
+        "to", "would", "could", "will", "may", "might", "should", "must", "can", "cannot",
+    ];
+    let words: Vec<String> = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    // "to attack", "would strike", "could be attacked", "will have struck"
+    match words.as_slice() {
+        [w, ..] if MODALS.contains(&w.as_str()) => true,
+        [b, w, ..]
+            if matches!(b.as_str(), "be" | "have" | "not") && MODALS.contains(&w.as_str()) =>
+        {
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Whether nothing between two offsets of a sentence ends a clause: a dash, a semicolon, or
@@ -370,6 +539,9 @@ fn same_clause(text: &str, a: usize, b: usize) -> bool {
 /// "any attacks", "attacks on civilians have become common".
 fn generic(doc: &Document, t: &Trigger) -> bool {
     let word = doc.text[t.start..t.end].to_lowercase();
+    if !t.nominal && hypothetical(&doc.text[..t.start]) {
+        return true;
+    }
     let before = doc.text[..t.start].trim_end().to_lowercase();
     let prev = before
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -619,7 +791,10 @@ fn split_speech(
         return (Some((start, cs)), Some((cs, end)));
     }
     let after = &text[ce.min(end)..end];
-    let opener = [" that ", ": ", ":"].iter().filter_map(|m| after.find(m).map(|i| (i, m.len()))).min();
+    let opener = [" that ", ": ", ":"]
+        .iter()
+        .filter_map(|m| after.find(m).map(|i| (i, m.len())))
+        .min();
     match opener {
         Some((i, len)) if i <= 120 => {
             let split = ce + i + len;
@@ -646,6 +821,7 @@ fn new_event(
         actors: Vec::new(),
         mentions: Vec::new(),
         words: Vec::new(),
+        triggers: Vec::new(),
         gist: String::new(),
     });
     st.last_para.push(para);
@@ -696,7 +872,14 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn push(st: &mut State<'_>, target: usize, m: Mention, reading: &Reading, doc: &Document, para: usize) {
+fn push(
+    st: &mut State<'_>,
+    target: usize,
+    m: Mention,
+    reading: &Reading,
+    doc: &Document,
+    para: usize,
+) {
     if m.end <= m.start {
         return;
     }
@@ -705,6 +888,18 @@ fn push(st: &mut State<'_>, target: usize, m: Mention, reading: &Reading, doc: &
         event.gist = m.quote.clone();
     }
     event.words.extend(content_words(&doc.text[m.start..m.end]));
+    for (t, r) in &reading.triggers {
+        if *r == Region::Main && t.start >= m.start && t.end <= m.end {
+            let head = doc.text[t.start..t.end]
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !event.triggers.contains(&head) {
+                event.triggers.push(head);
+            }
+        }
+    }
     event.places.extend(reading.places.iter().cloned());
     event.actors.extend(reading.actors.iter().cloned());
     event.mentions.push(m);

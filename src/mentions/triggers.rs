@@ -69,7 +69,10 @@ impl EventType {
     /// Kinds of event that a speech act can itself be: declaring a ceasefire, or its end, or an
     /// agreement, or walking out.
     pub fn performative(self) -> bool {
-        matches!(self, EventType::Truce | EventType::TruceEnd | EventType::Agreement | EventType::Walkout)
+        matches!(
+            self,
+            EventType::Truce | EventType::TruceEnd | EventType::Agreement | EventType::Walkout
+        )
     }
 
     /// Types that can be the same real-world event.
@@ -324,10 +327,37 @@ fn fighting_sense(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = text[..start].trim_end().to_ascii_lowercase();
-    let next: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_ascii_lowercase();
-    let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    matches!(prev, "the" | "heavy" | "fierce" | "renewed" | "intense" | "street" | "of" | "new" | "fresh")
-        || matches!(next.as_str(), "began" | "broke" | "erupted" | "raged" | "resumed" | "continued" | "intensified" | "flared" | "has" | "had" | "was" | "is" | "in" | "around" | "near")
+    let next: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        prev,
+        "the" | "heavy" | "fierce" | "renewed" | "intense" | "street" | "of" | "new" | "fresh"
+    ) || matches!(
+        next.as_str(),
+        "began"
+            | "broke"
+            | "erupted"
+            | "raged"
+            | "resumed"
+            | "continued"
+            | "intensified"
+            | "flared"
+            | "has"
+            | "had"
+            | "was"
+            | "is"
+            | "in"
+            | "around"
+            | "near"
+    )
 }
 
 /// The strongest trigger of a text, if any: heaviest type, then first.
@@ -380,7 +410,10 @@ mod tests {
         assert!(kinds("Prices hit a record in May.").is_empty());
         assert!(kinds("He died of a heart attack.").is_empty());
         assert!(kinds("Troops fighting the militia held the town.").is_empty());
-        assert_eq!(kinds("Heavy fighting broke out at dawn.")[0].1, EventType::Offensive);
+        assert_eq!(
+            kinds("Heavy fighting broke out at dawn.")[0].1,
+            EventType::Offensive
+        );
     }
 
     #[test]
