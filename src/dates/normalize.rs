@@ -94,7 +94,7 @@ impl Cal {
         match *self {
             Cal::Year(y) => format!("{y:04}"),
             Cal::Month(y, m) => format!("{y:04}-{m:02}"),
-            Cal::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Cal::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Cal::Week(y, w) => format!("{y:04}-W{w:02}"),
             Cal::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             Cal::Quarter(y, q) => format!("{y:04}-Q{q}"),

@@ -521,7 +521,7 @@ impl Context {
                 }),
                 ..Point::from_date(d2)
             };
-            let value = format!("{}T{:02}:{:02}", d.format("%Y-%m-%d"), c.hour, c.minute);
+            let value = format!("{}T{:02}:{:02}", Cal::Day(d).value(), c.hour, c.minute);
             return (value, When::Point(p));
         }
         if let (Cal::Day(_), Some(p)) = (cal, f.part) {
