@@ -415,10 +415,12 @@ fn dateline(doc: &Document, details: &[Detail]) -> Option<Header> {
     let place = prefix
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()));
+    let day = explicit_day(d)?;
+    let text = doc.text.get(seg.start..d.timex.end)?.trim().to_string();
     (place && prefix.ends_with(',') && prefix.len() <= 50).then(|| Header {
-        when: When::date(explicit_day(d).unwrap_or_default()),
+        when: When::date(day),
         source: DctSource::Dateline,
-        text: doc.text[seg.start..d.timex.end].trim().to_string(),
+        text,
     })
 }
 

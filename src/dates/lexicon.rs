@@ -795,6 +795,7 @@ const WORDS: &[(&str, W)] = &[
     ("planned", W::Would),
     ("planning", W::Would),
     ("plans", W::Would),
+    ("plan", W::Would),
     ("set", W::Would),
     ("slated", W::Would),
     ("poised", W::Would),

@@ -14,16 +14,16 @@ fn number_words(p: &Parser<'_>, i: usize) -> Option<(u32, usize)> {
     let mut any = false;
     while let Lex::Number(n) = p.lex(j) {
         match n {
-            100 => cur = cur.max(1) * 100,
+            100 => cur = cur.max(1).saturating_mul(100),
             1000 => {
-                total += cur.max(1) * 1000;
+                total = total.saturating_add(cur.max(1).saturating_mul(1000));
                 cur = 0;
             }
             n if cur == 0 || (cur % 100 == 0) || (cur % 100 >= 20 && cur % 10 == 0 && n < 10) => {
                 if cur % 100 != 0 && n >= 10 {
                     break;
                 }
-                cur += n;
+                cur = cur.saturating_add(n);
             }
             _ => break,
         }
@@ -38,7 +38,7 @@ fn number_words(p: &Parser<'_>, i: usize) -> Option<(u32, usize)> {
             j += 1;
         }
     }
-    any.then_some((total + cur, j))
+    any.then_some((total.saturating_add(cur), j))
 }
 
 /// "nineteen ninety-six", "two thousand", "two thousand and sixteen".
@@ -448,7 +448,7 @@ pub fn set_led(p: &Parser<'_>, i: usize) -> Option<Found> {
         Some((Amount::N(n), k)) if !matches!(p.w(j), Some(W::A | W::An)) => (n, k),
         _ => (1, j),
     };
-    let n = if other { n * 2 } else { n };
+    let n = if other { n.saturating_mul(2) } else { n };
     let value = match p.lex(k) {
         Lex::Unit { unit, .. } if unit != Unit::Half => set_value(n, unit),
         Lex::Weekday {
