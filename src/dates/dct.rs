@@ -818,4 +818,29 @@ mod tests {
         assert_eq!(dct.date, None);
         assert!(dct.evidence.iter().any(|e| e.contains("2016")));
     }
+
+    #[test]
+    fn dates_to_come_do_not_contradict_the_page() {
+        let mut d = doc(&[(
+            SegmentKind::Body,
+            "The offer was extended to October 10, 2016. The vote will be held on \
+             October 12, 2016, and the talks last met on September 19, 2016.",
+        )]);
+        d.meta.published = Some(When::day(2016, 9, 20));
+        let dct = infer_dct(&d);
+        assert_eq!(dct.date, Some(day(2016, 9, 20)));
+        assert_eq!(dct.conflict, None, "{:?}", dct.evidence);
+    }
+
+    #[test]
+    fn old_dates_alone_do_not_date_a_text() {
+        // A text that mentions only distant events says nothing about when it was written.
+        let d = doc(&[(
+            SegmentKind::Body,
+            "The bridge was opened on May 4, 1962, and closed in 1998. Repairs started on \
+             Monday.",
+        )]);
+        let dct = infer_dct(&d);
+        assert_eq!(dct.date, None, "{:?}", dct.evidence);
+    }
 }
