@@ -211,6 +211,7 @@ pub enum W {
     Gmt,
     Utc,
     Zone(i16),
+    All,
     /// Words after a number that mark an amount, not a year: `2000 people`, `1990 km`.
     Quantity,
     /// Words before a number that make it a label: `resolution 2254`, `flight 1549`.
@@ -490,6 +491,7 @@ const UNITS: [(&str, Unit); 14] = [
 
 const WORDS: &[(&str, W)] = &[
     ("the", W::The),
+    ("all", W::All),
     ("a", W::A),
     ("an", W::An),
     ("this", W::This),

@@ -223,6 +223,20 @@ pub fn duration_value(n: Amount, unit: Unit) -> String {
             Unit::Millennium => "PXML".to_string(),
             _ => format!("P{t}X{letter}"),
         },
+        // "half an hour", "half a century"
+        Amount::AndHalf(0) => match unit {
+            Unit::Second => "PT1S".to_string(),
+            Unit::Minute => "PT30S".to_string(),
+            Unit::Hour => "PT30M".to_string(),
+            Unit::Day => "PT12H".to_string(),
+            Unit::Week => "P3DT12H".to_string(),
+            Unit::Month => "P15D".to_string(),
+            Unit::Year => "P6M".to_string(),
+            Unit::Decade => "P5Y".to_string(),
+            Unit::Century => "P50Y".to_string(),
+            Unit::Millennium => "P500Y".to_string(),
+            _ => format!("P{t}0.5{letter}"),
+        },
         Amount::AndHalf(v) => {
             let v = u64::from(v);
             match unit {

@@ -115,6 +115,10 @@ pub fn parse_amount(p: &Parser<'_>, i: usize) -> Option<(Amount, usize)> {
             _ => Some((Amount::N(1), i + 1)),
         },
         Lex::W(W::Few | W::Several | W::Some | W::Many) => Some((Amount::X, i + 1)),
+        // "half an hour", "half a century"
+        Lex::Unit {
+            unit: Unit::Half, ..
+        } if matches!(p.w(i + 1), Some(W::A | W::An)) => Some((Amount::AndHalf(0), i + 2)),
         Lex::W(W::Couple) if p.is(i + 1, W::Of) => Some((Amount::N(2), i + 2)),
         _ => {
             let s = p.s(i);
@@ -324,6 +328,9 @@ pub fn unit_led(p: &Parser<'_>, i: usize) -> Option<Found> {
     let Lex::Unit { unit, plural } = p.lex(i) else {
         return None;
     };
+    if unit == Unit::Half {
+        return amount_led(p, i);
+    }
     let hy = p.punct(i + 1, '-') && p.tight(i + 1) && p.tight(i + 2);
     if unit == Unit::Year && !plural {
         // "year-end", "year end", "year's end"
@@ -475,4 +482,35 @@ pub fn set_led(p: &Parser<'_>, i: usize) -> Option<Found> {
         ));
     }
     Some(Found::new(i, end, Expr::Set(value)))
+}
+
+/// "all day", "all week", "all year": the whole unit.
+pub fn all_led(p: &Parser<'_>, i: usize) -> Option<Found> {
+    let Lex::Unit {
+        unit,
+        plural: false,
+    } = p.lex(i + 1)
+    else {
+        return None;
+    };
+    if !matches!(
+        unit,
+        Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend
+    ) {
+        return None;
+    }
+    // "all year round" keeps its "round".
+    let e = if p.word_is(i + 2, "round") || p.word_is(i + 2, "long") {
+        i + 3
+    } else {
+        i + 2
+    };
+    Some(Found::new(
+        i,
+        e,
+        Expr::Duration {
+            n: Amount::N(1),
+            unit,
+        },
+    ))
 }

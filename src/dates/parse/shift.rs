@@ -342,10 +342,18 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
                 _ => None,
             }
         }
-        Lex::W(W::Final) => modified_duration(p, j + 1, i),
-        Lex::Ordinal(1) if modified_duration(p, j + 1, i).is_some() => {
+        Lex::W(W::Final) | Lex::Ordinal(1) if modified_duration(p, j + 1, i).is_some() => {
             modified_duration(p, j + 1, i)
         }
+        // "the first hours of the war", "the final weeks"
+        Lex::W(W::Final) | Lex::Ordinal(1) if matches!(p.lex(j + 1), Lex::Unit { unit, plural: true } if !matches!(unit, Unit::Half | Unit::Quarter)) =>
+        {
+            let Lex::Unit { unit, .. } = p.lex(j + 1) else {
+                return None;
+            };
+            Some(Found::new(i, j + 2, Expr::Duration { n: Amount::X, unit }))
+        }
+        Lex::W(W::Final) => None,
         Lex::Ordinal(_) => ordinal_unit(p, j, YearRef::Implicit)
             .or_else(|| day_month(p, j))
             .map(with_start),
