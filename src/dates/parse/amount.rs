@@ -157,16 +157,15 @@ pub fn amount_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             },
         ));
     }
-    // "a 7-day period", "an eight-year term"
+    // "a 7-day period" takes its article; "a two-hour flight" is just "two-hour".
     if matches!(p.w(i), Some(W::A | W::An))
         && let Some(mut f) = duration(p, i + 1)
         && f.start == i + 1
         && p.t[..f.end].iter().rev().take(3).any(|t| t.is_punct('-'))
     {
-        if period_noun(p, f.end) {
-            f.end += 1;
+        if period_noun(p, f.end - 1) {
+            f.start = i;
         }
-        f.start = i;
         return Some(f);
     }
     duration(p, i)

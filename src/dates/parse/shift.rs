@@ -71,9 +71,8 @@ pub fn modified(p: &Parser<'_>, i: usize, start: usize) -> Option<Found> {
     }
     if matches!(w, W::Its | W::Our | W::Their) {
         let k = if p.is(j, W::Fiscal) { j + 1 } else { j };
-        let mut f = ordinal_unit(p, k, YearRef::Implicit)?;
-        f.start = start;
-        return Some(f);
+        // "its third quarter": the determiner stays out.
+        return ordinal_unit(p, k, YearRef::Implicit);
     }
     if w == W::These {
         return matches!(
@@ -354,9 +353,13 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             Some(Found::new(i, j + 2, Expr::Duration { n: Amount::X, unit }))
         }
         Lex::W(W::Final) => None,
-        Lex::Ordinal(_) => ordinal_unit(p, j, YearRef::Implicit)
-            .or_else(|| day_month(p, j))
-            .map(with_start),
+        // "the third quarter", but "the third-quarter results": an adjective keeps its
+        // article out.
+        Lex::Ordinal(_) => match ordinal_unit(p, j, YearRef::Implicit) {
+            Some(f) if p.punct(j + 1, '-') => Some(f),
+            Some(f) => Some(with_start(f)),
+            None => day_month(p, j).map(with_start),
+        },
         Lex::W(W::Early | W::Late | W::Mid) => {
             let f = edge_led(p, j)?;
             matches!(
@@ -440,6 +443,10 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
                 }
             }
             let f = core(p, j)?;
+            // "the nine months", "the four days"
+            if matches!(f.expr, Expr::Duration { .. }) && f.start == j && !p.punct(f.end - 1, '-') {
+                return Some(with_start(f));
+            }
             matches!(f.expr, Expr::Decade(_) | Expr::Century(_))
                 .then(|| with_start(f))
                 .or_else(|| day_month(p, j).map(with_start))
@@ -472,7 +479,10 @@ fn the_unit(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
                 ));
             }
             if let Some(mut f) = unit_led(p, j) {
-                f.start = i;
+                // "the year-ago quarter" takes its article, "the year-ago $4 million" not.
+                if f.end > j + 3 || !p.punct(j + 1, '-') {
+                    f.start = i;
+                }
                 return Some(f);
             }
             if p.punct(j + 1, '-') {
