@@ -444,7 +444,10 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             }
             let f = core(p, j)?;
             // "the nine months", "the four days"
-            if matches!(f.expr, Expr::Duration { .. }) && f.start == j && !p.punct(f.end - 1, '-') {
+            if matches!(f.expr, Expr::Duration { .. })
+                && f.start == j
+                && !p.t[j..f.end].iter().any(|t| t.is_punct('-'))
+            {
                 return Some(with_start(f));
             }
             matches!(f.expr, Expr::Decade(_) | Expr::Century(_))
