@@ -390,6 +390,7 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             unit,
             plural: false,
         } => the_unit(p, i, j, unit),
+        Lex::Unit { unit, plural: true } => the_units(p, i, j, unit),
         Lex::Part {
             part,
             plural: false,
@@ -559,6 +560,20 @@ fn the_unit(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// "the weeks ahead", "in the days before the vote": an unknown stretch of time.
+fn the_units(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
+    if !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
+    let e = match p.w(j + 1) {
+        Some(W::Ahead) => j + 2,
+        Some(W::Before | W::After | W::Since) => j + 1,
+        _ if p.word_is(j + 1, "that") && p.word_is(j + 2, "followed") => j + 1,
+        _ => return None,
+    };
+    Some(Found::new(i, e, Expr::Duration { n: Amount::X, unit }))
 }
 
 /// "end of 2015", "the beginning of the month", "the middle of October", "end-2016".
