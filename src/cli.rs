@@ -22,6 +22,8 @@ pub enum Command {
     Check(cmd::check::Args),
     /// Render a timeline as a self-contained HTML page, or as normalised YAML
     Render(cmd::render::Args),
+    /// Show how articles are read: metadata and each segment (body, comments, furniture...)
+    Ingest(cmd::ingest::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -30,6 +32,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::execute(args),
         Command::Render(args) => cmd::render::execute(args),
+        Command::Ingest(args) => cmd::ingest::execute(args),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@
 
 pub mod cli;
 mod cmd;
+pub mod graph;
 pub mod ingest;
 pub mod mentions;
 pub mod output;

@@ -1,4 +1,5 @@
 //! One module per subcommand, each with its arguments and an `execute`.
 
 pub mod check;
+pub mod ingest;
 pub mod render;

@@ -107,10 +107,19 @@ pub fn extract(text: &str, ctx: &Context, names: &dyn Names) -> BTreeMap<String,
     if let Some(i) = intent(&t, text) {
         out.insert("intent".into(), FacetValue::Text(i.into()));
     }
-    actors(&t, ctx, names, &mut out);
+    // In a Title Case Headline capitals say nothing about names.
+    let title_case = {
+        let long: Vec<usize> = (0..t.len())
+            .filter(|&k| t.is_word(k) && t.s(k).len() > 3)
+            .collect();
+        long.len() >= 3 && long.iter().filter(|&&k| t.cap(k)).count() * 10 >= long.len() * 7
+    };
+    if !title_case {
+        actors(&t, ctx, names, &mut out);
+        place(&t, &mut out);
+    }
     prior_notice(&t, ctx, names, &mut out);
     responsible(&t, names, &mut out);
-    place(&t, &mut out);
     if let Some(d) = date(&t, ctx.year) {
         out.insert("date".into(), FacetValue::Text(d));
     }
@@ -828,7 +837,7 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             perp.get_or_insert_with(|| t.s(i).to_string());
             continue;
         }
-        if (t.acronym(i) || t.cap(i))
+        if (t.acronym(i) || super::attribution::lexicon::is_demonym(t.l(i)))
             && t.is(
                 i + 1,
                 &[

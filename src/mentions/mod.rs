@@ -2,9 +2,11 @@
 
 pub mod attribution;
 pub mod claim;
+pub mod docevent;
 pub mod facets;
 pub mod sentences;
 pub mod stance;
+pub mod triggers;
 
 pub use attribution::attribute;
 pub use claim::{Claim, ClaimantKind};

@@ -373,8 +373,10 @@ impl Event {
         self.accounts.iter().find(|a| a.id == id)
     }
 
+    /// True when some facet has positions in disagreement (a dispute that keeps only a
+    /// person's note does not count).
     pub fn is_disputed(&self) -> bool {
-        !self.disputes.is_empty()
+        self.disputes.iter().any(|d| d.positions.len() >= 2)
     }
 }
 

@@ -89,15 +89,14 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     })
 }
 
-/// Serialise deterministically: two-space indent, YAML 1.2 scalars (so dates and years are
-/// written plain, as people write them), no block folding of long strings (a reflowed
-/// paragraph makes a noisy diff).
+/// Serialise deterministically: two-space indent, list items indented under their key, no
+/// block folding of long strings (a reflowed paragraph makes a noisy diff). Strings that a
+/// YAML 1.1 reader such as PyYAML would take for something else (`yes`, `2016-09-20`, `62`)
+/// are quoted, so other tools read the file as we do.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     let options = serde_saphyr::ser_options! {
         indent_step: 2,
         compact_list_indent: false,
-        yaml_12: true,
-        no_lang_directive: true,
         prefer_block_scalars: false,
     };
     serde_saphyr::to_string_with_options(value, options).map_err(|e| YamlError {

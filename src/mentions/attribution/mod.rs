@@ -108,6 +108,10 @@ const EDITORIAL: &[&str] = &[
     "i.e.",
 ];
 
+/// HTML tags and Markdown emphasis left in a byline line.
+static MARKUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[^>]*>|\*\*|__").expect("markup regex"));
+
 static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|the|and|on|without|de|[A-Z][\w’'\-]*)\s+){0,6}[A-Z][\w’'\-]*)\s+\(([A-Z]{2,8})\)")
         .expect("acronym regex")
@@ -662,22 +666,27 @@ fn outlet_name(doc: &Document) -> String {
     }
     for seg in &doc.segments {
         if seg.kind == SegmentKind::Byline {
-            let line = doc.slice(seg).trim();
-            if let Some(rest) = line
+            let line = MARKUP.replace_all(doc.slice(seg), "");
+            let line = line.trim();
+            let rest = line
                 .strip_prefix("By ")
                 .or_else(|| line.strip_prefix("by "))
+                .unwrap_or(line);
+            let name = rest
+                .split([',', '|', '\n'])
+                .next()
+                .unwrap_or(rest)
+                .split(" from ")
+                .next()
+                .unwrap_or(rest)
+                .trim();
+            // A byline that is a date ("JUNE 2023") names nobody.
+            let words = name.split_whitespace().count();
+            if (1..=6).contains(&words)
+                && !name.chars().any(|c| c.is_ascii_digit())
+                && name.chars().next().is_some_and(char::is_uppercase)
             {
-                let name = rest
-                    .split([',', '|', '\n'])
-                    .next()
-                    .unwrap_or(rest)
-                    .split(" from ")
-                    .next()
-                    .unwrap_or(rest)
-                    .trim();
-                if !name.is_empty() {
-                    return name.to_string();
-                }
+                return name.to_string();
             }
         }
     }

@@ -1,0 +1,412 @@
+//! Clusters of document events become timeline events: ids, titles, dates, places, accounts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::mentions::docevent::{DocEvent, Mention, TimeBasis};
+use crate::mentions::triggers::EventType;
+use crate::timeline::{Account, Event, FacetValue, Stance, When};
+
+/// One merged event before it becomes a timeline `Event`.
+pub struct Merged<'a> {
+    pub members: Vec<&'a DocEvent>,
+}
+
+impl Merged<'_> {
+    /// The event type most of the members give, weightiest first on ties.
+    pub fn kind(&self) -> EventType {
+        let mut counts: BTreeMap<EventType, usize> = BTreeMap::new();
+        for m in &self.members {
+            *counts.entry(m.kind).or_default() += m.mentions.len().max(1);
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(k, n)| (*n, k.weight(), std::cmp::Reverse(*k)))
+            .map_or(EventType::Statement, |(k, _)| k)
+    }
+
+    /// The date: the strongest basis wins; dates on that basis are intersected, or, when they
+    /// disagree, the most precise is taken (the disagreement shows up as a `date` dispute).
+    pub fn when(&self) -> (When, TimeBasis) {
+        let Some(best) = self
+            .members
+            .iter()
+            .filter(|m| !m.when.is_unknown())
+            .map(|m| m.basis)
+            .min()
+        else {
+            return (When::Unknown, TimeBasis::Unknown);
+        };
+        let dates: Vec<&When> = self
+            .members
+            .iter()
+            .filter(|m| m.basis == best && !m.when.is_unknown())
+            .map(|m| &m.when)
+            .collect();
+        let mut range = dates[0].day_range();
+        for w in &dates[1..] {
+            range = match (range, w.day_range()) {
+                (Some((a0, a1)), Some((b0, b1))) if a0.max(b0) <= a1.min(b1) => {
+                    Some((a0.max(b0), a1.min(b1)))
+                }
+                _ => None,
+            };
+        }
+        if let Some((lo, hi)) = range {
+            // Keep the text's own precision when one of the dates is exactly the intersection.
+            if let Some(w) = dates.iter().find(|w| w.day_range() == Some((lo, hi))) {
+                return (**w, best);
+            }
+            if (hi - lo).num_days() < 400 {
+                return (When::between(lo, hi), best);
+            }
+        }
+        let most_precise = dates
+            .iter()
+            .min_by_key(|w| w.day_range().map(|(a, b)| (b - a).num_days()))
+            .copied();
+        (most_precise.copied().unwrap_or_default(), best)
+    }
+
+    /// Names ranked by how many members give them.
+    fn ranked(&self, pick: impl Fn(&DocEvent) -> &[String]) -> Vec<String> {
+        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut order = 0;
+        for m in &self.members {
+            for name in pick(m) {
+                order += 1;
+                let e = counts.entry(name.as_str()).or_insert((0, order));
+                e.0 += 1;
+            }
+        }
+        let mut v: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+        v.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+        v.into_iter().map(|(name, _)| name.to_string()).collect()
+    }
+
+    pub fn places(&self) -> Vec<String> {
+        self.ranked(|m| &m.places)
+    }
+
+    pub fn actors(&self) -> Vec<String> {
+        self.ranked(|m| &m.actors)
+    }
+
+    /// Every mention, documents in member order, each in text order, duplicates removed.
+    pub fn mentions(&self) -> Vec<(&str, &Mention)> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for m in &self.members {
+            for mention in &m.mentions {
+                if seen.insert((m.doc.as_str(), mention.start, mention.end)) {
+                    out.push((m.doc.as_str(), mention));
+                }
+            }
+        }
+        out
+    }
+
+    /// The asserted value of a facet most accounts give, if any.
+    fn facet(&self, name: &str) -> Option<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, m) in self.mentions() {
+            if m.stance == Stance::Denies {
+                continue;
+            }
+            if let Some(v) = m.facets.get(name) {
+                let v = v.to_string();
+                if !v.starts_with("not ") {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(v, n)| (*n, std::cmp::Reverse(v.clone())))
+            .map(|(v, _)| v)
+    }
+
+    /// A short readable title from the type, the actors and the place.
+    pub fn title(&self) -> String {
+        let kind = self.kind();
+        let place = self.places().into_iter().next();
+        let actors = self.actors();
+        let perpetrator = self.facet("perpetrator");
+        let target = self.facet("target");
+        let near =
+            |p: &Option<String>| p.as_ref().map(|p| format!(" near {p}")).unwrap_or_default();
+        let in_ = |p: &Option<String>| p.as_ref().map(|p| format!(" in {p}")).unwrap_or_default();
+        let first_actor = actors.first().cloned();
+        let title = match kind {
+            EventType::Attack => {
+                let what = if self.mentions_word(&[
+                    "air strike",
+                    "airstrike",
+                    "air raid",
+                    "warplane",
+                    "jets",
+                    "bombed",
+                ]) {
+                    "air strike"
+                } else {
+                    "attack"
+                };
+                match (&perpetrator, &target) {
+                    (Some(p), Some(t)) => format!("{p} {what} on {t}{}", near(&place)),
+                    (Some(p), None) => format!("{p} {what}{}", near(&place)),
+                    (None, Some(t)) => format!("{} on {t}{}", capitalise(what), near(&place)),
+                    (None, None) => format!("{}{}", capitalise(what), near(&place)),
+                }
+            }
+            EventType::Offensive => match &first_actor {
+                Some(a) => format!("{a} offensive{}", near(&place)),
+                None => format!("Offensive{}", near(&place)),
+            },
+            EventType::Truce => match actors.as_slice() {
+                [a, b, ..] => format!("Ceasefire between {a} and {b}{}", in_(&place)),
+                _ => format!("Ceasefire{}", in_(&place)),
+            },
+            EventType::TruceEnd => match &first_actor {
+                Some(a) => format!("{a} declares the ceasefire over"),
+                None => format!("Ceasefire ends{}", in_(&place)),
+            },
+            EventType::Agreement => match actors.as_slice() {
+                [a, b, ..] => format!("Agreement between {a} and {b}"),
+                _ => format!("Agreement{}", in_(&place)),
+            },
+            EventType::Meeting => match actors.as_slice() {
+                [a, b, ..] => format!("{a} and {b} meet{}", in_(&place)),
+                [a] => format!("{a} meeting{}", in_(&place)),
+                [] => format!("Meeting{}", in_(&place)),
+            },
+            EventType::Walkout => match &first_actor {
+                Some(a) => format!("{a} walks out of talks{}", in_(&place)),
+                None => format!("Walk-out from talks{}", in_(&place)),
+            },
+            EventType::Withdrawal => match &first_actor {
+                Some(a) => format!("{a} withdraws{}", near(&place)),
+                None => format!("Withdrawal{}", near(&place)),
+            },
+            EventType::Aid => {
+                let what = if self.mentions_word(&["convoy"]) {
+                    "Aid convoy"
+                } else {
+                    "Humanitarian aid"
+                };
+                match &place {
+                    Some(p) => format!("{what} for {p}"),
+                    None => what.to_string(),
+                }
+            }
+            EventType::Defection => match &first_actor {
+                Some(a) => format!("Defections from {a}"),
+                None => "Defections".to_string(),
+            },
+            EventType::Statement => {
+                let speaker = self.main_speaker().or(first_actor);
+                match speaker {
+                    Some(s) => format!("Statement by {s}{}", in_(&place)),
+                    None => format!("Statement{}", in_(&place)),
+                }
+            }
+        };
+        shorten(&title, 90)
+    }
+
+    fn mentions_word(&self, words: &[&str]) -> bool {
+        self.members.iter().any(|m| {
+            let gist = m.gist.to_lowercase();
+            words.iter().any(|w| gist.contains(w))
+        })
+    }
+
+    /// The named claimant with most accounts in the event.
+    fn main_speaker(&self) -> Option<String> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, m) in self.mentions() {
+            if m.claimant_kind == crate::mentions::ClaimantKind::Named {
+                *counts.entry(m.claimant.as_str()).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+            .map(|(c, _)| c.to_string())
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Cut at a word boundary, with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
+}
+
+/// A slug for ids: lower case ASCII letters and digits joined by single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    }
+}
+
+/// A readable event id: `2016-09-17-air-strike-deir-ez-zor`, made unique with a suffix.
+pub fn event_id(when: &When, title: &str, taken: &mut BTreeSet<String>) -> String {
+    let date = match when {
+        When::Unknown => "undated".to_string(),
+        w => w.earliest().map_or("undated".to_string(), |t| {
+            let d = t.date().to_string();
+            match w.precision() {
+                Some(crate::timeline::Precision::Year) => d[..4].to_string(),
+                Some(crate::timeline::Precision::Month) => d[..7].to_string(),
+                _ => d,
+            }
+        }),
+    };
+    let words: Vec<&str> = title.split_whitespace().take(6).collect();
+    let base = format!("{date}-{}", slug(&words.join(" ")));
+    let base = base.trim_end_matches('-').to_string();
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// Accounts for the mentions of an event; ids are `<source>-<n>` in text order per source,
+/// numbered by the caller's counter so they are unique in the timeline.
+pub fn accounts(
+    merged: &Merged<'_>,
+    counters: &mut BTreeMap<String, usize>,
+    event_when: &When,
+) -> Vec<Account> {
+    let mentions = merged.mentions();
+    // An account that dates the event itself, differently from the others, keeps its date as
+    // a facet, so the disagreement is visible as a `date` dispute.
+    let own_dates: Vec<Option<When>> = mentions
+        .iter()
+        .map(|(_, m)| {
+            m.facets
+                .get("date")
+                .and_then(|v| v.to_string().parse::<When>().ok())
+        })
+        .collect();
+    let disagree = own_dates
+        .iter()
+        .flatten()
+        .any(|w| !w.overlaps(event_when) || own_dates.iter().flatten().any(|o| !o.overlaps(w)));
+    mentions
+        .into_iter()
+        .zip(own_dates)
+        .map(|((doc, m), own)| {
+            let n = counters.entry(doc.to_string()).or_default();
+            *n += 1;
+            let mut facets = m.facets.clone();
+            if !disagree {
+                facets.remove("date");
+            } else if let Some(w) = own {
+                facets.insert("date".into(), FacetValue::Text(w.to_string()));
+            }
+            Account {
+                id: format!("{doc}-{n}"),
+                source: doc.to_string(),
+                claimant: m.claimant.clone(),
+                via: m.via.clone(),
+                stated_on: m.stated_on,
+                stance: m.stance,
+                summary: None,
+                quote: Some(m.quote.clone()),
+                span: Some([m.start, m.end]),
+                facets,
+                comment: m.comment,
+            }
+        })
+        .collect()
+}
+
+/// A timeline event for a merged cluster.
+pub fn event(
+    merged: &Merged<'_>,
+    taken: &mut BTreeSet<String>,
+    counters: &mut BTreeMap<String, usize>,
+) -> Event {
+    let (when, _) = merged.when();
+    let title = merged.title();
+    let id = event_id(&when, &title, taken);
+    let kind = merged.kind();
+    Event {
+        id,
+        title,
+        when,
+        places: merged.places(),
+        actors: merged.actors().into_iter().take(6).collect(),
+        tags: vec![kind.noun().replace(' ', "-")],
+        accounts: accounts(merged, counters, &when),
+        disputes: Vec::new(),
+        notes: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_ids() {
+        assert_eq!(
+            slug("Air strike near Deir ez-Zor!"),
+            "air-strike-near-deir-ez-zor"
+        );
+        assert_eq!(slug("Ma'arrat an-Nu'mān"), "ma-arrat-an-nu-man");
+        let mut taken = BTreeSet::new();
+        let w: When = "2016-09-17".parse().unwrap();
+        assert_eq!(
+            event_id(&w, "Air strike near Deir ez-Zor", &mut taken),
+            "2016-09-17-air-strike-near-deir-ez-zor"
+        );
+        assert_eq!(
+            event_id(&w, "Air strike near Deir ez-Zor", &mut taken),
+            "2016-09-17-air-strike-near-deir-ez-zor-2"
+        );
+        let m: When = "2016-02".parse().unwrap();
+        assert_eq!(event_id(&m, "Strike", &mut taken), "2016-02-strike");
+    }
+
+    #[test]
+    fn shorten_cuts_at_words() {
+        assert_eq!(shorten("one two three four", 12), "one two…");
+        assert_eq!(shorten("short", 12), "short");
+    }
+}

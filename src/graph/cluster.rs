@@ -1,0 +1,532 @@
+//! Which document events are the same real-world event.
+//!
+//! Pairs are proposed by blocking (documents events that share a month of their date range,
+//! or, when undated, a place), scored on time, place, actors, type and words, and merged
+//! greedily from the best score down, as long as every cluster stays consistent: its members'
+//! dates keep a common overlap. Cost grows with the pairs inside blocks, close to linearly for
+//! a corpus spread over time and places.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::mentions::docevent::{DocEvent, TimeBasis};
+use crate::timeline::When;
+
+/// Place knowledge the clustering needs: spelling variants and containment.
+pub trait Places {
+    /// True when two place names denote the same place or one lies within the other.
+    fn same_place(&self, a: &str, b: &str) -> bool;
+}
+
+/// Exact, case-insensitive comparison; for tests and when no gazetteer is at hand.
+pub struct ExactPlaces;
+
+impl Places for ExactPlaces {
+    fn same_place(&self, a: &str, b: &str) -> bool {
+        a.eq_ignore_ascii_case(b)
+    }
+}
+
+/// Tuning of the clustering.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Pairs scoring below this are not merged.
+    pub threshold: f64,
+    /// Days of slack when comparing dates derived from relative expressions.
+    pub slack_days: i64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            threshold: 0.55,
+            slack_days: 1,
+        }
+    }
+}
+
+/// The input's view of document copies: copy source id → original source id.
+pub type Copies = BTreeMap<String, String>;
+
+/// Group document events into clusters (indices into `events`), each cluster sorted, the
+/// clusters in order of their first member.
+pub fn cluster(
+    events: &[DocEvent],
+    copies: &Copies,
+    places: &dyn Places,
+    params: Params,
+) -> Vec<Vec<usize>> {
+    let df = document_frequencies(events);
+    let vectors: Vec<BTreeMap<&str, f64>> = events
+        .iter()
+        .map(|e| tf_idf(e, &df, events.len()))
+        .collect();
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (a, b) in blocked_pairs(events, copies) {
+        let s = score(
+            &events[a],
+            &events[b],
+            &vectors[a],
+            &vectors[b],
+            copies,
+            places,
+            params,
+        );
+        if s >= params.threshold {
+            scored.push((s, a, b));
+        }
+    }
+    // Best first; ties in input order, for determinism.
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+
+    let mut parent: Vec<usize> = (0..events.len()).collect();
+    let mut range: Vec<Option<(NaiveDate, NaiveDate)>> = events.iter().map(firm_range).collect();
+    for (_, a, b) in scored {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb {
+            continue;
+        }
+        let merged = match (range[ra], range[rb]) {
+            (Some((a0, a1)), Some((b0, b1))) => {
+                let (lo, hi) = (a0.max(b0), a1.min(b1));
+                if lo > hi + chrono::Duration::days(params.slack_days) {
+                    continue;
+                }
+                Some((lo.min(hi), hi.max(lo)))
+            }
+            (x, y) => x.or(y),
+        };
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[gone] = keep;
+        range[keep] = merged;
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..events.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// The date range a member holds its cluster to: only dates read from the text itself.
+fn firm_range(e: &DocEvent) -> Option<(NaiveDate, NaiveDate)> {
+    match e.basis {
+        TimeBasis::Explicit | TimeBasis::Relative | TimeBasis::Narrative => e.when.day_range(),
+        _ => None,
+    }
+}
+
+/// Candidate pairs: events sharing a month bucket; undated events share buckets by place.
+fn blocked_pairs(events: &[DocEvent], copies: &Copies) -> BTreeSet<(usize, usize)> {
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let keys = month_keys(&e.when);
+        if keys.is_empty() {
+            for p in &e.places {
+                buckets
+                    .entry(format!("place:{}", p.to_lowercase()))
+                    .or_default()
+                    .push(i);
+            }
+            buckets
+                .entry(format!("undated:{:?}", e.kind))
+                .or_default()
+                .push(i);
+        }
+        for k in keys {
+            buckets.entry(k).or_default().push(i);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for members in buckets.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    // Copies of one text are compared event by event, whatever their dates.
+    let root = |d: &str| copies.get(d).cloned().unwrap_or_else(|| d.to_string());
+    let mut by_text: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if copies.contains_key(&e.doc) || copies.values().any(|o| *o == e.doc) {
+            by_text.entry(root(&e.doc)).or_default().push(i);
+        }
+    }
+    for members in by_text.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                if events[a].doc != events[b].doc {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    // Undated events may still match dated ones in the same place: pair them by place.
+    let mut by_place: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        for p in &e.places {
+            by_place.entry(p.to_lowercase()).or_default().push(i);
+        }
+    }
+    for members in by_place.values() {
+        let undated: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| events[i].when.is_unknown())
+            .collect();
+        for &u in &undated {
+            for &m in members {
+                if m != u {
+                    pairs.insert((u.min(m), u.max(m)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Month keys a date range touches; none for unknown or very wide ranges (a year or more),
+/// which would put everything in one block.
+fn month_keys(when: &When) -> Vec<String> {
+    let Some((lo, hi)) = when.day_range() else {
+        return Vec::new();
+    };
+    if (hi - lo).num_days() > 92 {
+        return Vec::new();
+    }
+    let mut keys = Vec::new();
+    let (mut y, mut m) = (lo.year(), lo.month());
+    while (y, m) <= (hi.year(), hi.month()) {
+        keys.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    keys
+}
+
+fn document_frequencies(events: &[DocEvent]) -> BTreeMap<&str, usize> {
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in events {
+        let unique: BTreeSet<&str> = e.words.iter().map(String::as_str).collect();
+        for w in unique {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    df
+}
+
+fn tf_idf<'a>(e: &'a DocEvent, df: &BTreeMap<&str, usize>, n: usize) -> BTreeMap<&'a str, f64> {
+    let mut v: BTreeMap<&str, f64> = BTreeMap::new();
+    for w in &e.words {
+        *v.entry(w.as_str()).or_default() += 1.0;
+    }
+    for (w, x) in v.iter_mut() {
+        let d = df.get(w).copied().unwrap_or(1) as f64;
+        *x = (1.0 + x.ln()) * ((1.0 + n as f64) / d).ln();
+    }
+    let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for x in v.values_mut() {
+            *x /= norm;
+        }
+    }
+    v
+}
+
+fn cosine(a: &BTreeMap<&str, f64>, b: &BTreeMap<&str, f64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .filter_map(|(w, x)| large.get(w).map(|y| x * y))
+        .sum()
+}
+
+/// How alike two document events are, 0..=1.
+fn score(
+    a: &DocEvent,
+    b: &DocEvent,
+    va: &BTreeMap<&str, f64>,
+    vb: &BTreeMap<&str, f64>,
+    copies: &Copies,
+    places: &dyn Places,
+    params: Params,
+) -> f64 {
+    if !a.kind.compatible(b.kind) {
+        return 0.0;
+    }
+    // Copies of one text: the same event is the one told in the same words.
+    let root = |d: &str| copies.get(d).map_or(d.to_string(), Clone::clone);
+    if a.doc != b.doc && root(&a.doc) == root(&b.doc) {
+        return if shared_quotes(a, b) >= 0.5 { 1.0 } else { 0.0 };
+    }
+    let time = time_similarity(a, b, params);
+    if time == 0.0 {
+        return 0.0;
+    }
+    let place = set_similarity(&a.places, &b.places, |x, y| places.same_place(x, y));
+    let actors = set_similarity(&a.actors, &b.actors, |x, y| x.eq_ignore_ascii_case(y));
+    let words = cosine(va, vb);
+    let place_score = place.unwrap_or(0.5);
+    let actor_score = actors.unwrap_or(0.5);
+    if place == Some(0.0) && words < 0.5 {
+        // Different places named on both sides: different events, unless the words insist.
+        return 0.0;
+    }
+    let s = 0.35 * time + 0.25 * place_score + 0.15 * actor_score + 0.25 * words.min(1.0);
+    if a.doc == b.doc {
+        // The document already separated these; merge only on strong agreement.
+        return if time >= 0.9 && place_score >= 0.9 && s >= 0.75 {
+            s
+        } else {
+            0.0
+        };
+    }
+    s
+}
+
+/// Share of the smaller event's quotes that the other tells in the same words.
+fn shared_quotes(a: &DocEvent, b: &DocEvent) -> f64 {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('’', "'")
+            .to_lowercase()
+    };
+    let qa: BTreeSet<String> = a.mentions.iter().map(|m| norm(&m.quote)).collect();
+    let qb: BTreeSet<String> = b.mentions.iter().map(|m| norm(&m.quote)).collect();
+    let small = qa.len().min(qb.len());
+    if small == 0 {
+        return 0.0;
+    }
+    qa.intersection(&qb).count() as f64 / small as f64
+}
+
+/// 1 when both dates are firm and precise and overlap; less when coarse or weak; 0 when they
+/// cannot be the same time.
+fn time_similarity(a: &DocEvent, b: &DocEvent, params: Params) -> f64 {
+    let weak = |e: &DocEvent| {
+        matches!(
+            e.basis,
+            TimeBasis::Dct | TimeBasis::Unknown | TimeBasis::Inherited
+        )
+    };
+    match (a.when.day_range(), b.when.day_range()) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let slack = if matches!(a.basis, TimeBasis::Explicit)
+                && matches!(b.basis, TimeBasis::Explicit)
+            {
+                0
+            } else {
+                params.slack_days
+            };
+            let slack = chrono::Duration::days(slack);
+            if a0 > b1 + slack || b0 > a1 + slack {
+                return if weak(a) || weak(b) { 0.2 } else { 0.0 };
+            }
+            let width = |lo: NaiveDate, hi: NaiveDate| (hi - lo).num_days() + 1;
+            let widest = width(a0, a1).max(width(b0, b1));
+            let precise = match widest {
+                1..=2 => 1.0,
+                3..=8 => 0.8,
+                9..=45 => 0.6,
+                _ => 0.4,
+            };
+            if weak(a) || weak(b) {
+                precise * 0.6
+            } else {
+                precise
+            }
+        }
+        _ => 0.3,
+    }
+}
+
+/// Share of the smaller list matched in the other; `None` when either is empty.
+fn set_similarity(a: &[String], b: &[String], same: impl Fn(&str, &str) -> bool) -> Option<f64> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let hits = small
+        .iter()
+        .filter(|x| large.iter().any(|y| same(x, y)))
+        .count();
+    Some(hits as f64 / small.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::claim::ClaimantKind;
+    use crate::mentions::docevent::{Mention, content_words};
+    use crate::mentions::triggers::EventType;
+    use crate::timeline::Stance;
+
+    fn event(
+        doc: &str,
+        kind: EventType,
+        when: &str,
+        basis: TimeBasis,
+        places: &[&str],
+        text: &str,
+    ) -> DocEvent {
+        DocEvent {
+            doc: doc.into(),
+            kind,
+            when: when.parse().expect("date"),
+            basis,
+            places: places.iter().map(|p| p.to_string()).collect(),
+            actors: vec![],
+            mentions: vec![Mention {
+                start: 0,
+                end: text.len(),
+                quote: text.into(),
+                claimant: "x".into(),
+                claimant_kind: ClaimantKind::Outlet,
+                via: vec![],
+                stance: Stance::Asserts,
+                facets: Default::default(),
+                comment: false,
+                stated_on: None,
+                trigger: Some(kind),
+            }],
+            words: content_words(text),
+            gist: text.into(),
+        }
+    }
+
+    #[test]
+    fn same_event_across_documents_merges_and_others_do_not() {
+        let events = vec![
+            event(
+                "a",
+                EventType::Attack,
+                "2021-03-02",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "Jets bombed the Elmsford depot",
+            ),
+            event(
+                "b",
+                EventType::Attack,
+                "2021-03-02",
+                TimeBasis::Relative,
+                &["Elmsford"],
+                "The depot at Elmsford was bombed",
+            ),
+            event(
+                "c",
+                EventType::Attack,
+                "2021-03-09",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "Jets bombed the Elmsford depot again",
+            ),
+            event(
+                "d",
+                EventType::Meeting,
+                "2021-03-02",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "Leaders met in Elmsford",
+            ),
+        ];
+        let clusters = cluster(&events, &Copies::new(), &ExactPlaces, Params::default());
+        assert_eq!(clusters, vec![vec![0, 1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn copies_align_by_their_words() {
+        let events = vec![
+            event(
+                "orig",
+                EventType::Attack,
+                "2021-03-02",
+                TimeBasis::Explicit,
+                &[],
+                "Jets bombed the depot",
+            ),
+            event(
+                "orig",
+                EventType::Attack,
+                "2021-02",
+                TimeBasis::Explicit,
+                &[],
+                "An earlier raid hit the depot",
+            ),
+            event(
+                "copy",
+                EventType::Attack,
+                "unknown",
+                TimeBasis::Unknown,
+                &[],
+                "An earlier raid hit the depot",
+            ),
+        ];
+        let copies: Copies = [("copy".to_string(), "orig".to_string())].into();
+        let clusters = cluster(&events, &copies, &ExactPlaces, Params::default());
+        assert_eq!(clusters, vec![vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn clusters_keep_a_common_date() {
+        // b overlaps a and c, but a and c do not overlap: b joins one of them only.
+        let events = vec![
+            event(
+                "a",
+                EventType::Attack,
+                "2021-03-01",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "depot bombed",
+            ),
+            event(
+                "b",
+                EventType::Attack,
+                "2021-03-01/2021-03-05",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "depot bombed",
+            ),
+            event(
+                "c",
+                EventType::Attack,
+                "2021-03-05",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "depot bombed",
+            ),
+        ];
+        let clusters = cluster(
+            &events,
+            &Copies::new(),
+            &ExactPlaces,
+            Params {
+                threshold: 0.3,
+                slack_days: 0,
+            },
+        );
+        assert_eq!(clusters.len(), 2);
+    }
+
+    #[test]
+    fn month_keys_cover_the_range() {
+        assert_eq!(
+            month_keys(&"2016-08-30/2016-09-02".parse().unwrap()),
+            ["2016-08", "2016-09"]
+        );
+        assert!(month_keys(&"2016".parse().unwrap()).is_empty());
+    }
+}

@@ -1,0 +1,6 @@
+//! The event graph: mentions of many documents merged into events, with relations,
+//! republication and disputes.
+
+pub mod build;
+pub mod cluster;
+pub mod republish;

@@ -1,0 +1,370 @@
+//! Event triggers: the words that say something happened, and what kind of thing.
+//!
+//! A lexicon of inflected forms, matched in one pass (aho-corasick, ASCII case-insensitive,
+//! whole words). Multi-word triggers win over their parts ("air strike" over "strike").
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+/// What kind of thing happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    /// Air strikes, bombings, shelling, raids, massacres.
+    Attack,
+    /// An offensive, an advance, a capture, a counter-attack.
+    Offensive,
+    /// A truce or ceasefire agreed, brokered or taking effect.
+    Truce,
+    /// A truce declared over, collapsing or expiring.
+    TruceEnd,
+    /// An agreement, deal or accord (other than a truce).
+    Agreement,
+    /// A meeting, talks, a visit, an emergency session.
+    Meeting,
+    /// A party walks out of talks or suspends its part.
+    Walkout,
+    /// Troops withdraw or hand over positions.
+    Withdrawal,
+    /// Aid delivered, blocked or delayed; a convoy.
+    Aid,
+    /// Fighters defect or desert.
+    Defection,
+    /// Someone states, declares, denies, warns: a speech act.
+    Statement,
+}
+
+impl EventType {
+    /// A readable noun phrase for titles.
+    pub fn noun(self) -> &'static str {
+        match self {
+            EventType::Attack => "attack",
+            EventType::Offensive => "offensive",
+            EventType::Truce => "ceasefire",
+            EventType::TruceEnd => "end of the ceasefire",
+            EventType::Agreement => "agreement",
+            EventType::Meeting => "meeting",
+            EventType::Walkout => "walk-out",
+            EventType::Withdrawal => "withdrawal",
+            EventType::Aid => "aid",
+            EventType::Defection => "defections",
+            EventType::Statement => "statement",
+        }
+    }
+
+    /// How strongly a trigger of this type makes a clause about an event of its own; speech
+    /// acts are weakest, because most of them report on some other event.
+    pub fn weight(self) -> u8 {
+        match self {
+            EventType::Attack | EventType::TruceEnd => 5,
+            EventType::Offensive | EventType::Walkout | EventType::Defection => 4,
+            EventType::Truce | EventType::Agreement | EventType::Withdrawal | EventType::Aid => 3,
+            EventType::Meeting => 2,
+            EventType::Statement => 1,
+        }
+    }
+
+    /// Types that can be the same real-world event.
+    pub fn compatible(self, other: EventType) -> bool {
+        use EventType::*;
+        self == other
+            || matches!(
+                (self, other),
+                (Attack, Offensive) | (Offensive, Attack) | (Truce, Agreement) | (Agreement, Truce)
+            )
+    }
+}
+
+/// One trigger found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trigger {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EventType,
+    /// True when the trigger is a noun ("the strike"), which can refer back to an event
+    /// already told; false for a verb ("struck").
+    pub nominal: bool,
+}
+
+/// (form, type, nominal). Inflections are listed: the lexicon is small and explicit beats a
+/// stemmer that turns "strikes" and "striking workers" into the same thing.
+const LEXICON: &[(&str, EventType, bool)] = {
+    use EventType::*;
+    &[
+        // Attacks
+        ("air strike", Attack, true),
+        ("air strikes", Attack, true),
+        ("airstrike", Attack, true),
+        ("airstrikes", Attack, true),
+        ("air raid", Attack, true),
+        ("air raids", Attack, true),
+        ("strike", Attack, true),
+        ("strikes", Attack, true),
+        ("struck", Attack, false),
+        ("bombed", Attack, false),
+        ("bombing", Attack, true),
+        ("bombings", Attack, true),
+        ("bombardment", Attack, true),
+        ("bombarded", Attack, false),
+        ("car bomb", Attack, true),
+        ("car bombs", Attack, true),
+        ("carbombers", Attack, true),
+        ("car bombers", Attack, true),
+        ("suicide bombing", Attack, true),
+        ("attack", Attack, true),
+        ("attacks", Attack, true),
+        ("attacked", Attack, false),
+        ("attacking", Attack, false),
+        ("shelled", Attack, false),
+        ("shelling", Attack, true),
+        ("massacre", Attack, true),
+        ("massacred", Attack, false),
+        ("raid", Attack, true),
+        ("raids", Attack, true),
+        ("ambush", Attack, true),
+        ("ambushed", Attack, false),
+        ("explosion", Attack, true),
+        ("blast", Attack, true),
+        ("hit", Attack, false),
+        ("targeted", Attack, false),
+        ("shot down", Attack, false),
+        ("downed", Attack, false),
+        ("killed", Attack, false),
+        ("killing", Attack, false),
+        ("slaying", Attack, false),
+        ("opened fire", Attack, false),
+        ("fired on", Attack, false),
+        ("incident", Attack, true),
+        // Offensives
+        ("offensive", Offensive, true),
+        ("offensives", Offensive, true),
+        ("assault", Offensive, true),
+        ("advance", Offensive, true),
+        ("advanced", Offensive, false),
+        ("captured", Offensive, false),
+        ("recaptured", Offensive, false),
+        ("seized", Offensive, false),
+        ("overran", Offensive, false),
+        ("counterattack", Offensive, true),
+        ("counter-attack", Offensive, true),
+        ("counteroffensive", Offensive, true),
+        ("repelled", Offensive, false),
+        ("fighting", Offensive, true),
+        ("clashes", Offensive, true),
+        ("took control", Offensive, false),
+        // Truces
+        ("ceasefire", Truce, true),
+        ("cease-fire", Truce, true),
+        ("ceasefire agreement", Truce, true),
+        ("truce", Truce, true),
+        ("cessation of hostilities", Truce, true),
+        ("armistice", Truce, true),
+        ("zones of silence", Truce, true),
+        ("zone of silence", Truce, true),
+        ("truce collapsed", TruceEnd, false),
+        ("ceasefire collapsed", TruceEnd, false),
+        ("ceasefire is over", TruceEnd, false),
+        ("ceasefire was over", TruceEnd, false),
+        ("ceasefire expired", TruceEnd, false),
+        ("truce expired", TruceEnd, false),
+        ("end of the ceasefire", TruceEnd, true),
+        ("end of the truce", TruceEnd, true),
+        ("end of the nationwide ceasefire", TruceEnd, true),
+        ("ceasefire regime collapsed", TruceEnd, false),
+        // Agreements
+        ("agreement", Agreement, true),
+        ("agreed", Agreement, false),
+        ("deal", Agreement, true),
+        ("accord", Agreement, true),
+        ("signed", Agreement, false),
+        ("brokered", Agreement, false),
+        // Meetings
+        ("meeting", Meeting, true),
+        ("emergency meeting", Meeting, true),
+        ("met", Meeting, false),
+        ("talks", Meeting, true),
+        ("peace talks", Meeting, true),
+        ("summit", Meeting, true),
+        ("visited", Meeting, false),
+        ("travelled", Meeting, false),
+        ("traveled", Meeting, false),
+        ("press briefing", Meeting, true),
+        ("briefing", Meeting, true),
+        ("press conference", Meeting, true),
+        ("summoned", Meeting, false),
+        ("convened", Meeting, false),
+        ("consultations", Meeting, true),
+        // Walk-outs
+        ("walked out", Walkout, false),
+        ("walk-out", Walkout, true),
+        ("walkout", Walkout, true),
+        ("walk out", Walkout, false),
+        ("boycotted", Walkout, false),
+        // Withdrawals
+        ("withdrew", Withdrawal, false),
+        ("withdrawing", Withdrawal, false),
+        ("withdrawal", Withdrawal, true),
+        ("pulled back", Withdrawal, false),
+        ("pulled out", Withdrawal, false),
+        ("retreated", Withdrawal, false),
+        ("handing over", Withdrawal, false),
+        ("handed over", Withdrawal, false),
+        // Aid
+        ("aid convoy", Aid, true),
+        ("relief convoy", Aid, true),
+        ("humanitarian convoy", Aid, true),
+        ("convoy", Aid, true),
+        ("humanitarian aid", Aid, true),
+        ("aid", Aid, true),
+        // Defections
+        ("defected", Defection, false),
+        ("defections", Defection, true),
+        ("defection", Defection, true),
+        ("deserted", Defection, false),
+        ("desertions", Defection, true),
+        // Speech acts
+        ("declared", Statement, false),
+        ("announced", Statement, false),
+        ("statement", Statement, true),
+        ("press release", Statement, true),
+        ("denied", Statement, false),
+        ("warned", Statement, false),
+        ("accused", Statement, false),
+        ("condemned", Statement, false),
+        ("denounced", Statement, false),
+        ("denounce", Statement, false),
+        ("demanded", Statement, false),
+        ("admitted", Statement, false),
+        ("admission", Statement, true),
+        ("reiterated", Statement, false),
+        ("complained", Statement, false),
+        ("remarked", Statement, false),
+        ("rejected", Statement, false),
+        ("dismissed", Statement, false),
+    ]
+};
+
+static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(LEXICON.iter().map(|(form, _, _)| *form))
+        .expect("the trigger lexicon is a valid automaton")
+});
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// All triggers in a text, in order, whole words only.
+pub fn find(text: &str) -> Vec<Trigger> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for m in MATCHER.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s > 0 && is_word_byte(bytes[s - 1]) || e < bytes.len() && is_word_byte(bytes[e]) {
+            continue;
+        }
+        let (_, kind, nominal) = LEXICON[m.pattern().as_usize()];
+        if kind == EventType::Attack && !attack_sense(text, s, e) {
+            continue;
+        }
+        out.push(Trigger {
+            start: s,
+            end: e,
+            kind,
+            nominal,
+        });
+    }
+    out
+}
+
+/// Rules out the commonest non-violent senses of attack words: "hit the market", "a general
+/// strike", "strike a deal", "attack on his policies".
+fn attack_sense(text: &str, start: usize, end: usize) -> bool {
+    let word = text[start..end].to_ascii_lowercase();
+    let before = text[..start].trim_end().to_ascii_lowercase();
+    let after = text[end..].trim_start().to_ascii_lowercase();
+    match word.as_str() {
+        "strike" | "strikes" => {
+            !(before.ends_with("general")
+                || before.ends_with("hunger")
+                || after.starts_with("a deal")
+                || after.starts_with("a balance"))
+        }
+        "hit" => {
+            !(after.starts_with("a record")
+                || after.starts_with("the market")
+                || after.starts_with("a low")
+                || after.starts_with("a high"))
+        }
+        "attack" | "attacks" => !(before.ends_with("heart") || before.ends_with("panic")),
+        "incident" => {
+            before.ends_with("the") || before.ends_with("this") || before.ends_with("that")
+        }
+        _ => true,
+    }
+}
+
+/// The strongest trigger of a text, if any: heaviest type, then first.
+pub fn main_trigger(triggers: &[Trigger]) -> Option<&Trigger> {
+    triggers
+        .iter()
+        .min_by_key(|t| (std::cmp::Reverse(t.kind.weight()), t.start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, EventType)> {
+        find(text)
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_longest_forms_as_whole_words() {
+        assert_eq!(
+            kinds("Warplanes carried out air strikes on the depot; the strike killed four."),
+            [
+                ("air strikes".to_string(), EventType::Attack),
+                ("strike".to_string(), EventType::Attack),
+                ("killed".to_string(), EventType::Attack)
+            ]
+        );
+        assert!(kinds("The strikers' hitherto unknown aide").is_empty());
+    }
+
+    #[test]
+    fn truce_phases() {
+        assert_eq!(
+            kinds("The ceasefire expired at midnight.")[0].1,
+            EventType::TruceEnd
+        );
+        assert_eq!(
+            kinds("A ceasefire brokered by both sides")[0].1,
+            EventType::Truce
+        );
+    }
+
+    #[test]
+    fn non_violent_senses_are_skipped() {
+        assert!(kinds("Dockers began a general strike.").is_empty());
+        assert!(kinds("Prices hit a record in May.").is_empty());
+        assert!(kinds("He died of a heart attack.").is_empty());
+    }
+
+    #[test]
+    fn main_trigger_prefers_events_over_speech() {
+        let text = "The ministry denied that its jets bombed the market.";
+        let t = find(text);
+        assert_eq!(
+            main_trigger(&t).map(|t| &text[t.start..t.end]),
+            Some("bombed")
+        );
+    }
+}
