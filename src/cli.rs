@@ -20,10 +20,14 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (check); 2 cou
 pub enum Command {
     /// Check timeline files and print every problem as file:line:col
     Check(cmd::check::Args),
+    /// Find places, actors and organisations in a text, or list the gazetteer
+    Gazetteer(cmd::gazetteer::Args),
     /// Render a timeline as a self-contained HTML page, or as normalised YAML
     Render(cmd::render::Args),
     /// Show how articles are read: metadata and each segment (body, comments, furniture...)
     Ingest(cmd::ingest::Args),
+    /// Find temporal expressions in an article and print them as JSON lines
+    Dates(cmd::dates::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -33,6 +37,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => cmd::check::execute(args),
         Command::Render(args) => cmd::render::execute(args),
         Command::Ingest(args) => cmd::ingest::execute(args),
+        Command::Dates(args) => cmd::dates::execute(args),
+        Command::Gazetteer(args) => cmd::gazetteer::execute(args),
     };
     match result {
         Ok(code) => code,

@@ -9,6 +9,8 @@
 pub mod cli;
 mod cmd;
 pub mod graph;
+pub mod dates;
+pub mod gazetteer;
 pub mod ingest;
 pub mod mentions;
 pub mod output;

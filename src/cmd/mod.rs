@@ -2,4 +2,6 @@
 
 pub mod check;
 pub mod ingest;
+pub mod dates;
+pub mod gazetteer;
 pub mod render;

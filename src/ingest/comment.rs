@@ -447,7 +447,8 @@ fn parse_posted(date: &str, time: Option<&str>) -> Option<NaiveDateTime> {
         .collect::<Vec<_>>()
         .join(" ");
     let formats = [
-        "%b %d %Y", "%d %b %Y", "%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
+        // %B also reads abbreviations; %b would not read full names.
+        "%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
     ];
     let day = formats
         .iter()

@@ -102,12 +102,12 @@ pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
         let tail = &rest[i..];
         if let Some(after) = tail.strip_prefix("**").or_else(|| tail.strip_prefix("__")) {
             rest = after;
-        } else if tail.starts_with('<') {
+        } else if let Some(after) = tail.strip_prefix('<') {
             match tag_len(tail) {
                 Some(n) => rest = &tail[n..],
                 None => {
                     out.push('<');
-                    rest = &tail[1..];
+                    rest = after;
                 }
             }
         } else {

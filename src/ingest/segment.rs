@@ -96,16 +96,22 @@ fn blocks(lines: &[Line]) -> Vec<Range<usize>> {
     out
 }
 
-/// Index of the first line of article prose.
+/// Index of the first line of article prose: a long line, or failing that (short
+/// articles) the first full sentence of some length, or failing that the second line.
 fn header_end(lines: &[Line], furniture: &[bool]) -> usize {
-    lines
-        .iter()
-        .enumerate()
-        .take(MAX_HEADER_LINES)
-        .find(|(i, l)| {
-            !furniture[*i] && matches!(l.hint, None | Some(SegmentKind::Body)) && is_prose(&l.plain)
+    let candidates = || {
+        lines
+            .iter()
+            .enumerate()
+            .take(MAX_HEADER_LINES)
+            .filter(|(i, l)| !furniture[*i] && matches!(l.hint, None | Some(SegmentKind::Body)))
+    };
+    candidates()
+        .find(|(_, l)| is_prose(&l.plain))
+        .or_else(|| {
+            candidates().find(|(_, l)| l.plain.len() >= 80 && caption::ends_sentence(&l.plain))
         })
-        .map_or(lines.len().min(MAX_HEADER_LINES), |(i, _)| i)
+        .map_or(lines.len().min(1), |(i, _)| i)
 }
 
 fn is_prose(plain: &str) -> bool {
@@ -211,12 +217,7 @@ fn header_captions(
     labels: &mut [Label],
     header_end: usize,
 ) {
-    let framing = |k: &SegmentKind| {
-        matches!(
-            k,
-            SegmentKind::Byline | SegmentKind::Boilerplate | SegmentKind::Caption
-        )
-    };
+    let framing = |k: &SegmentKind| matches!(k, SegmentKind::Byline | SegmentKind::Boilerplate);
     for b in blocks
         .iter()
         .filter(|b| b.len() == 1 && b.start < header_end)
@@ -226,14 +227,22 @@ fn header_captions(
             continue;
         }
         if labels[i].kind == SegmentKind::Body
-            && lines[i].plain.len() <= 200
+            && lines[i].plain.len() <= 160
             && sentences(&lines[i].plain) <= 1
+            && !reports_speech(&lines[i].plain)
             && framing(&labels[i - 1].kind)
             && framing(&labels[i + 1].kind)
         {
             labels[i].kind = SegmentKind::Caption;
         }
     }
+}
+
+/// A lede reports who said what; a caption describes a picture.
+fn reports_speech(plain: &str) -> bool {
+    [" said", " says", " told", "according to", " announced"]
+        .iter()
+        .any(|w| plain.contains(w))
 }
 
 /// A short line between two furniture lines (or after furniture at the very end) is

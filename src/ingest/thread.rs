@@ -164,8 +164,8 @@ fn names_only(
         if !(1..=2).contains(&count) && n + 1 < names.len() {
             return None;
         }
-        for b in first_block..end_block {
-            let (talk, bytes) = block_talk(lines, &blocks[b]);
+        for block in blocks.get(first_block..end_block).unwrap_or_default() {
+            let (talk, bytes) = block_talk(lines, block);
             if bytes > MAX_CHAT_BYTES * 2 {
                 return None;
             }
@@ -243,7 +243,11 @@ fn trailing_chat(
     let start = start.filter(|_| run >= 3)?;
     let article_blocks = blocks
         .iter()
-        .filter(|b| b.end <= start && block_talk(lines, b).1 >= 200)
+        .filter(|b| b.end <= start)
+        .filter(|b| {
+            let (talk, bytes) = block_talk(lines, b);
+            bytes >= 100 && !talk.is_chat()
+        })
         .count();
     (article_blocks >= 3).then_some(start)
 }
@@ -277,7 +281,11 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
             posted = None;
             in_text = false;
         }
-        let meta = if doubled(lines, i) {
+        let truncated = comment::ends_read_more(&line.plain) && !comment::is_button(&line.plain);
+        let meta = if truncated {
+            // A comment cut short by "Read more": text, not furniture.
+            None
+        } else if doubled(lines, i) {
             Some(Meta::Name(line.plain.to_string()))
         } else if furniture[i]
             && (furniture::has_strong_phrase(&line.plain)
@@ -309,7 +317,7 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
                 footer = false;
                 out.push(SegmentKind::CommentMeta);
             }
-            None if furniture[i] || footer => {
+            None if (furniture[i] && !truncated) || footer => {
                 footer = true;
                 in_text = false;
                 out.push(SegmentKind::Boilerplate);

@@ -3,10 +3,10 @@
 pub mod attribution;
 pub mod claim;
 pub mod docevent;
-pub mod facets;
 pub mod sentences;
-pub mod stance;
 pub mod triggers;
+pub mod facets;
+pub mod stance;
 
 pub use attribution::attribute;
 pub use claim::{Claim, ClaimantKind};

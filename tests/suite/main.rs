@@ -2,5 +2,7 @@
 
 mod check;
 mod render;
+mod gazetteer;
 mod roundtrip;
+mod ingest;
 mod support;

@@ -1,0 +1,191 @@
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+use crate::dates::{self, Timex};
+use crate::ingest::{Document, Segment, SegmentKind};
+
+/// Arguments of `rashomon dates`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The article to tag
+    #[arg(required_unless_present = "jsonl")]
+    pub file: Option<PathBuf>,
+    /// The document date (YYYY-MM-DD), instead of the one inferred from the article
+    #[arg(long)]
+    pub dct: Option<NaiveDate>,
+    /// Read documents as JSON lines ({"id", "dct", "text"}) on standard input and write
+    /// {"id", "timexes"} lines with character offsets (the evaluation format)
+    #[arg(long, conflicts_with = "file")]
+    pub jsonl: bool,
+}
+
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: dates::TimexType,
+    value: &'a str,
+    when: Option<String>,
+}
+
+pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    if args.jsonl {
+        return jsonl(args.dct);
+    }
+    let Some(path) = &args.file else {
+        bail!("give a FILE or --jsonl");
+    };
+    let doc = read_document(path)?;
+    let inferred = dates::infer_dct(&doc);
+    let dct = match args.dct {
+        Some(d) => {
+            eprintln!("dct: {d} (given with --dct)");
+            Some(d)
+        }
+        None => {
+            report_dct(&inferred);
+            inferred.date
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for t in dates::tag_document(&doc, dct) {
+        let line = Line {
+            start: t.start,
+            end: t.end,
+            text: &t.text,
+            kind: t.kind,
+            value: &t.value,
+            when: t.when.map(|w| w.to_string()),
+        };
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_dct(d: &dates::Dct) {
+    match d.date {
+        Some(date) => eprintln!(
+            "dct: {date} (source: {:?}, confidence: {:?})",
+            d.source, d.confidence
+        ),
+        None => eprintln!("dct: unknown (no usable date evidence)"),
+    }
+    for e in &d.evidence {
+        eprintln!("  evidence: {e}");
+    }
+    if let Some(c) = &d.conflict {
+        eprintln!("  conflict: {c}");
+    }
+}
+
+/// The article as a document. Until the ingest stage reads files itself, the whole file is
+/// one body segment.
+fn read_document(path: &Path) -> anyhow::Result<Document> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    let end = text.len();
+    Ok(Document {
+        path: path.to_path_buf(),
+        segments: vec![Segment {
+            kind: SegmentKind::Body,
+            start: 0,
+            end,
+        }],
+        text,
+        ..Document::default()
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct EvalDoc {
+    id: String,
+    #[serde(default)]
+    dct: Option<String>,
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct EvalTimex<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: dates::TimexType,
+    value: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct EvalOut<'a> {
+    id: &'a str,
+    timexes: Vec<EvalTimex<'a>>,
+}
+
+/// Byte offsets to character offsets, for texts that are not ASCII.
+fn char_offsets(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
+    if text.is_ascii() {
+        return timexes.iter().map(|t| (t.start, t.end)).collect();
+    }
+    let to_char = |b: usize| text[..b].chars().count();
+    timexes
+        .iter()
+        .map(|t| (to_char(t.start), to_char(t.end)))
+        .collect()
+}
+
+fn jsonl(dct_override: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read standard input line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: EvalDoc = serde_json::from_str(&line)
+            .with_context(|| format!("standard input line {}: not a document", n + 1))?;
+        let dct = match (dct_override, &doc.dct) {
+            (Some(d), _) => Some(d),
+            (None, Some(s)) if !s.is_empty() => Some(
+                s.get(..10)
+                    .unwrap_or(s)
+                    .parse::<NaiveDate>()
+                    .with_context(|| {
+                        format!("standard input line {}: dct `{s}` is not YYYY-MM-DD", n + 1)
+                    })?,
+            ),
+            _ => None,
+        };
+        let timexes = dates::tag(&doc.text, dct);
+        let offsets = char_offsets(&doc.text, &timexes);
+        let record = EvalOut {
+            id: &doc.id,
+            timexes: timexes
+                .iter()
+                .zip(offsets)
+                .map(|(t, (start, end))| EvalTimex {
+                    start,
+                    end,
+                    text: &t.text,
+                    kind: t.kind,
+                    value: &t.value,
+                })
+                .collect(),
+        };
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

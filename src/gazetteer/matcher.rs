@@ -1,0 +1,338 @@
+//! Finding names in text: one Aho-Corasick automaton over the folded forms of every alias.
+//!
+//! The text is folded once (linear), the automaton runs leftmost-longest over the folded
+//! text, and each hit is checked against the original spelling for case: short acronyms
+//! must be written exactly ("US", not "us"), other names must be capitalised where the alias
+//! is ("Turkey", not "turkey"), and aliases written with "the" need it ("the Independent").
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use serde::Serialize;
+
+use super::entry::{EntityKind, Entry};
+use super::normalize::{Folded, fold};
+
+/// A mention of an entry in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Match {
+    /// Byte offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry in `Gazetteer::entries`.
+    pub entry: usize,
+    /// Matched through a demonym ("Russian") rather than a name.
+    pub demonym: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Case {
+    /// The letters and digits as written in the alias, case and all ("US", "U.S.", "WHO").
+    Exact(Box<str>),
+    /// The n-th word of the match must start with a capital, as in the alias.
+    Capital(u16),
+    Any,
+    /// The letters and digits, lower-cased: a spelling listed in `not_names`.
+    Spelling(Box<str>),
+}
+
+/// The entry index of a `not_names` candidate: a hit on it is no mention at all.
+const BLOCK: u32 = u32::MAX;
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: u32,
+    demonym: bool,
+    case: Case,
+    /// An all-capital alias of four letters or more ("NATO", "ISIS"): matched when
+    /// capitalised ("Nato") unless another name folds the same way ("SANA" / "Sanaa").
+    acronym: bool,
+    /// The alias begins with "the".
+    the: bool,
+    /// A short one-word name written with its article ("Al-Rai", "Al-Hol", "As-Salt"):
+    /// without the article it would be an English word ("Ray", "Hull", "Salt").
+    article: bool,
+    /// The alias's letters and digits.
+    letters: Box<str>,
+    /// An acronym that is also an English word ("IS", "US", "WHO"): refused inside a line
+    /// written in capitals.
+    common: bool,
+}
+
+/// English words that are also acronyms in the table.
+const COMMON_WORDS: &[&str] = &[
+    "is", "us", "who", "it", "an", "am", "as", "at", "be", "by", "do", "go", "he", "if", "in",
+    "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aid", "all", "and", "are", "arm",
+    "can", "may", "new", "now", "one", "our", "out", "see", "she", "sun", "two", "was", "way",
+    "why", "you",
+];
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// Candidates per pattern id, best first.
+    candidates: Vec<Vec<Candidate>>,
+    /// Folded pattern text → pattern id.
+    keys: HashMap<String, usize>,
+}
+
+impl Matcher {
+    pub fn build(entries: &[Entry], not_names: &[String]) -> Matcher {
+        let mut m = Matcher::default();
+        let mut patterns: Vec<String> = Vec::new();
+        for spelling in not_names {
+            m.add(&mut patterns, spelling, BLOCK as usize, false);
+        }
+        for (index, entry) in entries.iter().enumerate() {
+            for name in entry.names() {
+                m.add(&mut patterns, name, index, false);
+            }
+            for name in governorate_forms(entry) {
+                m.add(&mut patterns, &name, index, false);
+            }
+            for demonym in &entry.demonyms {
+                m.add(&mut patterns, demonym, index, true);
+            }
+        }
+        for list in &mut m.candidates {
+            // An acronym that folds like an ordinary name must be written exactly.
+            if list.iter().any(|c| !c.acronym) {
+                for c in list.iter_mut().filter(|c| c.acronym) {
+                    c.acronym = false;
+                    c.case = Case::Exact(c.letters.clone());
+                }
+            }
+            list.sort_by_key(|c| {
+                (
+                    c.entry != BLOCK,
+                    !matches!(c.case, Case::Exact(_)),
+                    !c.the,
+                    !c.article,
+                )
+            });
+        }
+        m.ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)
+            .ok();
+        m
+    }
+
+    fn add(&mut self, patterns: &mut Vec<String>, alias: &str, entry: usize, demonym: bool) {
+        let folded = fold(alias);
+        if folded.words.is_empty() {
+            return;
+        }
+        let letters: String = alias.chars().filter(|c| c.is_alphanumeric()).collect();
+        let alphabetic = letters.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps =
+            alphabetic > 0 && letters.chars().all(|c| c.is_uppercase() || c.is_numeric());
+        let n = letters.chars().count();
+        let case = if entry == BLOCK as usize {
+            Case::Spelling(letters.to_lowercase().into())
+        } else if all_caps && n <= 3 {
+            Case::Exact(letters.clone().into())
+        } else {
+            folded
+                .words
+                .iter()
+                .position(|w| starts_upper(alias, w.core as usize))
+                .map_or(Case::Any, |k| Case::Capital(k as u16))
+        };
+        let common = matches!(case, Case::Exact(_))
+            && COMMON_WORDS.contains(&letters.to_lowercase().as_str());
+        let candidate = Candidate {
+            entry: entry as u32,
+            demonym,
+            acronym: all_caps && n > 3,
+            case,
+            the: folded.words[0].the,
+            article: folded.words.len() == 1
+                && folded.words[0].start != folded.words[0].core
+                && folded.words[0].fend - folded.words[0].fstart <= 4,
+            common,
+            letters: letters.into(),
+        };
+        let id = *self.keys.entry(folded.text.clone()).or_insert_with(|| {
+            patterns.push(folded.text);
+            self.candidates.push(Vec::new());
+            patterns.len() - 1
+        });
+        let list = &mut self.candidates[id];
+        if !list.iter().any(|c| {
+            c.entry == candidate.entry
+                && c.demonym == demonym
+                && c.case == candidate.case
+                && c.the == candidate.the
+        }) {
+            list.push(candidate);
+        }
+    }
+
+    /// All mentions, leftmost-longest, non-overlapping, in text order.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let folded = fold(text);
+        let hay = folded.text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let mut hit = self.accept(text, &folded, m.start(), m.end(), m.pattern().as_usize());
+            // A refused hit may hide a shorter one from the same word ("US Army" refused as
+            // "us army" still leaves nothing; "IS fighters" refused leaves nothing): look
+            // for the next longest pattern anchored at the same place.
+            let mut end = m.end();
+            while hit.is_none() {
+                let shorter = Input::new(hay)
+                    .span(m.start()..end - 1)
+                    .anchored(Anchored::Yes);
+                match ac.find(shorter) {
+                    Some(s) => {
+                        end = s.end();
+                        hit =
+                            self.accept(text, &folded, s.start(), s.end(), s.pattern().as_usize());
+                    }
+                    None => break,
+                }
+            }
+            match hit {
+                Some(found) => {
+                    out.push(found);
+                    pos = end;
+                }
+                None => pos = m.start() + 1,
+            }
+        }
+        out
+    }
+
+    /// The candidate of a pattern that the original spelling allows, as a match.
+    fn accept(
+        &self,
+        text: &str,
+        folded: &Folded,
+        fstart: usize,
+        fend: usize,
+        pattern: usize,
+    ) -> Option<Match> {
+        let first = folded.word_starting(fstart + 1)?;
+        let last = folded.word_ending(fend - 1)?;
+        let words = &folded.words;
+        let cand = self.candidates[pattern].iter().find(|c| {
+            if (c.the && !words[first].the)
+                || (c.article && words[first].start == words[first].core)
+            {
+                return false;
+            }
+            match &c.case {
+                Case::Exact(letters) => {
+                    let span = &text[words[first].core as usize..words[last].end as usize];
+                    let same = span
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .eq(letters.chars());
+                    same && !(c.common && shouting_around(text, folded, first, last))
+                }
+                Case::Capital(k) => words
+                    .get(first + *k as usize)
+                    .is_none_or(|w| starts_upper(text, w.core as usize)),
+                Case::Any => true,
+                Case::Spelling(letters) => lower_letters_eq(
+                    &text[words[first].core as usize..words[last].end as usize],
+                    letters,
+                ),
+            }
+        })?;
+        if cand.entry == BLOCK {
+            return None;
+        }
+        Some(Match {
+            start: words[first].start as usize,
+            end: words[last].end as usize,
+            entry: cand.entry as usize,
+            demonym: cand.demonym,
+        })
+    }
+
+    /// The entry a name stands for, ignoring capitals except for exact acronyms.
+    pub fn lookup(&self, name: &str) -> Option<(usize, bool)> {
+        let folded = fold(name);
+        let id = *self.keys.get(&folded.text)?;
+        let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+        self.candidates[id]
+            .iter()
+            .find(|c| match &c.case {
+                Case::Exact(l) => **l == *letters,
+                Case::Spelling(l) => lower_letters_eq(name, l),
+                _ => true,
+            })
+            .filter(|c| c.entry != BLOCK)
+            .map(|c| (c.entry as usize, c.demonym))
+    }
+}
+
+/// The letters and digits of `text`, lower-cased, are `letters`.
+fn lower_letters_eq(text: &str, letters: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(letters.chars())
+}
+
+fn starts_upper(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Both neighbours of words `first..=last` (those that exist, at least one) are written in
+/// capitals: "THIS IS NOT", where "IS" is not the group.
+fn shouting_around(text: &str, folded: &Folded, first: usize, last: usize) -> bool {
+    let shouting = |i: usize| {
+        let w = &folded.words[i];
+        let s = &text[w.core as usize..w.end as usize];
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+    };
+    let before = first.checked_sub(1).map(shouting);
+    let after = (last + 1 < folded.words.len()).then(|| shouting(last + 1));
+    match (before, after) {
+        (None, None) => false,
+        (b, a) => b.unwrap_or(true) && a.unwrap_or(true),
+    }
+}
+
+/// "X province", "X governorate", "province of X" for governorates and provinces.
+fn governorate_forms(entry: &Entry) -> Vec<String> {
+    if entry.kind != EntityKind::Place
+        || !matches!(entry.role.as_deref(), Some("governorate" | "province"))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for name in entry.names() {
+        let mut base = name;
+        for suffix in [" Governorate", " governorate", " Province", " province"] {
+            if let Some(b) = name.strip_suffix(suffix) {
+                base = b;
+            }
+        }
+        if base.is_empty() {
+            continue;
+        }
+        for form in [
+            format!("{base} governorate"),
+            format!("{base} province"),
+            format!("province of {base}"),
+            format!("governorate of {base}"),
+        ] {
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}

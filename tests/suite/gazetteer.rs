@@ -1,0 +1,309 @@
+//! The gazetteer: variant spellings, false-positive guards, user files and the CLI.
+
+use rashomon::gazetteer::{EntityKind, Gazetteer};
+
+use crate::support::{fixture, rashomon};
+
+/// (matched text, entry id) for every mention in `text`.
+fn found(text: &str) -> Vec<(String, String)> {
+    let g = Gazetteer::builtin();
+    g.find(text)
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.start..m.end].to_string(),
+                g.entry(m.entry).id.clone(),
+            )
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(_, id)| id).collect()
+}
+
+/// Every spelling finds the entry, as a whole mention.
+fn family(id: &str, spellings: &[&str]) {
+    for s in spellings {
+        let text = format!("Fighting was reported near {s} on Sunday.");
+        assert_eq!(
+            found(&text),
+            vec![(s.to_string(), id.to_string())],
+            "{s:?} should be {id}"
+        );
+        let e = Gazetteer::builtin().lookup(s).map(|e| e.id.as_str());
+        assert_eq!(e, Some(id), "lookup {s:?}");
+    }
+}
+
+#[test]
+fn deir_ez_zor_family() {
+    family(
+        "deir-ez-zor",
+        &[
+            "Deir ez-Zor",
+            "Deir Ezzor",
+            "Deir al-Zour",
+            "Dier ez-Zor",
+            "Deir el-Zor",
+            "Deir Al-Zour",
+            "Deir Ezzour",
+            "Dayr az-Zawr",
+        ],
+    );
+}
+
+#[test]
+fn jabal_al_tharda_family() {
+    family(
+        "jabal-al-tharda",
+        &[
+            "Jabal al-Tharda",
+            "Jabal Al- Thardeh",
+            "Jebel Tharda",
+            "Jabal al-Thardah",
+            "Jabal Al-Thardeh",
+        ],
+    );
+}
+
+#[test]
+fn maarat_al_numan_family() {
+    family(
+        "maarat-al-numan",
+        &[
+            "Maarat al-Numan",
+            "Maaret al-Numan",
+            "Ma'arrat an-Nu'man",
+            "Ma\u{2019}arat al-Nu\u{2019}man",
+            "Maarrat al-Nouman",
+        ],
+    );
+}
+
+#[test]
+fn other_place_families() {
+    family(
+        "urum-al-kubra",
+        &["Urum al-Kubra", "Orum al-Kubra", "Orem al-Kubra"],
+    );
+    family(
+        "castello-road",
+        &["Castello road", "Castillo road", "Castello Road"],
+    );
+    family(
+        "hasakah",
+        &["Hasakah", "Al-Hasakah", "Hassakeh", "al-Hasaka"],
+    );
+    family("raqqa", &["Raqqa", "Al-Raqqah", "Raqqah", "ar-Raqqa"]);
+    family("tartus", &["Tartus", "Tartous"]);
+    family("latakia", &["Latakia", "Lattakia", "Latakiyah"]);
+}
+
+#[test]
+fn nusra_is_one_group_across_its_rename() {
+    family(
+        "jabhat-al-nusra",
+        &[
+            "Jabhat al-Nusra",
+            "al-Nusra Front",
+            "Nusra Front",
+            "Jabhat Fateh al-Sham",
+            "Jabhat Fatah al-Sham",
+            "Al-Nusra",
+        ],
+    );
+    let e = Gazetteer::builtin()
+        .by_id("jabhat-al-nusra")
+        .expect("entry");
+    assert!(e.note.as_deref().unwrap_or("").contains("renamed"));
+}
+
+#[test]
+fn islamic_state_family() {
+    family(
+        "isis",
+        &[
+            "ISIS",
+            "ISIL",
+            "IS",
+            "Islamic State",
+            "Daesh",
+            "Islamic State of Iraq and the Levant",
+            "Islamic State of Iraq and Levant",
+        ],
+    );
+}
+
+#[test]
+fn short_acronyms_need_their_capitals() {
+    assert_eq!(ids("Let us talk about it."), Vec::<String>::new());
+    assert_eq!(ids("The un-numbered road."), Vec::<String>::new());
+    assert_eq!(ids("Who said so?"), Vec::<String>::new());
+    assert_eq!(ids("The US and the UN."), vec!["united-states", "un"]);
+    assert_eq!(ids("IS fighters fled."), vec!["isis"]);
+    assert_eq!(ids("U.S.-led strikes"), vec!["united-states"]);
+}
+
+#[test]
+fn a_line_in_capitals_is_not_the_group() {
+    assert_eq!(ids("THIS IS NOT A DRILL"), Vec::<String>::new());
+}
+
+#[test]
+fn common_words_need_a_capital() {
+    assert_eq!(ids("we ate turkey in china bowls"), Vec::<String>::new());
+    assert_eq!(ids("Turkey and China"), vec!["turkey", "china"]);
+}
+
+#[test]
+fn power_needs_a_first_name_or_title() {
+    assert_eq!(ids("Power was cut in Homs."), vec!["homs"]);
+    assert_eq!(ids("Samantha Power walked out."), vec!["samantha-power"]);
+    assert_eq!(ids("Ambassador Power walked out."), vec!["samantha-power"]);
+}
+
+#[test]
+fn longest_name_wins() {
+    assert_eq!(
+        ids("the Russian Defence Ministry and Russian jets"),
+        vec!["russian-defence-ministry", "russian-aerospace-forces"]
+    );
+    assert_eq!(ids("Deir ez-Zor province"), vec!["deir-ez-zor-governorate"]);
+    assert_eq!(
+        ids("the province of Deir Ezzor"),
+        vec!["deir-ez-zor-governorate"]
+    );
+}
+
+#[test]
+fn demonyms_are_flagged() {
+    let g = Gazetteer::builtin();
+    let m = g.find("Russian officials");
+    assert_eq!(m.len(), 1);
+    assert!(m[0].demonym);
+    assert_eq!(g.entry(m[0].entry).id, "russia");
+}
+
+#[test]
+fn offsets_cover_the_written_name() {
+    let text = "ISIL attacked Jabal Al- Thardeh. Syria's army held.";
+    let spans: Vec<&str> = Gazetteer::builtin()
+        .find(text)
+        .iter()
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(spans, vec!["ISIL", "Jabal Al- Thardeh", "Syria"]);
+}
+
+#[test]
+fn same_place_knows_spellings_and_containment() {
+    let g = Gazetteer::builtin();
+    assert!(g.same_place("Deir Ezzor", "Deir ez-Zor"));
+    assert!(g.same_place("Jabal al-Tharda", "Deir ez-Zor"));
+    assert!(g.same_place("Deir ez-Zor", "Jebel Tharda"));
+    assert!(g.same_place("Aleppo", "Syria"));
+    assert!(!g.same_place("Aleppo", "Homs"));
+    // Not in the table: compared by key.
+    assert!(g.same_place("Kafr Nubbul", "Kfar Nubbul"));
+}
+
+#[test]
+fn kinds_and_relations_of_the_builtin_table() {
+    let g = Gazetteer::builtin();
+    let k = g.by_id("igor-konashenkov").expect("Konashenkov");
+    assert_eq!(k.kind, EntityKind::Person);
+    assert_eq!(k.affiliation.as_deref(), Some("russian-defence-ministry"));
+    assert_eq!(
+        g.lookup("the Kremlin").map(|e| e.kind),
+        Some(EntityKind::Government)
+    );
+    assert_eq!(
+        g.lookup("Washington").map(|e| e.id.as_str()),
+        Some("us-government")
+    );
+}
+
+#[test]
+fn user_file_extends_the_builtin() {
+    let user = Gazetteer::load(&fixture("gazetteer/extend.yaml")).expect("loads");
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(
+        ids_in(&g, "Shells fell on Tharda Heights and Qarya Jadida."),
+        vec!["jabal-al-tharda", "qarya-jadida"]
+    );
+    assert!(g.by_id("syria").is_some());
+}
+
+#[test]
+fn user_file_can_replace_the_builtin() {
+    let user = Gazetteer::load(&fixture("gazetteer/replace.yaml")).expect("loads");
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(g.entries().len(), 1);
+    assert_eq!(ids_in(&g, "Syria and Qarya Jadida"), vec!["qarya-jadida"]);
+}
+
+fn ids_in(g: &Gazetteer, text: &str) -> Vec<String> {
+    g.find(text)
+        .into_iter()
+        .map(|m| g.entry(m.entry).id.clone())
+        .collect()
+}
+
+#[test]
+fn mistakes_name_file_line_and_column() {
+    let err = Gazetteer::load(&fixture("gazetteer/unknown-field.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.ends_with("unknown-field.yaml:3:39: unknown field `alias`, expected one of id, name, kind, aliases, demonyms, country, within, affiliation, role, capital, seat_of, note"), "{err}");
+    let err = Gazetteer::load(&fixture("gazetteer/bad-reference.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with(
+            "bad-reference.yaml:5:13: `within: nowhere-town` of `qarya-jadida` names no entry"
+        ),
+        "{err}"
+    );
+    let err = Gazetteer::load(&fixture("gazetteer/duplicate.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("duplicate.yaml:4:10: duplicate id `qarya-jadida` (first at line 3)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn cli_finds_mentions_and_lists_entries() {
+    let out = rashomon()
+        .args(["gazetteer"])
+        .arg(fixture("gazetteer/article.txt"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    insta::assert_snapshot!(stdout);
+
+    let out = rashomon()
+        .args(["gazetteer", "--json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(list.as_array().is_some_and(|a| a.len() > 500));
+}
+
+#[test]
+fn english_words_that_fold_like_names_are_not_mentions() {
+    // "They" folds like the demonym "Thai"; "Columbia" like "Colombia".
+    assert_eq!(ids("They said so."), Vec::<String>::new());
+    assert_eq!(ids("Columbia University and Colombia"), vec!["colombia"]);
+    // Short names need their article: "Ray" is not Al-Rai, "Salt" is not As-Salt.
+    assert_eq!(ids("Ray said Salt was scarce."), Vec::<String>::new());
+    assert_eq!(
+        ids("Rebels took al-Rai and As-Salt."),
+        vec!["al-rai", "as-salt"]
+    );
+    assert_eq!(ids("Man is mortal; so is Has."), Vec::<String>::new());
+}
