@@ -186,7 +186,7 @@ fn dump(path: &Path) -> Result<()> {
     let crude = std::env::args().any(|a| a == "--crude");
     let doc = load(path, crude)?;
     let sentences = mentions::sentences::split(&doc);
-    for c in mentions::attribute(&doc, &sentences) {
+    for c in mentions::attribute(&doc, &sentences, rashomon::gazetteer::Gazetteer::builtin()) {
         let via = if c.via.is_empty() {
             String::new()
         } else {
@@ -248,7 +248,8 @@ fn main() -> Result<()> {
             doc.meta.outlet = g.outlet.clone();
         }
         let sentences = mentions::sentences::split(&doc);
-        let claims = mentions::attribute(&doc, &sentences);
+        let claims =
+            mentions::attribute(&doc, &sentences, rashomon::gazetteer::Gazetteer::builtin());
         tl.sources.push(Source {
             id: doc.id.clone(),
             file: Some(name.clone()),

@@ -25,7 +25,13 @@ pub struct Context<'a> {
 
 /// Canonical spelling of an actor's name: the same actor is spelled the same way.
 pub trait Names {
+    /// The name of an actor, organisation or place as one entry spells it.
     fn canonical(&self, name: &str) -> String;
+    /// Who did something, at the level of the state where a state acts ("Russian
+    /// warplanes" → "Russia"); coalitions and groups keep their names.
+    fn actor(&self, name: &str) -> String {
+        self.canonical(name)
+    }
 }
 
 /// Spelling without a gazetteer: determiners and possessives go; "U.S.", "US", "America"
@@ -39,7 +45,8 @@ impl Names for Plain {
     }
 }
 
-fn plain_canonical(name: &str) -> String {
+/// Determiners and possessives off; the United States' many spellings made one.
+pub fn plain_canonical(name: &str) -> String {
     let mut n = name
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -873,7 +880,7 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
         }
     }
     if let Some(p) = perp {
-        let p = names.canonical(&p);
+        let p = names.actor(&p);
         if !p.is_empty() {
             let value = if ctx.denies { format!("not {p}") } else { p };
             out.insert("perpetrator".into(), FacetValue::Text(value));
@@ -913,8 +920,16 @@ fn prior_notice(
     let n = t.len();
     let mentions_operation = (0..n).any(|k| t.is(k, OPERATION_NOUNS));
     let mut who: Option<String> = None;
+    // Told of the operation itself ("of the upcoming strike"), or told in advance.
+    let of_operation = (0..n).any(|k| {
+        t.is(k, &["of", "about"]) && (k + 1..(k + 5).min(n)).any(|m| t.is(m, OPERATION_NOUNS))
+    });
+    let in_advance = (0..n).any(|k| {
+        t.is(k, &["beforehand", "advance", "ahead"]) || t.is(k, &["prior"]) && t.is(k + 1, &["to"])
+    });
     if let Some(r) = ctx.recipient
         && mentions_operation
+        && (of_operation || in_advance)
     {
         who = Some(r.to_string());
     }
@@ -977,7 +992,7 @@ fn prior_notice(
         }
     }
     if let Some(w) = who {
-        let w = names.canonical(&w);
+        let w = names.actor(&w);
         let negated = ctx.denies;
         let value = if negated {
             format!("{w} not informed")

@@ -172,6 +172,29 @@ const ALLEGING_NOUNS: &[&str] = &[
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 
+/// Linking words that open a sentence with a capital and are not part of its subject.
+const CAPITAL_LINKS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "also",
+    "still",
+    "however",
+    "meanwhile",
+    "instead",
+    "now",
+    "thus",
+    "hence",
+    "indeed",
+    "moreover",
+    "later",
+    "earlier",
+    "initially",
+    "finally",
+];
+
 /// Words that open a clause: a subject search stops before them.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "when", "while", "whilst", "as", "because", "although", "though", "if", "after",
@@ -423,7 +446,6 @@ pub fn find(t: &Toks, quotes: &[Quote], sents: &[(usize, usize)]) -> Vec<Frame> 
         phrases(t, quotes, sa, sb, &mut frames);
         verbs_pass(t, quotes, sa, sb, first_in_paragraph, &mut frames);
         colons(t, quotes, sa, sb, &mut frames);
-        frames.sort_by_key(|f| (f.cue.0, f.cue.1));
         // Two cues over the same words: keep the first found (phrases beat verbs).
         let mut kept: Vec<Frame> = Vec::new();
         for f in frames {
@@ -432,6 +454,7 @@ pub fn find(t: &Toks, quotes: &[Quote], sents: &[(usize, usize)]) -> Vec<Frame> 
             }
             kept.push(f);
         }
+        kept.sort_by_key(|f| (f.cue.0, f.cue.1));
         trim_siblings(t, &mut kept);
         for f in &mut kept {
             f.finish();
@@ -872,6 +895,33 @@ fn verb_frame(
     if t.l(i) == "states" && prev == Some("united") {
         return None;
     }
+    // "expressed doubts that": a noun after a reporting verb.
+    if prev.is_some_and(|p| verbs::lookup(p).is_some_and(|(_, _, f)| f == Form::Finite)) {
+        return None;
+    }
+    // "as reports are coming in", "claims have surfaced": a plural noun before its verb.
+    if form == Form::Finite
+        && t.l(i).ends_with('s')
+        && t.is(
+            cue_end,
+            &[
+                "are",
+                "were",
+                "have",
+                "had",
+                "say",
+                "said",
+                "suggest",
+                "suggested",
+                "claim",
+                "indicate",
+                "emerged",
+                "surfaced",
+            ],
+        )
+    {
+        return None;
+    }
     // Passive without an agent: "is said to", "have been accused of", "it is reported that".
     let passive = prev.is_some_and(|p| BE.contains(&p) || p == "been" || p == "get" || p == "got");
     if passive && form == Form::Finite {
@@ -970,6 +1020,20 @@ fn verb_frame(
             }
         }
     };
+    // "it confirms that", "this shows that": evidence, not someone speaking.
+    if let (Who::Phrase(s, e), true) = (
+        who.0,
+        matches!(
+            lemma,
+            "confirm" | "suggest" | "reveal" | "conclude" | "note" | "explain"
+        ),
+    ) && e == s + 1
+        && t.is(s, &["it", "this", "that", "which"])
+        && s > sa
+        && !t.is(s - 1, &["but", "and"])
+    {
+        return None;
+    }
     let (who, negated, relative) = who;
     let mut f = Frame::new((i, cue_end), act, who, (c0, c1));
     f.relative = relative;
@@ -1144,6 +1208,18 @@ fn passive_frame(
             Some(f)
         }
         None => {
+            // "will be blamed": a forecast, not an accusation.
+            if (b.saturating_sub(2)..b).any(|k| {
+                k >= sa
+                    && t.is(
+                        k,
+                        &[
+                            "will", "would", "could", "might", "may", "can", "should", "must",
+                        ],
+                    )
+            }) {
+                return None;
+            }
             let followed_by_to = t.is(i + 1, &["to", "of"]);
             let label = match lemma {
                 "say" | "report" | "claim" | "allege" if followed_by_to => "unnamed sources",
@@ -1392,6 +1468,7 @@ fn stops_subject(t: &Toks, k: usize) -> bool {
         return false;
     }
     CLAUSE_OPENERS.contains(&w) && !t.cap(k)
+        || matches!(w, "which" | "who" | "whom" | "whose")
         || FINITE.contains(&w)
         || verbs::lookup(w).is_some_and(|(_, _, f)| f == Form::Finite) && !t.cap(k)
 }
@@ -1536,7 +1613,7 @@ fn trim_phrase(t: &Toks, quotes: &[Quote], mut s: usize, mut e: usize) -> Option
     let mut k = s;
     while k < seg_end
         && t.is_word(k)
-        && !t.cap(k)
+        && (!t.cap(k) || t.is(k, CAPITAL_LINKS))
         && INTRO_WORDS.contains(&t.l(k))
         && !t.is(
             k,
@@ -1580,7 +1657,7 @@ fn is_intro(t: &Toks, a: usize, b: usize) -> bool {
             k,
             &[
                 "this", "that", "so", "then", "now", "too", "also", "however", "though", "instead",
-                "despite", "yet", "still", "thus", "hence",
+                "despite", "yet", "still", "thus", "hence", "well", "just", "as",
             ],
         )
     }) {
@@ -1662,8 +1739,10 @@ fn is_intro(t: &Toks, a: usize, b: usize) -> bool {
     ) {
         return true;
     }
-    // A participial clause: "Sensing the way ...".
-    t.l(a).ends_with("ing") && !t.cap(a) || t.l(a).ends_with("ing") && a + 1 < b && !t.cap(a + 1)
+    // A participial clause: "Sensing the way ...", "enacted,".
+    t.l(a).ends_with("ing") && !t.cap(a)
+        || t.l(a).ends_with("ing") && a + 1 < b && !t.cap(a + 1)
+        || t.l(a).ends_with("ed") && !t.cap(a) && b - a <= 3
 }
 
 /// The subject of the clause holding token `i`: the first phrase after introductory ones,

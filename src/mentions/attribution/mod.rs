@@ -12,6 +12,7 @@
 pub(crate) mod chain;
 pub(crate) mod cues;
 pub(crate) mod lexicon;
+pub(crate) mod names;
 pub(crate) mod quotes;
 pub(crate) mod speakers;
 pub(crate) mod tokens;
@@ -28,15 +29,17 @@ use self::quotes::Quote;
 use self::speakers::{EntKind, Entity, Memory, Referent, Role};
 use self::tokens::Toks;
 use super::claim::{Claim, ClaimantKind};
-use super::facets::{self, Names, Plain};
+use super::facets::{self, Names};
 use super::sentences::{Sentence, Voice as SentenceVoice};
 use super::stance;
+use crate::gazetteer::{EntityKind as GazKind, Gazetteer};
 use crate::ingest::{Document, SegmentKind};
 use crate::timeline::Stance;
 
-/// Attribute every sentence of `doc` to a claimant.
-pub fn attribute(doc: &Document, sentences: &[Sentence]) -> Vec<Claim> {
-    let mut run = Run::new(doc);
+/// Attribute every sentence of `doc` to a claimant. The gazetteer gives speakers the names
+/// people know them by and facets their canonical actors.
+pub fn attribute(doc: &Document, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<Claim> {
+    let mut run = Run::new(doc, gaz);
     let mut i = 0;
     while i < sentences.len() {
         let mut j = i + 1;
@@ -79,6 +82,7 @@ struct Draft {
 
 struct Run<'a> {
     doc: &'a Document,
+    gaz: &'a Gazetteer,
     mem: Memory,
     outlet: usize,
     commenters: BTreeMap<String, usize>,
@@ -123,7 +127,7 @@ static ACRONYM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl<'a> Run<'a> {
-    fn new(doc: &'a Document) -> Run<'a> {
+    fn new(doc: &'a Document, gaz: &'a Gazetteer) -> Run<'a> {
         let mut mem = Memory::new();
         let name = outlet_name(doc);
         let outlet = mem.add(Entity {
@@ -136,6 +140,7 @@ impl<'a> Run<'a> {
         });
         Run {
             doc,
+            gaz,
             mem,
             outlet,
             commenters: BTreeMap::new(),
@@ -231,9 +236,20 @@ impl<'a> Run<'a> {
                     self.mem.intern(&Referent::Unnamed { label, person })
                 }),
             Referent::Actor { ref name, .. } if !name.contains(' ') => {
-                // "Churkin" after "Vitaly Churkin": a known person's surname.
+                // "Churkin" after "Vitaly Churkin", or a surname the gazetteer knows.
                 self.mem
                     .person_by_surname(name)
+                    .or_else(|| {
+                        let e = self
+                            .gaz
+                            .lookup(name)
+                            .filter(|e| e.kind == GazKind::Person)?;
+                        self.mem.intern(&Referent::Person {
+                            name: e.name.clone(),
+                            affiliation: None,
+                            female: None,
+                        })
+                    })
                     .or_else(|| self.mem.intern(&r))
             }
             ref other => self.mem.intern(other),
@@ -607,12 +623,24 @@ impl<'a> Run<'a> {
             .collect()
     }
 
+    /// The name a reader knows an entity by.
+    fn display(&self, id: usize) -> String {
+        let e = &self.mem.ents[id];
+        match e.kind {
+            EntKind::Person => names::person_display(self.gaz, &e.name, e.affiliation.as_deref()),
+            EntKind::Org | EntKind::Actor => {
+                names::speaker_name(self.gaz, &e.name).unwrap_or_else(|| e.display())
+            }
+            _ => e.display(),
+        }
+    }
+
     fn finish(self) -> Vec<Claim> {
-        let names = Plain;
+        let names = names::GazetteerNames(self.gaz);
         let mut out = Vec::with_capacity(self.drafts.len());
-        for d in self.drafts {
+        for d in &self.drafts {
             let speaker = &self.mem.ents[d.voice.speaker];
-            let claimant = speaker.display();
+            let claimant = self.display(d.voice.speaker);
             let kind = match speaker.kind {
                 EntKind::Outlet => ClaimantKind::Outlet,
                 EntKind::Commenter => ClaimantKind::Commenter,
@@ -621,12 +649,13 @@ impl<'a> Run<'a> {
             };
             let mut via: Vec<String> = Vec::new();
             for &v in &d.voice.via {
-                let name = self.mem.ents[v].display();
+                let name = self.display(v);
                 if name != claimant && !via.contains(&name) {
                     via.push(name);
                 }
             }
             let recipient = d.voice.recipient.map(|r| self.mem.ents[r].name.clone());
+            let d = d.clone();
             let ctx = facets::Context {
                 denies: matches!(d.voice.stance, Stance::Denies | Stance::Questions),
                 recipient: recipient.as_deref(),
@@ -851,7 +880,7 @@ fn pieces(
     // A trivial first piece joins the next.
     if out.len() > 1 {
         let words = (out[0].0..out[0].1).filter(|&k| t.is_word(k)).count();
-        if words == 0 {
+        if words <= 1 {
             let x = out[0].0;
             out.remove(0);
             out[0].0 = x;
@@ -865,8 +894,16 @@ fn pieces(
 /// Does frame `f` own words in `x..y` that are its content and not inside a nested frame?
 fn has_own_content(t: &Toks, f: &Frame, frames: &[Frame], x: usize, y: usize) -> bool {
     let (c0, c1) = (f.content.0.max(x), f.content.1.min(y));
+    // "It also says that it is [the ministry who quoted ...]": "it is" says nothing.
     (c0..c1).any(|k| {
         t.is_word(k)
+            && !t.is(
+                k,
+                &[
+                    "it", "is", "was", "that", "there", "the", "a", "an", "and", "also", "were",
+                    "are",
+                ],
+            )
             && !frames.iter().any(|g| {
                 !std::ptr::eq(g, f)
                     && g.extent.0 <= k
