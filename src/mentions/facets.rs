@@ -669,7 +669,45 @@ fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
         }
         e = f;
     }
+    // "the village of Dere the same night": a time phrase is not part of it.
+    if let Some(k) = (s + 1..e).find(|&k| is_time_word(t, k)) {
+        e = k;
+    }
     (e > s).then_some((s, e))
+}
+
+/// Words that start a time phrase after a noun phrase: "the same night", "last week".
+fn is_time_word(t: &Toks, k: usize) -> bool {
+    t.is(
+        k,
+        &[
+            "yesterday",
+            "today",
+            "tonight",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "overnight",
+        ],
+    ) || t.is(k, &["the"]) && t.is(k + 1, &["same", "next", "previous", "following"])
+        || t.is(
+            k,
+            &["night", "morning", "evening", "afternoon", "week", "day"],
+        ) && k > 0
+            && !t.is(k - 1, &["of"])
+        || t.is(
+            k,
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ],
+        )
 }
 
 fn resolve_they(ctx: &Context) -> Option<String> {
@@ -988,6 +1026,9 @@ fn prior_notice(
             if let Some(ns) = name_start {
                 let ne = (ns..i).rev().find(|&k| t.cap(k)).map_or(ns + 1, |k| k + 1);
                 who = Some(t.span_text(ns, ne).to_string());
+            } else if ctx.denies && !ctx.claimant.is_empty() {
+                // "X denied any prior knowledge of the strike": X is the one not told.
+                who = Some(ctx.claimant.to_string());
             }
         }
     }
@@ -1156,6 +1197,12 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
                     "southeastern",
                     "central",
                     "besieged",
+                    "market",
+                    "square",
+                    "centre",
+                    "center",
+                    "suburbs",
+                    "port",
                     "city",
                     "town",
                     "village",

@@ -56,6 +56,8 @@ pub struct Frame {
     pub relative: bool,
     /// Words after a postposed cue that still describe the speech ("in a meeting with ...").
     pub tail: Option<usize>,
+    /// "was rejected by X": the cue starts at the auxiliary and the subject is the content.
+    pub passive: bool,
 }
 
 impl Frame {
@@ -77,6 +79,7 @@ impl Frame {
             nominal: false,
             relative: false,
             tail: None,
+            passive: false,
         }
     }
 
@@ -467,6 +470,18 @@ pub fn find(t: &Toks, quotes: &[Quote], sents: &[(usize, usize)]) -> Vec<Frame> 
 /// A preposed frame's content stops where a sibling frame begins: "X denied A, with Y adding
 /// that B"; "“A,” said X. “B,” he added".
 fn trim_siblings(t: &Toks, frames: &mut [Frame]) {
+    // "X's claim that A was rejected by Y": the claim's content stops before "was rejected".
+    for b in 0..frames.len() {
+        if !frames[b].passive {
+            continue;
+        }
+        let (cue0, c0) = (frames[b].cue.0, frames[b].content.0);
+        for f in frames.iter_mut() {
+            if f.nominal && f.content.0 < cue0 && cue0 < f.content.1 && c0 <= f.cue.0 {
+                f.content.1 = cue0;
+            }
+        }
+    }
     let n = frames.len();
     for i in 0..n {
         for j in 0..n {
@@ -733,6 +748,12 @@ fn has_complement(t: &Toks, quotes: &[Quote], lemma: &str, after: usize, sb: usi
         {
             return true;
         }
+        if matches!(lemma, "question" | "doubt")
+            && j == after
+            && t.is(j, &["whether", "if", "why", "how"])
+        {
+            return true;
+        }
         if lemma == "call" && j == after && t.is(j, &["it", "them", "him", "her", "this", "the"]) {
             return j + 1 < sb && (t.is_open(j + 1) || t.is_word(j + 1));
         }
@@ -895,8 +916,12 @@ fn verb_frame(
     if t.l(i) == "states" && prev == Some("united") {
         return None;
     }
-    // "expressed doubts that": a noun after a reporting verb.
-    if prev.is_some_and(|p| verbs::lookup(p).is_some_and(|(_, _, f)| f == Form::Finite)) {
+    // "expressed doubts that": a noun after a reporting verb in the past.
+    if t.l(i).ends_with('s')
+        && prev.is_some_and(|p| {
+            p.ends_with("ed") && verbs::lookup(p).is_some_and(|(_, _, f)| f == Form::Finite)
+        })
+    {
         return None;
     }
     // "as reports are coming in", "claims have surfaced": a plural noun before its verb.
@@ -939,7 +964,13 @@ fn verb_frame(
     } else {
         form
     };
+    let after_quote_cue = i > sa
+        && (t.is_close(i - 1)
+            || (i >= sa + 2 && t.punct(i - 1, ",") && t.is_close(i - 2))
+            || (sa..i).rev().take(8).any(|k| t.is_close(k))
+                && (i..sb).skip(1).take(4).all(|k| !t.is(k, &["that"])));
     if matches!(act, Act::Tell)
+        && !after_quote_cue
         && !(t.is(cue_end, &["that"])
             || (cue_end..(cue_end + 9).min(sb))
                 .any(|k| t.is(k, &["that", "of", "about"]) || t.punct(k, ":") || t.is_open(k)))
@@ -954,10 +985,15 @@ fn verb_frame(
             return None;
         }
     }
-    // The base form needs "to" or an auxiliary: "to say", "did not deny", "would claim".
+    // The base form needs "to", an auxiliary or a plural subject: "to say", "did not deny",
+    // "officials say", "they claim".
     let form = if form == Form::Base {
         let (j, _) = skip_back(t, sa, i);
-        if j < i || prev == Some("to") {
+        let plural_subject = prev.is_some_and(|p| {
+            matches!(p, "they" | "we" | "you" | "i")
+                || p.ends_with('s') && !matches!(p, "is" | "was" | "has" | "this" | "us" | "its")
+        }) && !t.is(i.saturating_sub(2), &["to"]);
+        if j < i || prev == Some("to") || plural_subject {
             Form::Finite
         } else {
             return None;
@@ -1197,11 +1233,23 @@ fn passive_frame(
             ) {
                 return None;
             }
-            let mut c0 = cs;
-            if t.is(k, &["as"]) {
-                c0 = k;
-            }
-            let mut f = Frame::new((i, i + 1), act, Who::Phrase(s, e), (c0.min(cs), end));
+            // "A was rejected by X": what was rejected is the subject, which may hold a
+            // clause of its own ("the claim that B was ..."); the clause runs from its start.
+            let clause = if b < i {
+                // Back to a "said that" that opens the clause, else the sentence start.
+                (sa..cs)
+                    .rev()
+                    .find(|&k| {
+                        t.is(k, &["that"])
+                            && k > sa
+                            && verbs::lookup(t.l(k - 1)).is_some_and(|(_, _, f)| f == Form::Finite)
+                    })
+                    .map_or(sa, |k| k + 1)
+            } else {
+                cs
+            };
+            let mut f = Frame::new((b, i + 1), act, Who::Phrase(s, e), (clause, end));
+            f.passive = b < i;
             if t.is(k, &["as"]) {
                 f.content = (k, end);
             }

@@ -224,17 +224,37 @@ impl<'a> Run<'a> {
                 .recent_report(sno)
                 .or_else(|| self.mem.resolve(Pronoun::It, at, sno)),
             Referent::Pronoun(p) => self.mem.resolve(p, at, sno),
-            Referent::Definite { person, ref head } => self
-                .mem
-                .resolve_definite(person, head, at, sno)
-                .or_else(|| {
-                    let label = t
-                        .span_text(s, e)
-                        .trim_start_matches("the ")
-                        .trim_start_matches("The ")
-                        .to_string();
-                    self.mem.intern(&Referent::Unnamed { label, person })
-                }),
+            Referent::Definite { person, ref head } => {
+                // "the group" refers back to the last organisation; "the labour ministry"
+                // only to one whose name has "ministry" in it.
+                let words: Vec<String> = (s..e)
+                    .filter(|&k| {
+                        t.is_word(k) && !t.is(k, &["the", "this", "that", "these", "those"])
+                    })
+                    .map(|k| t.l(k).to_string())
+                    .collect();
+                let strict = words.len() > 1;
+                let modifiers: Vec<String> = words[..words.len().saturating_sub(1)].to_vec();
+                self.mem
+                    .resolve_definite(person, head, at, sno, strict, &modifiers)
+                    .or_else(|| {
+                        // A body or office the text identifies without a proper name.
+                        let label = t
+                            .span_text(s, e)
+                            .trim_start_matches("the ")
+                            .trim_start_matches("The ")
+                            .to_string();
+                        if person {
+                            self.mem.intern(&Referent::Person {
+                                name: label,
+                                affiliation: None,
+                                female: None,
+                            })
+                        } else {
+                            self.mem.intern(&Referent::Org { name: label })
+                        }
+                    })
+            }
             Referent::Actor { ref name, .. } if !name.contains(' ') => {
                 // "Churkin" after "Vitaly Churkin", or a surname the gazetteer knows.
                 self.mem
@@ -293,7 +313,9 @@ impl<'a> Run<'a> {
         for (k, &(sa, sb)) in sents.iter().enumerate() {
             let sno = self.sentence_no + k;
             self.mentions(&t, &quotes, sa, sb, sno);
+            // A headline's capitals say little about who its subject is.
             if let Some((s, e)) = cues::main_subject(&t, &quotes, sa, sb)
+                && !para[k].headline
                 && !quotes::at(&quotes, s).is_some_and(Quote::is_speech)
             {
                 let at = t.v[s].start;
@@ -750,6 +772,7 @@ fn pseudo_frame(n: usize) -> Frame {
         nominal: false,
         relative: false,
         tail: None,
+        passive: false,
     };
     f.extent = (0, n);
     f
