@@ -313,7 +313,9 @@ fn main() -> Result<()> {
                         } else {
                             format!(" via {:?}", c.via)
                         };
-                        format!("{}{} [{}]", c.claimant, via, c.stance)
+                        let facets: Vec<String> =
+                            c.facets.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                        format!("{}{} [{}] {}", c.claimant, via, c.stance, facets.join(","))
                     })
                     .collect();
                 println!(

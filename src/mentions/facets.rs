@@ -21,6 +21,14 @@ pub struct Context<'a> {
     pub claimant: &'a str,
     /// The year to give a date written without one ("on September 17").
     pub year: Option<i32>,
+    /// Actors named in the last few sentences, oldest first: what a bare "the coalition"
+    /// stands for.
+    pub recent: Vec<String>,
+    /// The state the claimant speaks for, if any: a government that rejects "such
+    /// allegations" denies its own part.
+    pub claimant_state: Option<String>,
+    /// Questioned rather than denied: "unclear whether it was A or B" names candidates.
+    pub questions: bool,
 }
 
 /// Canonical spelling of an actor's name: the same actor is spelled the same way.
@@ -669,8 +677,11 @@ fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
         }
         e = f;
     }
-    // "the village of Dere the same night": a time phrase is not part of it.
-    if let Some(k) = (s + 1..e).find(|&k| is_time_word(t, k)) {
+    // "the village of Dere the same night": a time phrase is not part of it; nor is a
+    // participle ("a convoy heading for the city").
+    if let Some(k) = (s + 1..e)
+        .find(|&k| is_time_word(t, k) || !t.cap(k) && t.l(k).ends_with("ing") && t.l(k).len() > 5)
+    {
         e = k;
     }
     (e > s).then_some((s, e))
@@ -902,7 +913,7 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             perp.get_or_insert_with(|| t.s(i).to_string());
             continue;
         }
-        // "accused X of striking".
+        // "accused X of striking", and a bare "accused X" in an account of an attack.
         if t.is(
             i,
             &[
@@ -914,11 +925,122 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
                 if of + 1 < n && ATTACK_ANY.contains(&t.l(of + 1)) {
                     perp.get_or_insert_with(|| t.span_text(i + 1, of).to_string());
                 }
+            } else if let Some((s, e)) = phrase_after(t, i + 1)
+                && (s..e).any(|k| t.cap(k))
+                && (e >= n || t.kind(e) == Kind::Punct)
+            {
+                perp.get_or_insert_with(|| t.span_text(s, e).to_string());
+            }
+        }
+        // "used its air power against Y", "launched airstrikes on Y".
+        if t.is(
+            i,
+            &[
+                "used",
+                "uses",
+                "using",
+                "launched",
+                "launches",
+                "carried",
+                "conducted",
+            ],
+        ) && let Some(against) = (i + 1..(i + 5).min(n)).find(|&k| t.is(k, &["against", "on"]))
+            && (i + 1..against).any(|k| {
+                t.is(
+                    k,
+                    &[
+                        "power",
+                        "airpower",
+                        "airstrikes",
+                        "strikes",
+                        "force",
+                        "warplanes",
+                        "missiles",
+                        "raids",
+                        "bombs",
+                    ],
+                )
+            })
+        {
+            // The subject: back to the clause start ("the US-led coalition against ISIS used").
+            let mut s = i;
+            while s > 0
+                && !(t.kind(s - 1) == Kind::Punct || t.is(s - 1, &["that", "and", "when", "as"]))
+            {
+                s -= 1;
+            }
+            if s < i {
+                perp.get_or_insert_with(|| t.span_text(s, i).to_string());
+            } else if let Some(a) = ctx.actors.last() {
+                perp.get_or_insert_with(|| a.clone());
+            }
+            if let Some((s, e)) = phrase_after(t, against + 1) {
+                target.get_or_insert_with(|| t.span_text(s, e).to_string());
             }
         }
     }
+    // "unclear whether it was the Russian aircraft, Syrian aircraft or a Russian missile":
+    // candidates, not a denial.
+    if ctx.questions
+        && let Some(w) = (0..n).find(|&k| {
+            t.is(k, &["whether"]) && t.is(k + 1, &["it", "they"]) && t.is(k + 2, &["was", "were"])
+        })
+    {
+        let mut found: Vec<String> = Vec::new();
+        for k in w + 3..n.min(w + 30) {
+            if t.cap(k) || t.acronym(k) {
+                let a = names.actor(t.s(k));
+                if a != t.s(k) && !found.contains(&a) {
+                    found.push(a);
+                }
+            }
+        }
+        if found.len() >= 2 {
+            out.insert("perpetrator".into(), FacetValue::Text(found.join(" or ")));
+            perp = None;
+        } else if found.len() == 1 {
+            perp = None;
+        }
+    }
+    // "We vehemently reject such allegations": a government denies its own part.
+    if perp.is_none()
+        && ctx.denies
+        && !ctx.questions
+        && let Some(state) = &ctx.claimant_state
+        && (0..n).any(|k| {
+            t.is(
+                k,
+                &[
+                    "allegations",
+                    "accusations",
+                    "allegation",
+                    "accusation",
+                    "claims",
+                    "responsibility",
+                    "involvement",
+                    "blame",
+                ],
+            )
+        })
+    {
+        out.insert(
+            "perpetrator".into(),
+            FacetValue::Text(format!("not {state}")),
+        );
+    }
     if let Some(p) = perp {
-        let p = names.actor(&p);
+        let mut p = names.actor(&p);
+        // A bare "coalition" or "army": the one named just before.
+        if !p.contains(' ') && p.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(r) = ctx
+                .recent
+                .iter()
+                .rev()
+                .find(|r| r.to_lowercase().contains(&p))
+            {
+                p = names.actor(r);
+            }
+        }
         if !p.is_empty() {
             let value = if ctx.denies { format!("not {p}") } else { p };
             out.insert("perpetrator".into(), FacetValue::Text(value));
@@ -1107,6 +1229,57 @@ fn responsible(t: &Toks, names: &dyn Names, out: &mut BTreeMap<String, FacetValu
         {
             found = Some(t.span_text(i + 1, f).to_string());
         }
+        // "reports of the government preventing aid from reaching", "X blocked the convoys".
+        if t.is(
+            i,
+            &[
+                "preventing",
+                "prevented",
+                "prevents",
+                "blocking",
+                "blocked",
+                "blocks",
+                "obstructing",
+                "obstructed",
+                "disrupting",
+                "disrupted",
+                "withholding",
+                "withheld",
+            ],
+        ) && (i + 1..(i + 5).min(n)).any(|k| {
+            t.is(
+                k,
+                &[
+                    "aid",
+                    "delivery",
+                    "deliveries",
+                    "convoys",
+                    "convoy",
+                    "access",
+                    "supplies",
+                ],
+            )
+        }) && i > 0
+        {
+            let mut s = i;
+            while s > 0
+                && s + 6 > i
+                && (t.is_word(s - 1)
+                    || matches!(t.kind(s - 1), Kind::Open { .. } | Kind::Close { .. }))
+                && !t.is(
+                    s - 1,
+                    &[
+                        "of", "that", "which", "who", "by", "and", "were", "was", "had", "have",
+                        "has", "is", "are",
+                    ],
+                )
+            {
+                s -= 1;
+            }
+            if s < i {
+                found = Some(t.span_text(s, i).to_string());
+            }
+        }
         // "due to constant attacks on the Marines by the Jihadists"
         if t.is(i, &["due", "owing", "because"]) && t.is(i + 1, &["to", "of"]) {
             let limit = (i + 14).min(n);
@@ -1224,6 +1397,8 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
         while k < n
             && (t.cap(k)
                 || t.s(k).starts_with("al-")
+                // "ez-Zor", "ad-Dana": an article joined to a capitalised name.
+                || k > s && t.s(k).split_once('-').is_some_and(|(a, b)| a.len() <= 3 && b.starts_with(char::is_uppercase))
                 || t.is(k, &["al-", "el", "al"]) && k + 1 < n && t.cap(k + 1)
                 || t.punct(k, "-") && k + 1 < n && t.cap(k + 1))
         {

@@ -468,3 +468,34 @@ fn prior_notice_and_responsibility() {
         Some("militia")
     );
 }
+
+#[test]
+fn doubts_name_candidates_and_governments_deny_their_part() {
+    let a = attributed("facets.md");
+    assert_eq!(
+        a.stance("Turkish aircraft or Iraqi aircraft"),
+        Stance::Questions
+    );
+    assert_eq!(
+        a.facet("Turkish aircraft or Iraqi aircraft", "perpetrator")
+            .as_deref(),
+        Some("Turkey or Iraq")
+    );
+    assert_eq!(
+        a.facet("vehemently rejected the allegations", "perpetrator")
+            .as_deref(),
+        Some("not Turkey")
+    );
+    assert_eq!(
+        a.facet("used its air power", "perpetrator").as_deref(),
+        Some("US-led coalition")
+    );
+    assert_eq!(
+        a.facet("used its air power", "target").as_deref(),
+        Some("militia positions")
+    );
+    assert_eq!(
+        a.facet("blocking aid convoys", "responsible").as_deref(),
+        Some("militia")
+    );
+}

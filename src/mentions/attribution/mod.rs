@@ -78,6 +78,8 @@ struct Draft {
     facet_span: (usize, usize),
     /// Actors named earlier in the sentence, for "they".
     actors: Vec<String>,
+    /// Actors named in the last few sentences, for a bare "the coalition".
+    recent: Vec<String>,
 }
 
 struct Run<'a> {
@@ -95,6 +97,9 @@ struct Run<'a> {
     /// The last voice of the last paragraph that had a frame.
     last_voice: Option<Voice>,
     last_segment: Option<usize>,
+    /// Where the paragraph before this one starts, for nearby actors.
+    prev_para_start: usize,
+    para_start: usize,
     year: Option<i32>,
 }
 
@@ -150,6 +155,8 @@ impl<'a> Run<'a> {
             orphan: None,
             last_voice: None,
             last_segment: None,
+            prev_para_start: 0,
+            para_start: 0,
             year: doc
                 .meta
                 .published
@@ -298,6 +305,8 @@ impl<'a> Run<'a> {
         let commenter = comment.then_some(default);
         let a = para[0].start;
         let b = para[para.len() - 1].end;
+        self.prev_para_start = self.para_start;
+        self.para_start = a;
         let t = Toks::new(&doc.text, a, b);
         let quotes = quotes::find(&t);
         let sents: Vec<(usize, usize)> =
@@ -518,6 +527,7 @@ impl<'a> Run<'a> {
                     voice.via.push(c);
                 }
                 let actors = self.actors_before(sno, end);
+                let recent = self.recent_actors(end);
                 self.drafts.push(Draft {
                     start,
                     end,
@@ -526,6 +536,7 @@ impl<'a> Run<'a> {
                     commenter,
                     facet_span,
                     actors,
+                    recent,
                 });
             }
         }
@@ -657,6 +668,19 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Actors the gazetteer finds in this paragraph and the one before, up to `end`,
+    /// oldest first.
+    fn recent_actors(&self, end: usize) -> Vec<String> {
+        let from = self.prev_para_start.min(end);
+        self.gaz
+            .find(&self.doc.text[from..end])
+            .into_iter()
+            .map(|m| self.gaz.entry(m.entry))
+            .filter(|e| e.kind != GazKind::Place && e.kind != GazKind::Person)
+            .map(|e| e.name.clone())
+            .collect()
+    }
+
     fn finish(self) -> Vec<Claim> {
         let names = names::GazetteerNames(self.gaz);
         let mut out = Vec::with_capacity(self.drafts.len());
@@ -684,6 +708,9 @@ impl<'a> Run<'a> {
                 actors: d.actors.clone(),
                 claimant: &claimant,
                 year: self.year,
+                recent: d.recent.clone(),
+                claimant_state: names::state_of(self.gaz, &self.mem.ents[d.voice.speaker].name),
+                questions: d.voice.stance == Stance::Questions,
             };
             let text = &self.doc.text[d.facet_span.0..d.facet_span.1];
             let facets = facets::extract(text, &ctx, &names as &dyn Names);

@@ -84,6 +84,31 @@ fn office_name(gaz: &Gazetteer, office: &str) -> String {
     office.to_string()
 }
 
+/// The state an entity speaks for: a country, a government body's country, a person's
+/// institution's country.
+pub fn state_of(gaz: &Gazetteer, name: &str) -> Option<String> {
+    let mut e = entry_for(gaz, name)?;
+    for _ in 0..8 {
+        if e.kind == EntityKind::Country {
+            return Some(e.name.clone());
+        }
+        if matches!(e.kind, EntityKind::Government)
+            && let Some(c) = e.country.as_deref().and_then(|id| gaz.by_id(id))
+        {
+            return Some(c.name.clone());
+        }
+        if let Some(seat) = e.seat_of.as_deref().and_then(|id| gaz.by_id(id)) {
+            e = seat;
+            continue;
+        }
+        match e.affiliation.as_deref().and_then(|id| gaz.by_id(id)) {
+            Some(a) if e.kind == EntityKind::Person => e = a,
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Canonical actor names for facets, through the gazetteer.
 #[derive(Debug, Clone, Copy)]
 pub struct GazetteerNames<'g>(pub &'g Gazetteer);
