@@ -18,16 +18,24 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (check); 2 cou
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check timeline files and print every problem as file:line:col
-    Check(cmd::check::Args),
-    /// Find places, actors and organisations in a text, or list the gazetteer
-    Gazetteer(cmd::gazetteer::Args),
+    /// Extract a timeline from articles
+    Extract(cmd::extract::Args),
+    /// Extract a timeline from articles and render the page in one go
+    Build(cmd::extract::build::Args),
     /// Render a timeline as a self-contained HTML page, or as normalised YAML
     Render(cmd::render::Args),
-    /// Show how articles are read: metadata and each segment (body, comments, furniture...)
-    Ingest(cmd::ingest::Args),
+    /// Check timeline files and print every problem as file:line:col
+    Check(cmd::check::Args),
+    /// Merge a candidate timeline into a timeline file, keeping every hand edit
+    Merge(cmd::merge::Args),
+    /// Print the events and accounts found in one article, for checking the extractor
+    Mentions(cmd::mentions::Args),
     /// Find temporal expressions in an article and print them as JSON lines
     Dates(cmd::dates::Args),
+    /// Show how articles are read: metadata and each segment (body, comments, furniture...)
+    Ingest(cmd::ingest::Args),
+    /// Find places, actors and organisations in a text, or list the gazetteer
+    Gazetteer(cmd::gazetteer::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -38,7 +46,11 @@ pub fn main() -> ExitCode {
         Command::Render(args) => cmd::render::execute(args),
         Command::Ingest(args) => cmd::ingest::execute(args),
         Command::Dates(args) => cmd::dates::execute(args),
+        Command::Mentions(args) => cmd::mentions::execute(args),
+        Command::Extract(args) => cmd::extract::execute(args),
+        Command::Build(args) => cmd::extract::build::execute(args),
         Command::Gazetteer(args) => cmd::gazetteer::execute(args),
+        Command::Merge(args) => cmd::merge::execute(args),
     };
     match result {
         Ok(code) => code,

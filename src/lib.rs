@@ -8,11 +8,12 @@
 
 pub mod cli;
 mod cmd;
-pub mod graph;
 pub mod dates;
 pub mod gazetteer;
+pub mod graph;
 pub mod ingest;
 pub mod mentions;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod timeline;

@@ -1,12 +1,11 @@
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use crate::dates::{self, Timex};
-use crate::ingest::{Document, Segment, SegmentKind};
 
 /// Arguments of `rashomon dates`.
 #[derive(Debug, clap::Args)]
@@ -41,7 +40,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let Some(path) = &args.file else {
         bail!("give a FILE or --jsonl");
     };
-    let doc = read_document(path)?;
+    let doc = crate::ingest::read(path)?;
     let inferred = dates::infer_dct(&doc);
     let dct = match args.dct {
         Some(d) => {
@@ -85,27 +84,6 @@ fn report_dct(d: &dates::Dct) {
     if let Some(c) = &d.conflict {
         eprintln!("  conflict: {c}");
     }
-}
-
-/// The article as a document. Until the ingest stage reads files itself, the whole file is
-/// one body segment.
-fn read_document(path: &Path) -> anyhow::Result<Document> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    let end = text.len();
-    Ok(Document {
-        path: path.to_path_buf(),
-        segments: vec![Segment {
-            kind: SegmentKind::Body,
-            start: 0,
-            end,
-        }],
-        text,
-        ..Document::default()
-    })
 }
 
 #[derive(serde::Deserialize)]

@@ -63,6 +63,8 @@ pub enum Rel {
     Last,
     This,
     Next,
+    /// The most recent one, the DCT included: `Friday's ruling`.
+    Past,
     /// The one before the day the narrative is at: `the previous Friday`.
     Before,
     /// The one after it: `the following Monday`.

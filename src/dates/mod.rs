@@ -49,8 +49,8 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut ctx = Context::new(dct);
     let mut toks = Vec::new();
-    tag_into(text, 0, text, &mut ctx, &mut toks, &mut out);
-    out
+    tag_into(text, 0, &mut ctx, &mut toks, &mut out);
+    out.into_iter().map(|d| d.timex).collect()
 }
 
 /// Temporal expressions in the parts of `doc` that carry prose (body, headline, byline,
@@ -58,6 +58,21 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
 /// context anchored to `dct`; each comment is anchored to its own `posted` date when it
 /// has one.
 pub fn tag_document(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
+    tag_document_detail(doc, dct)
+        .into_iter()
+        .map(|d| d.timex)
+        .collect()
+}
+
+/// A tagged expression with what the grammar saw in it, for the DCT inference.
+#[derive(Debug, Clone)]
+pub(crate) struct Detail {
+    pub timex: Timex,
+    pub expr: expr::Expr,
+    pub tense: tense::Tense,
+}
+
+pub(crate) fn tag_document_detail(doc: &Document, dct: Option<NaiveDate>) -> Vec<Detail> {
     let mut out = Vec::new();
     let mut article = Context::new(dct);
     let mut toks = Vec::new();
@@ -70,37 +85,28 @@ pub fn tag_document(doc: &Document, dct: Option<NaiveDate>) -> Vec<Timex> {
             | SegmentKind::Headline
             | SegmentKind::Byline
             | SegmentKind::Caption => {
-                tag_into(
-                    slice,
-                    seg.start,
-                    &doc.text,
-                    &mut article,
-                    &mut toks,
-                    &mut out,
-                );
+                tag_into(slice, seg.start, &mut article, &mut toks, &mut out);
             }
             SegmentKind::Comment { posted, .. } => {
                 let anchor = posted.map(|p| p.date()).or(dct);
                 let mut ctx = Context::new(anchor);
-                tag_into(slice, seg.start, &doc.text, &mut ctx, &mut toks, &mut out);
+                tag_into(slice, seg.start, &mut ctx, &mut toks, &mut out);
             }
             SegmentKind::FrontMatter | SegmentKind::Boilerplate | SegmentKind::CommentMeta => {}
         }
     }
-    out.sort_by_key(|t| t.start);
+    out.sort_by_key(|d| d.timex.start);
     out
 }
 
-/// Tag `text` (which sits at `base` in `full`), appending to `out`.
+/// Tag `text` (which sits at byte `base` of the document), appending to `out`.
 fn tag_into(
     text: &str,
     base: usize,
-    full: &str,
     ctx: &mut Context,
     toks: &mut Vec<Token>,
-    out: &mut Vec<Timex>,
+    out: &mut Vec<Detail>,
 ) {
-    let _ = full;
     let mut offset = 0;
     while offset < text.len() {
         let mut end = (offset + PIECE).min(text.len());
@@ -121,14 +127,18 @@ fn tag_into(
             let r = ctx.resolve(&f, tense);
             let s = toks[f.start].start as usize;
             let e = toks[f.end - 1].end as usize;
-            out.push(Timex {
-                start: base + offset + s,
-                end: base + offset + e,
-                text: piece[s..e].to_string(),
-                kind: r.kind,
-                value: r.value,
-                when: r.when,
-                anchor: r.anchor,
+            out.push(Detail {
+                timex: Timex {
+                    start: base + offset + s,
+                    end: base + offset + e,
+                    text: piece[s..e].to_string(),
+                    kind: r.kind,
+                    value: r.value,
+                    when: r.when,
+                    anchor: r.anchor,
+                },
+                expr: f.expr,
+                tense,
             });
         }
         offset = end;

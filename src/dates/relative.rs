@@ -95,7 +95,7 @@ fn pick_year(
 }
 
 /// Days beyond which the tense may move a yearless date to the other side of the DCT.
-const FAR: i64 = 120;
+const FAR: i64 = 60;
 
 /// The month-day span of a named unit in a year.
 fn name_span(name: CalName, y: i32) -> Option<(NaiveDate, NaiveDate)> {
@@ -252,6 +252,7 @@ fn weekday_date(dct: NaiveDate, day: u8, rel: Rel, tense: Tense) -> NaiveDate {
         Rel::Last => dct - Duration::days(if back == 0 { 7 } else { back }),
         Rel::Next => dct + Duration::days(if fwd == 0 { 7 } else { fwd }),
         Rel::This => dct + Duration::days(day - dw),
+        Rel::Past => dct - Duration::days(back),
         Rel::Before | Rel::After | Rel::Tense => match tense {
             Tense::Future => dct + Duration::days(fwd),
             _ => dct - Duration::days(back),
@@ -355,6 +356,7 @@ impl Context {
                     let wd = d.weekday().number_from_monday();
                     match rel {
                         Rel::Last | Rel::Before => -1,
+                        Rel::Past => -i32::from(wd < 6),
                         Rel::Next | Rel::After => 1,
                         Rel::This => 0,
                         Rel::Tense if tense == Tense::Future => i32::from(wd > 5),
@@ -367,8 +369,8 @@ impl Context {
                 )
             }
             Expr::Ago { n, unit, sign } => {
-                let base = match (unit, self.last) {
-                    (Unit::Year, Some(q @ Cal::Quarter(..))) => Some(q),
+                let base = match (unit, self.last_quarter) {
+                    (Unit::Year, Some((y, q))) => Some(Cal::Quarter(y, q)),
                     _ => dct.map(Cal::Day),
                 };
                 let g = match (dct, base) {
@@ -377,21 +379,28 @@ impl Context {
                 };
                 from_dct(g, open_unit(unit))
             }
-            Expr::Narrative { n, unit, sign } => match self.narrative_cal(unit) {
-                Some((base, anchor)) => {
-                    let sub_day = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
-                    let n = if sub_day && n == Amount::X {
-                        Amount::N(0)
-                    } else {
-                        n
-                    };
-                    match move_cal(base, n, unit, sign) {
-                        Some(c) => Got::Cal(c, anchor),
-                        None => Got::Open(open_unit(unit)),
+            Expr::Narrative { n, unit, sign } => {
+                // "a year earlier" in a report on a quarter: the same quarter a year before.
+                let base = match (unit, self.last_quarter) {
+                    (Unit::Year, Some((y, q))) => Some((Cal::Quarter(y, q), Anchor::Narrative)),
+                    _ => self.narrative_cal(unit),
+                };
+                match base {
+                    Some((base, anchor)) => {
+                        let sub_day = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
+                        let n = if sub_day && n == Amount::X {
+                            Amount::N(0)
+                        } else {
+                            n
+                        };
+                        match move_cal(base, n, unit, sign) {
+                            Some(c) => Got::Cal(c, anchor),
+                            None => Got::Open(open_unit(unit)),
+                        }
                     }
+                    None => Got::Open(open_unit(unit)),
                 }
-                None => Got::Open(open_unit(unit)),
-            },
+            }
             Expr::QuarterRef { years, context } => {
                 let base = self
                     .last_quarter
@@ -524,7 +533,7 @@ impl Context {
     fn remember(&mut self, cal: Cal, f: &Found) {
         let derived = matches!(
             f.expr,
-            Expr::Ago { unit, .. } | Expr::Narrative { unit, .. }
+            Expr::Ago { unit, .. }
                 if !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week)
         ) || matches!(f.expr, Expr::QuarterRef { .. });
         if derived {

@@ -39,10 +39,23 @@ fn marker(toks: &[Token], k: usize, text: &str) -> Option<Tense> {
     match t.lex {
         Lex::W(W::Will) => Some(Tense::Future),
         Lex::W(W::Would) => {
+            // "scheduled to", "set for", "planned a rally": intentions.
             let next = toks.get(k + 1)?;
-            (next.lex == Lex::W(W::To) || word(next, text).eq_ignore_ascii_case("for"))
-                .then_some(Tense::Future)
+            let w = word(t, text).to_ascii_lowercase();
+            let to = next.lex == Lex::W(W::To);
+            // "scheduled for", "expected on", "due in"
+            let when = (matches!(next.lex, Lex::W(W::On | W::In | W::At))
+                || word(next, text).eq_ignore_ascii_case("for"))
+                && matches!(
+                    w.as_str(),
+                    "scheduled" | "slated" | "set" | "due" | "planned" | "expected"
+                );
+            let object = matches!(next.lex, Lex::W(W::A | W::An | W::The))
+                && matches!(w.as_str(), "planned" | "plans" | "scheduled" | "planning");
+            (to || when || object).then_some(Tense::Future)
         }
+        // "be paid", "was held": the auxiliary before a participle carries the tense.
+        Lex::W(W::PastVerb) if k > 0 && auxiliary(toks, k - 1, text) => None,
         Lex::W(W::PastVerb | W::Has) => Some(Tense::Past),
         Lex::Other if t.kind == Kind::Word && t.len() > 4 && t.flags & CAP == 0 => {
             let w = word(t, text);
@@ -51,13 +64,32 @@ fn marker(toks: &[Token], k: usize, text: &str) -> Option<Tense> {
             if !ed || NOT_PAST.iter().any(|n| w.eq_ignore_ascii_case(n)) {
                 return None;
             }
-            if k > 0 && auxiliary(toks, k - 1, text) {
+            if k > 0 && (auxiliary(toks, k - 1, text) || modifier_before(&toks[k - 1], text)) {
                 return None;
             }
             Some(Tense::Past)
         }
         _ => None,
     }
+}
+
+/// Determiners and adverbs before an "-ed" word, which make it an adjective.
+fn modifier_before(t: &Token, text: &str) -> bool {
+    matches!(
+        t.lex,
+        Lex::W(W::A | W::An | W::The | W::Its | W::Their | W::Our | W::This)
+    ) || [
+        "still",
+        "newly",
+        "recently",
+        "previously",
+        "widely",
+        "so",
+        "very",
+        "most",
+    ]
+    .iter()
+    .any(|w| word(t, text).eq_ignore_ascii_case(w))
 }
 
 /// Whether token `k` ends a sentence or clause for the purpose of tense.

@@ -3,4 +3,6 @@
 
 pub mod build;
 pub mod cluster;
+pub mod matcher;
+pub mod relations;
 pub mod republish;

@@ -2,11 +2,12 @@
 
 pub mod attribution;
 pub mod claim;
+pub mod detect;
 pub mod docevent;
-pub mod sentences;
-pub mod triggers;
 pub mod facets;
+pub mod sentences;
 pub mod stance;
+pub mod triggers;
 
 pub use attribution::attribute;
 pub use claim::{Claim, ClaimantKind};

@@ -137,6 +137,9 @@ const LEXICON: &[(&str, EventType, bool)] = {
         ("opened fire", Attack, false),
         ("fired on", Attack, false),
         ("incident", Attack, true),
+        ("air power", Attack, true),
+        ("airpower", Attack, true),
+        ("warplanes", Attack, true),
         // Offensives
         ("offensive", Offensive, true),
         ("offensives", Offensive, true),

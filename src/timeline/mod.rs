@@ -3,6 +3,8 @@
 pub mod check;
 pub mod diagnostic;
 pub mod disputes;
+pub mod edit;
+pub mod merge;
 pub mod model;
 pub mod when;
 pub mod yaml;

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle};
 
 /// A position in a YAML text: byte offset, 1-based line, 1-based column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -132,9 +132,10 @@ pub fn prose<S: serde::Serializer>(text: &Option<String>, s: S) -> Result<S::Ok,
 
 /// Writes a list of offset pairs on one line: `[[0, 10], [42, 97]]`.
 pub fn flow_pairs<S: serde::Serializer>(pairs: &[[usize; 2]], s: S) -> Result<S::Ok, S::Error> {
-    let inner: Vec<serde_saphyr::FlowSeq<&[usize; 2]>> =
-        pairs.iter().map(serde_saphyr::FlowSeq).collect();
-    serde_saphyr::FlowSeq(inner).serialize(s)
+    // Inside a flow list everything is flow already. Wrapping the pairs in `FlowSeq` too
+    // leaves serde-saphyr (2.1) in flow mode afterwards: the next list in the document came
+    // out as `[...]`, with invalid block scalars inside.
+    serde_saphyr::FlowSeq(pairs).serialize(s)
 }
 
 /// Writes a list of short texts on one line: `via: [BBC, Reuters]`.
@@ -263,6 +264,102 @@ pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
     }))
 }
 
+/// How a node of the located tree was written: facts the tree leaves out but a tool that
+/// splices text into a file must respect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// A `[...]` or `{...}` collection.
+    pub flow: bool,
+    /// The node carries an anchor (`&name`).
+    pub anchored: bool,
+    /// The node is an alias (`*name`).
+    pub alias: bool,
+}
+
+/// The style of every node `parse_tree(src)` builds, in the tree's pre-order (a node, then
+/// its keys and values or its items), which is the order of the parser's events.
+pub fn node_styles(src: &str) -> Result<Vec<Style>, YamlError> {
+    let mut out = Vec::new();
+    let mut parser = Parser::new_from_str(src);
+    while let Some(next) = parser.next_event() {
+        let (event, _) = next.map_err(|e| YamlError {
+            message: e.info().to_string(),
+            at: Some(mark(src, e.marker())),
+        })?;
+        if out.len() > 5_000_000 {
+            return Err(YamlError {
+                message: "document too large".into(),
+                at: None,
+            });
+        }
+        match event {
+            Event::Scalar(_, _, anchor, _) => out.push(Style {
+                anchored: anchor != 0,
+                ..Style::default()
+            }),
+            Event::SequenceStart(style, anchor, _) | Event::MappingStart(style, anchor, _) => out
+                .push(Style {
+                    flow: style == StructureStyle::Flow,
+                    anchored: anchor != 0,
+                    alias: false,
+                }),
+            Event::Alias(_) => out.push(Style {
+                alias: true,
+                ..Style::default()
+            }),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Serialise a value in flow style on one line (`{"id": "a", "span": [1, 2]}`), for adding
+/// to a list a person wrote in flow style. JSON is YAML 1.2 flow syntax and double-quotes
+/// every string, so no value can be misread (a block scalar is not allowed in flow style).
+pub fn to_flow_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    struct OneLine;
+    impl serde_json::ser::Formatter for OneLine {
+        fn begin_array_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if first {
+                Ok(())
+            } else {
+                writer.write_all(b", ")
+            }
+        }
+        fn begin_object_key<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if first {
+                Ok(())
+            } else {
+                writer.write_all(b", ")
+            }
+        }
+        fn begin_object_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+        ) -> std::io::Result<()> {
+            writer.write_all(b": ")
+        }
+    }
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, OneLine);
+    value.serialize(&mut ser).map_err(|e| YamlError {
+        message: e.to_string(),
+        at: None,
+    })?;
+    String::from_utf8(out).map_err(|e| YamlError {
+        message: e.to_string(),
+        at: None,
+    })
+}
+
 impl Node {
     /// The value under a mapping key.
     pub fn get(&self, key: &str) -> Option<&Node> {
@@ -344,6 +441,33 @@ mod tests {
         let src = "a: é\nbé: c\n";
         assert_eq!(offset_of(src, 2, 1), 6);
         assert_eq!(&src[offset_of(src, 2, 5)..], "c\n");
+    }
+
+    #[test]
+    fn lists_after_offset_pairs_stay_block() {
+        use crate::timeline::model::{Event, Source, Timeline};
+        let t = Timeline {
+            title: "t".into(),
+            sources: vec![Source {
+                id: "s".into(),
+                extracted: vec![[1, 2], [3, 4]],
+                ..Source::default()
+            }],
+            events: vec![Event {
+                id: "e".into(),
+                title: "x".into(),
+                notes: Some("two\nlines".into()),
+                ..Event::default()
+            }],
+            ..Timeline::default()
+        };
+        let text = to_string(&t).unwrap();
+        assert!(
+            text.contains("extracted: [[1, 2], [3, 4]]\nevents:\n  - id: e\n"),
+            "{text}"
+        );
+        let back: Timeline = from_str(&text).unwrap();
+        assert_eq!(back, t);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 mod attribution;
 mod check;
-mod render;
+mod dates;
 mod gazetteer;
-mod roundtrip;
 mod ingest;
+mod merge;
+mod render;
+mod roundtrip;
 mod support;

@@ -136,6 +136,8 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     published,
                     kind: Some(SourceKind::Report),
                     republishes: (copy && i > 0).then(|| "s0".to_string()),
+                    extracted: if copy { vec![[0, 5], [7, 12]] } else { vec![] },
+                    notes: copy.then(|| "line one\nline two".to_string()),
                     ..Source::default()
                 })
                 .collect();

@@ -12,8 +12,7 @@ fn number_words(p: &Parser<'_>, i: usize) -> Option<(u32, usize)> {
     let mut cur = 0u32;
     let mut j = i;
     let mut any = false;
-    loop {
-        let Lex::Number(n) = p.lex(j) else { break };
+    while let Lex::Number(n) = p.lex(j) {
         match n {
             100 => cur = cur.max(1) * 100,
             1000 => {
@@ -30,11 +29,12 @@ fn number_words(p: &Parser<'_>, i: usize) -> Option<(u32, usize)> {
         }
         any = true;
         j += 1;
-        // "twenty-four": a hyphen inside a number, not before a unit.
-        if p.punct(j, '-') && p.tight(j) && matches!(p.lex(j + 1), Lex::Number(n) if n < 10) {
-            j += 1;
-        } else if p.is(j, W::And) && matches!(p.lex(j + 1), Lex::Number(n) if n < 100) && cur >= 100
-        {
+        // "twenty-four" (a hyphen inside a number, not before a unit), "hundred and five".
+        let hyphen =
+            p.punct(j, '-') && p.tight(j) && matches!(p.lex(j + 1), Lex::Number(n) if n < 10);
+        let and =
+            p.is(j, W::And) && matches!(p.lex(j + 1), Lex::Number(n) if n < 100) && cur >= 100;
+        if hyphen || and {
             j += 1;
         }
     }
@@ -51,7 +51,7 @@ pub fn spoken_year(p: &Parser<'_>, i: usize) -> Option<(i32, usize)> {
             && (10..100).contains(&tens)
         {
             let (rest, e) = number_words(p, i + 1)?;
-            if rest < 100 && rest >= 10 {
+            if (10..100).contains(&rest) {
                 return Some(((first * 100 + rest) as i32, e));
             }
         }
@@ -175,6 +175,21 @@ pub fn amount_unit(p: &Parser<'_>, i: usize) -> Option<(Amount, Unit, usize, boo
     let (mut n, j) = parse_amount(p, i)?;
     let from_article = matches!(p.w(i), Some(W::A | W::An)) && j == i + 1;
     let mut k = j;
+    // "two and a half years"
+    if let Amount::N(v) = n
+        && p.is(k, W::And)
+        && matches!(p.w(k + 1), Some(W::A))
+        && matches!(
+            p.lex(k + 2),
+            Lex::Unit {
+                unit: Unit::Half,
+                ..
+            }
+        )
+    {
+        n = Amount::AndHalf(v);
+        k += 3;
+    }
     // "30 to 45 days", "two or three weeks", "12-18 months": keep the lower bound.
     if (p.is(k, W::To) || p.is(k, W::Or) || (p.punct(k, '-') && p.num(k + 1).is_some()))
         && let Some((_, e)) = parse_amount(p, k + 1)
@@ -228,6 +243,10 @@ pub fn amount_unit(p: &Parser<'_>, i: usize) -> Option<(Amount, Unit, usize, boo
     {
         n = Amount::AndHalf(v);
         e += 3;
+    }
+    // "year-earlier", "year-ago": the same period a year before (see `unit_led`).
+    if p.punct(e, '-') && p.tight(e) && matches!(p.w(e + 1), Some(W::Ago | W::Earlier)) {
+        return None;
     }
     // Ages are not times: "a 35-year-old man", "52 years old".
     if (p.punct(e, '-') && p.tight(e) && p.is(e + 1, W::Old)) || p.is(e, W::Old) {

@@ -33,7 +33,6 @@ fn temporal_lead(p: &Parser<'_>, i: usize) -> bool {
                     | W::Or
                     | W::Coming
                     | W::Past
-                    | W::The
                     | W::On
                     | W::Every
                     | W::Each
@@ -371,14 +370,13 @@ pub fn weekday_led(p: &Parser<'_>, i: usize) -> Option<Found> {
         f.start = i;
         return Some(f);
     }
-    let mut f = Found::new(
-        i,
-        j,
-        Expr::Weekday {
-            day,
-            rel: Rel::Tense,
-        },
-    );
+    // "Wednesday's ruling": news speaks of past days this way.
+    let rel = if p.possessive(j).is_some() {
+        Rel::Past
+    } else {
+        Rel::Tense
+    };
+    let mut f = Found::new(i, j, Expr::Weekday { day, rel });
     part_of_day(p, &mut f);
     Some(f)
 }

@@ -185,6 +185,10 @@ fn at(p: &Parser<'_>, i: usize) -> Option<Found> {
 /// "about", "nearly", "more than", "at least", "up to", "no more than": words that qualify
 /// an amount and belong to the expression. Returns the index after them.
 fn approximator(p: &Parser<'_>, i: usize) -> Option<usize> {
+    // "over the past year": the preposition is not part of the expression.
+    if matches!(p.w(i)?, W::Over | W::Under | W::Within) && p.is(i + 1, W::The) {
+        return None;
+    }
     let j = match p.w(i)? {
         W::About
         | W::Around
@@ -193,9 +197,7 @@ fn approximator(p: &Parser<'_>, i: usize) -> Option<usize> {
         | W::Approximately
         | W::Roughly
         | W::Over
-        | W::Under
-        | W::Just
-        | W::Only => i + 1,
+        | W::Under => i + 1,
         W::More | W::Less if p.is(i + 1, W::Than) => i + 2,
         W::At if matches!(p.w(i + 1), Some(W::Least)) || p.word_is(i + 1, "most") => i + 2,
         W::Up if p.is(i + 1, W::To) => i + 2,

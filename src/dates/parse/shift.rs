@@ -108,12 +108,10 @@ pub fn modified(p: &Parser<'_>, i: usize, start: usize) -> Option<Found> {
             unit,
             plural: false,
         } => unit_phrase(p, w, unit, the, start, j)?,
-        Lex::Unit { unit, plural: true } => {
-            if matches!(w, W::Past | W::Last | W::Next | W::Coming) && unit != Unit::Half {
-                Found::new(start, j + 1, Expr::Duration { n: Amount::X, unit })
-            } else {
-                return None;
-            }
+        Lex::Unit { unit, plural: true }
+            if matches!(w, W::Past | W::Last | W::Next | W::Coming) && unit != Unit::Half =>
+        {
+            Found::new(start, j + 1, Expr::Duration { n: Amount::X, unit })
         }
         Lex::Weekday {
             day,
@@ -205,13 +203,9 @@ pub fn modified(p: &Parser<'_>, i: usize, start: usize) -> Option<Found> {
         Lex::W(W::Moment) if w == W::This || w == W::Current => {
             Found::new(start, j + 1, Expr::Ref(RefKind::Present))
         }
-        _ if w == W::Current && !the => {
-            // "current" as an adjective: the present.
-            if p.is_word(j) && !p.cap(j) && matches!(lex, Lex::Other) {
-                Found::new(i, i + 1, Expr::Ref(RefKind::Present))
-            } else {
-                return None;
-            }
+        // "current" as an adjective: the present.
+        Lex::Other if w == W::Current && !the && p.is_word(j) && !p.cap(j) => {
+            Found::new(i, i + 1, Expr::Ref(RefKind::Present))
         }
         _ => return None,
     };
@@ -253,6 +247,11 @@ fn unit_phrase(
         (W::This | W::Current, u) => Expr::UnitShift { unit: u, n: 0 },
         (W::Last, Unit::Day) => return None,
         (W::Last, u) => Expr::UnitShift { unit: u, n: -1 },
+        // "the past year" is last year; "past week" a length of time.
+        (W::Past, Unit::Year) if the => Expr::UnitShift {
+            unit: Unit::Year,
+            n: -1,
+        },
         (W::Past, u) => Expr::Duration {
             n: Amount::N(1),
             unit: u,
@@ -471,14 +470,32 @@ fn the_unit(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
             if p.punct(j + 1, '-') {
                 return None;
             }
-            Some(Found::new(
-                i,
-                j + 1,
+            // "the year before": a year before the narrative's.
+            if p.is(j + 1, W::Before) && clause_end(p, j + 2) {
+                return Some(Found::new(
+                    i,
+                    j + 2,
+                    Expr::Narrative {
+                        n: Amount::N(1),
+                        unit: Unit::Year,
+                        sign: -1,
+                    },
+                ));
+            }
+            // "the year ended March 31" is a fiscal year: a length; "for the year" is this one.
+            let fiscal = p.word_is(j + 1, "ended") || p.word_is(j + 1, "ending");
+            let expr = if fiscal {
                 Expr::Duration {
                     n: Amount::N(1),
                     unit: Unit::Year,
-                },
-            ))
+                }
+            } else {
+                Expr::UnitShift {
+                    unit: Unit::Year,
+                    n: 0,
+                }
+            };
+            Some(Found::new(i, j + 1, expr))
         }
         Unit::Day => {
             let b = p.w(j + 1)?;
@@ -531,13 +548,12 @@ fn edge_of(p: &Parser<'_>, i: usize) -> Option<Found> {
         W::Middle => Edge::Mid,
         _ => return None,
     };
-    let j = if p.is(i + 1, W::Of) {
-        i + 2
-    } else if p.punct(i + 1, '-') && p.tight(i + 1) && p.tight(i + 2) {
-        i + 2
-    } else {
+    let of = p.is(i + 1, W::Of);
+    let hyphen = p.punct(i + 1, '-') && p.tight(i + 1) && p.tight(i + 2);
+    if !(of || hyphen) {
         return None;
-    };
+    }
+    let j = i + 2;
     // "the end of the month/year/week/quarter": the one holding the DCT.
     let mut f = if p.is(j, W::The)
         && let Lex::Unit {
@@ -608,13 +624,16 @@ pub fn edge_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, j + 3, Expr::UnitShift { unit, n: 0 }));
         }
         let mut f = core(p, j)?;
-        let ok = match &f.expr {
-            Expr::UnitShift { n: 0, .. } | Expr::DayShift(_) | Expr::Weekday { .. } => true,
-            Expr::Narrative {
-                n: Amount::N(0), ..
-            } => true,
-            _ => false,
-        };
+        let ok = matches!(
+            &f.expr,
+            Expr::UnitShift { n: 0, .. }
+                | Expr::DayShift(_)
+                | Expr::Weekday { .. }
+                | Expr::Narrative {
+                    n: Amount::N(0),
+                    ..
+                }
+        );
         if !ok
             || !matches!(
                 p.w(j),

@@ -1,0 +1,179 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::cmd::merge::merge_into_file;
+use crate::gazetteer::Gazetteer;
+use crate::graph::cluster::Params;
+use crate::graph::matcher::GraphMatcher;
+use crate::output::write_atomic;
+use crate::pipeline::{self, DocumentReport, Options};
+use crate::timeline::{self, Timeline};
+use crate::{ingest, render};
+
+/// Arguments of `rashomon extract`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Article files or folders of them (.txt, .md, .html)
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the timeline (replacing the file)
+    #[arg(short, long, required_unless_present = "into", conflicts_with = "into")]
+    pub output: Option<PathBuf>,
+    /// Merge into this timeline instead, keeping every hand edit in it (created when missing)
+    #[arg(long, value_name = "TIMELINE")]
+    pub into: Option<PathBuf>,
+    /// With --into: print what would change and write nothing
+    #[arg(long, requires = "into")]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options shared by the commands that run the extractor.
+#[derive(Debug, clap::Args)]
+pub struct Common {
+    /// A gazetteer file that extends the built-in one (or replaces it: `replace: true`)
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+    /// Never show a progress bar
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    let target = args
+        .into
+        .as_ref()
+        .or(args.output.as_ref())
+        .context("give -o FILE or --into FILE")?;
+    let base = target.parent().map(Path::to_path_buf).unwrap_or_default();
+    let (timeline, reports) = run(&args.inputs, &base, &args.common)?;
+    summarise(&timeline, &reports, target);
+    if let Some(into) = &args.into {
+        let gazetteer = gazetteer(&args.common)?;
+        let matcher = GraphMatcher {
+            gazetteer: &gazetteer,
+        };
+        merge_into_file(into, &timeline, &matcher, MERGE_THRESHOLD, args.dry_run)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = timeline::to_yaml(&timeline).context("writing YAML")?;
+    write_atomic(target, text.as_bytes())
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Score at which a newly extracted event joins an event of the edited timeline.
+const MERGE_THRESHOLD: f64 = 0.6;
+
+fn gazetteer(common: &Common) -> anyhow::Result<Gazetteer> {
+    Ok(match &common.gazetteer {
+        Some(path) => Gazetteer::builtin().with_user(Gazetteer::load(path)?),
+        None => Gazetteer::builtin().clone(),
+    })
+}
+
+/// Ingest and extract; warnings about the documents go to standard error.
+pub fn run(
+    inputs: &[PathBuf],
+    base: &Path,
+    common: &Common,
+) -> anyhow::Result<(Timeline, Vec<DocumentReport>)> {
+    let gazetteer = gazetteer(common)?;
+    let docs = ingest::read_all(inputs)?;
+    if docs.is_empty() {
+        anyhow::bail!(
+            "no articles found in {}",
+            inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    for d in &docs {
+        for w in &d.warnings {
+            eprintln!("warning: {}: {w}", d.path.display());
+        }
+    }
+    let bar = progress_bar(docs.len(), common.quiet);
+    let tick = || bar.inc(1);
+    let options = Options {
+        gazetteer: &gazetteer,
+        params: Params::default(),
+        progress: &tick,
+    };
+    let (timeline, reports) = pipeline::extract(&docs, base, &options);
+    bar.finish_and_clear();
+    for (d, r) in docs.iter().zip(&reports) {
+        if let Some(conflict) = &r.dct.conflict {
+            eprintln!("warning: {}: {conflict}", d.path.display());
+        }
+    }
+    Ok((timeline, reports))
+}
+
+/// A progress bar on standard error for large inputs, when it is a terminal.
+fn progress_bar(total: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || total < 20 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles ({per_sec}, {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn summarise(timeline: &Timeline, reports: &[DocumentReport], output: &Path) {
+    let accounts: usize = timeline.events.iter().map(|e| e.accounts.len()).sum();
+    let disputed = timeline.events.iter().filter(|e| e.is_disputed()).count();
+    let copies = reports.iter().filter(|r| r.republishes.is_some()).count();
+    eprintln!(
+        "{}: {} sources ({} republished), {} events ({} disputed), {} accounts, {} relations",
+        output.display(),
+        timeline.sources.len(),
+        copies,
+        timeline.events.len(),
+        disputed,
+        accounts,
+        timeline.relations.len()
+    );
+}
+
+/// `rashomon build`: articles straight to the page.
+pub mod build {
+    use super::*;
+
+    /// Arguments of `rashomon build`.
+    #[derive(Debug, clap::Args)]
+    pub struct Args {
+        /// Article files or folders of them
+        #[arg(required = true)]
+        pub inputs: Vec<PathBuf>,
+        /// Where to write the page
+        #[arg(short, long, required = true)]
+        pub output: PathBuf,
+        #[command(flatten)]
+        pub common: Common,
+    }
+
+    pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
+        let base = args
+            .output
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let (timeline, reports) = run(&args.inputs, &base, &args.common)?;
+        let page = render::html::page(&timeline).context("rendering the page")?;
+        write_atomic(&args.output, page.as_bytes())
+            .with_context(|| format!("cannot write {}", args.output.display()))?;
+        summarise(&timeline, &reports, &args.output);
+        Ok(ExitCode::SUCCESS)
+    }
+}

@@ -1,0 +1,82 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::output::write_atomic;
+use crate::timeline::{self, edit, merge, yaml};
+
+/// Arguments of `rashomon merge`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The candidate timeline, as the extractor writes it
+    pub candidate: PathBuf,
+    /// The timeline file to merge into; created when it does not exist
+    #[arg(long, value_name = "TIMELINE")]
+    pub into: PathBuf,
+    /// Print what would change and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Score (0 to 1) at which a candidate event joins an existing event
+    #[arg(long, default_value_t = merge::DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+}
+
+/// The first line of a timeline created by a merge.
+#[derive(serde::Serialize)]
+struct Head<'a> {
+    title: &'a str,
+}
+
+pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        bail!(
+            "--threshold must be between 0 and 1, not {}",
+            args.threshold
+        );
+    }
+    let candidate = timeline::load(&args.candidate)?;
+    merge_into_file(
+        &args.into,
+        &candidate,
+        &merge::SimpleMatcher,
+        args.threshold,
+        args.dry_run,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Merge a candidate into a timeline file (created when missing), print the report, and write
+/// the file atomically unless `dry_run`.
+pub fn merge_into_file(
+    path: &Path,
+    candidate: &timeline::Timeline,
+    matcher: &dyn merge::EventMatcher,
+    threshold: f64,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let name = path.display().to_string();
+    let (text, created) = match std::fs::read_to_string(path) {
+        Ok(text) => (text, false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+            yaml::to_string(&Head {
+                title: &candidate.title,
+            })?,
+            true,
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
+    };
+    let (merged, report) = merge::merge_into(&name, &text, candidate, matcher, threshold)?;
+    print!("{report}");
+    if dry_run {
+        let before = if created { "" } else { text.as_str() };
+        print!("{}", edit::unified_diff(&name, before, &merged));
+        eprintln!("dry run: {name} not written");
+    } else if created || merged != text {
+        write_atomic(path, merged.as_bytes()).with_context(|| format!("cannot write {name}"))?;
+        eprintln!("{} {name}", if created { "created" } else { "updated" });
+    } else {
+        eprintln!("{name} unchanged");
+    }
+    Ok(())
+}

@@ -1,0 +1,319 @@
+//! The whole pipeline: articles in, timeline out.
+//!
+//! 1. Each document's date (DCT) is inferred from the document itself.
+//! 2. Copies are found (MinHash), so a republished text counts once and its unnamed outlet
+//!    voice takes the original's name.
+//! 3. Each document's events are extracted (in parallel).
+//! 4. Documents with no date of their own get one from the events they share with dated
+//!    documents, and are read again with it.
+//! 5. Document events are clustered into timeline events; comments attach to the events they
+//!    discuss; relations are read off the accounts; disputes are derived.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::dates::dct::{Dct, infer_dct};
+use crate::gazetteer::Gazetteer;
+use crate::graph::build::{self, Merged};
+use crate::graph::cluster::{self, Copies, Params, Places};
+use crate::graph::{relations, republish};
+use crate::ingest::Document;
+use crate::mentions::ClaimantKind;
+use crate::mentions::detect::document_events;
+use crate::mentions::docevent::{DocEvent, TimeBasis};
+use crate::timeline::{self, Source, Timeline, When};
+
+/// What the pipeline needs besides the documents.
+pub struct Options<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub params: Params,
+    /// Called after each document is read, for progress bars.
+    pub progress: &'a (dyn Fn() + Sync),
+}
+
+/// Per-document facts the timeline reports.
+#[derive(Debug, Clone)]
+pub struct DocumentReport {
+    pub id: String,
+    pub dct: Dct,
+    /// The date used, when it came from other documents' events.
+    pub borrowed_dct: Option<NaiveDate>,
+    pub republishes: Option<String>,
+}
+
+impl Places for Gazetteer {
+    fn same_place(&self, a: &str, b: &str) -> bool {
+        Gazetteer::same_place(self, a, b)
+    }
+}
+
+/// Run the pipeline over ingested documents. `base` is the folder the timeline file will live
+/// in, so that `file:` paths are written relative to it.
+pub fn extract(
+    docs: &[Document],
+    base: &Path,
+    options: &Options<'_>,
+) -> (Timeline, Vec<DocumentReport>) {
+    let gaz = options.gazetteer;
+    let dcts: Vec<Dct> = docs.par_iter().map(infer_dct).collect();
+    let copies = find_copies(docs, &dcts);
+
+    let mut per_doc: Vec<Vec<DocEvent>> = docs
+        .par_iter()
+        .zip(dcts.par_iter())
+        .map(|(doc, dct)| {
+            let events = document_events(doc, dct.date, gaz);
+            (options.progress)();
+            events
+        })
+        .collect();
+
+    // Documents without a date of their own: date them by the dated events they share.
+    let mut borrowed: BTreeMap<usize, NaiveDate> = BTreeMap::new();
+    let undated: Vec<usize> = (0..docs.len())
+        .filter(|&i| dcts[i].date.is_none())
+        .collect();
+    if !undated.is_empty() && undated.len() < docs.len() {
+        let flat: Vec<DocEvent> = per_doc.iter().flatten().cloned().collect();
+        let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
+        for &i in &undated {
+            if let Some(date) = borrowed_date(&docs[i].id, &flat, &clusters) {
+                borrowed.insert(i, date);
+            }
+        }
+        let redo: Vec<(usize, Vec<DocEvent>)> = borrowed
+            .par_iter()
+            .map(|(&i, &d)| (i, document_events(&docs[i], Some(d), gaz)))
+            .collect();
+        for (i, events) in redo {
+            per_doc[i] = events;
+        }
+    }
+
+    let mut flat: Vec<DocEvent> = per_doc.into_iter().flatten().collect();
+    speak_for_originals(&mut flat, docs, &copies);
+    let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
+    let clusters = attach_comments(&flat, clusters);
+
+    let mut taken = BTreeSet::new();
+    let mut counters = BTreeMap::new();
+    let mut events = Vec::new();
+    for members in &clusters {
+        let merged = Merged {
+            members: members.iter().map(|&i| &flat[i]).collect(),
+        };
+        events.push(build::event(&merged, &mut taken, &mut counters));
+    }
+    let sources: Vec<Source> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            source_of(
+                d,
+                dcts[i].date.or(borrowed.get(&i).copied()),
+                copies.get(&d.id),
+                base,
+            )
+        })
+        .collect();
+    let mut timeline = Timeline {
+        title: title_of(docs),
+        description: None,
+        sources,
+        events,
+        relations: Vec::new(),
+        rejected: Vec::new(),
+    };
+    timeline.relations = relations::derive(&timeline, gaz);
+    timeline::normalize(&mut timeline);
+    timeline::sort_events(&mut timeline);
+    for s in &mut timeline.sources {
+        let mut spans: Vec<[usize; 2]> = Vec::new();
+        for e in &timeline.events {
+            for a in e.accounts.iter().filter(|a| a.source == s.id) {
+                spans.extend(a.span);
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        s.extracted = spans;
+    }
+    let reports = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DocumentReport {
+            id: d.id.clone(),
+            dct: dcts[i].clone(),
+            borrowed_dct: borrowed.get(&i).copied(),
+            republishes: copies.get(&d.id).cloned(),
+        })
+        .collect();
+    (timeline, reports)
+}
+
+/// Copies by text; the original is the earlier-dated, more surely dated document.
+fn find_copies(docs: &[Document], dcts: &[Dct]) -> Copies {
+    let order = |i: usize| {
+        let d = &dcts[i];
+        (
+            d.date.unwrap_or(NaiveDate::MAX),
+            d.conflict.is_some(),
+            std::cmp::Reverse(d.confidence),
+        )
+    };
+    republish::find_copies(docs, order)
+        .into_iter()
+        .map(|c| (docs[c.copy].id.clone(), docs[c.original].id.clone()))
+        .collect()
+}
+
+/// The latest firm date among the events an undated document shares with dated ones: the
+/// document reports them, so it was written on or after that day.
+fn borrowed_date(doc: &str, events: &[DocEvent], clusters: &[Vec<usize>]) -> Option<NaiveDate> {
+    let mut best: Option<NaiveDate> = None;
+    for members in clusters {
+        if !members.iter().any(|&i| events[i].doc == doc) {
+            continue;
+        }
+        for &i in members {
+            let e = &events[i];
+            if e.doc != doc
+                && matches!(e.basis, TimeBasis::Explicit | TimeBasis::Relative)
+                && let Some((_, hi)) = e.when.day_range()
+                && (hi - e.when.day_range().map_or(hi, |r| r.0)).num_days() <= 2
+            {
+                best = Some(best.map_or(hi, |b| b.max(hi)));
+            }
+        }
+    }
+    best
+}
+
+/// In a copy without its own byline, the outlet's voice is the original's.
+fn speak_for_originals(events: &mut [DocEvent], docs: &[Document], copies: &Copies) {
+    let voice = |d: &Document| d.meta.author.clone().or_else(|| d.meta.outlet.clone());
+    for e in events {
+        let Some(original) = copies.get(&e.doc) else {
+            continue;
+        };
+        let Some(copy_doc) = docs.iter().find(|d| d.id == e.doc) else {
+            continue;
+        };
+        if voice(copy_doc).is_some() {
+            continue;
+        }
+        let Some(name) = docs.iter().find(|d| &d.id == original).and_then(voice) else {
+            continue;
+        };
+        for m in &mut e.mentions {
+            if m.claimant_kind == ClaimantKind::Outlet {
+                m.claimant = name.clone();
+            }
+        }
+    }
+}
+
+/// Clusters made only of reader comments join the article cluster of their own document that
+/// they share most words with, or are dropped: comments do not make events.
+fn attach_comments(events: &[DocEvent], clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let is_comment_only = |c: &Vec<usize>| {
+        c.iter()
+            .all(|&i| events[i].mentions.iter().all(|m| m.comment))
+    };
+    let (comments, mut articles): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        clusters.into_iter().partition(is_comment_only);
+    for c in comments {
+        let words: BTreeSet<&str> = c
+            .iter()
+            .flat_map(|&i| events[i].words.iter().map(String::as_str))
+            .collect();
+        let doc = &events[c[0]].doc;
+        let best = articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.iter().any(|&i| &events[i].doc == doc))
+            .map(|(k, a)| {
+                let other: BTreeSet<&str> = a
+                    .iter()
+                    .flat_map(|&i| events[i].words.iter().map(String::as_str))
+                    .collect();
+                let kind_ok = a
+                    .iter()
+                    .any(|&i| c.iter().any(|&j| events[i].kind.compatible(events[j].kind)));
+                let shared = words.intersection(&other).count();
+                (k, shared + if kind_ok { 2 } else { 0 })
+            })
+            .max_by_key(|(k, s)| (*s, std::cmp::Reverse(*k)));
+        if let Some((k, score)) = best
+            && score >= 4
+        {
+            articles[k].extend(c);
+            articles[k].sort_unstable();
+        }
+    }
+    articles.sort_by_key(|g| g[0]);
+    articles
+}
+
+fn source_of(
+    doc: &Document,
+    date: Option<NaiveDate>,
+    original: Option<&String>,
+    base: &Path,
+) -> Source {
+    let title = doc.meta.title.clone();
+    Source {
+        id: doc.id.clone(),
+        title,
+        outlet: doc.meta.outlet.clone(),
+        author: doc.meta.author.clone(),
+        url: doc
+            .meta
+            .url
+            .clone()
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+        published: doc.meta.published.or(date.map(When::date)),
+        kind: None,
+        republishes: original.cloned(),
+        file: Some(relative_path(&doc.path, base)),
+        notes: if doc.warnings.is_empty() {
+            None
+        } else {
+            Some(doc.warnings.join("\n"))
+        },
+        extracted: Vec::new(),
+    }
+}
+
+/// `path` as seen from `base`, with forward slashes.
+pub fn relative_path(path: &Path, base: &Path) -> String {
+    let abs = |p: &Path| {
+        std::fs::canonicalize(p)
+            .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let (path, base) = (abs(path), abs(base));
+    let pc: Vec<_> = path.components().collect();
+    let bc: Vec<_> = base.components().collect();
+    let common = pc.iter().zip(&bc).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); bc.len() - common];
+    parts.extend(
+        pc[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+fn title_of(docs: &[Document]) -> String {
+    match docs {
+        [one] => one
+            .meta
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Timeline of {}", one.id)),
+        _ => format!("Timeline of {} articles", docs.len()),
+    }
+}
