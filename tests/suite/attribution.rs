@@ -499,3 +499,144 @@ fn doubts_name_candidates_and_governments_deny_their_part() {
         Some("militia")
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use rashomon::ingest::{Format, SegmentKind};
+    use rashomon::mentions::{Sentence, Voice};
+
+    /// One sentence per line of each article or comment segment: the property is about
+    /// attribution, whatever the splitter does.
+    fn line_sentences(doc: &Document) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (i, seg) in doc.segments.iter().enumerate() {
+            let voice = match &seg.kind {
+                SegmentKind::Body | SegmentKind::Headline | SegmentKind::Caption => Voice::Article,
+                SegmentKind::Comment { author, .. } => Voice::Comment {
+                    author: author.clone(),
+                },
+                _ => continue,
+            };
+            let mut at = seg.start;
+            for line in doc.text[seg.start..seg.end].split_inclusive('\n') {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    let start = at + (line.len() - line.trim_start().len());
+                    out.push(Sentence {
+                        start,
+                        end: start + trimmed.len(),
+                        paragraph: out.len(),
+                        segment: i,
+                        voice: voice.clone(),
+                        headline: seg.kind == SegmentKind::Headline,
+                    });
+                }
+                at += line.len();
+            }
+        }
+        out
+    }
+
+    /// Words that exercise the patterns: cues, quotes, colons, names, pronouns, brackets.
+    const WORDS: &[&str] = &[
+        "said",
+        "told",
+        "according",
+        "to",
+        "that",
+        ":",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        "…",
+        "—",
+        "the",
+        "a",
+        "Ministry",
+        "Anna",
+        "Berg",
+        "of",
+        "Defence",
+        "he",
+        "she",
+        "it",
+        "they",
+        "reports",
+        "say",
+        "is",
+        "said",
+        "to",
+        "have",
+        "denied",
+        "claimed",
+        "who",
+        "quoted",
+        "as",
+        "saying",
+        "killed",
+        "62",
+        "at",
+        "least",
+        "not",
+        "an",
+        "accident",
+        "struck",
+        "by",
+        "Russia",
+        "and",
+        "Syria",
+        "added",
+        "In",
+        "a",
+        "statement",
+        "by",
+        "’s",
+        "view",
+        "pretext",
+        "on",
+        "\n",
+        "\n\n",
+        "é",
+        "日本",
+        "http://x.y/z",
+        "U.S.",
+        "Lt.",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..120).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_gives_ordered_claims_over_every_sentence(body in text()) {
+            // Ingest refuses some inputs (an empty file); those are its tests' business.
+            let Ok(doc) = ingest::read_str("p.txt", body.as_bytes(), Format::Text) else {
+                return Ok(());
+            };
+            let sentences = line_sentences(&doc);
+            let claims = mentions::attribute(&doc, &sentences, Gazetteer::builtin());
+            for c in &claims {
+                prop_assert!(c.start <= c.end && c.end <= doc.text.len());
+                prop_assert!(doc.text.is_char_boundary(c.start) && doc.text.is_char_boundary(c.end));
+                prop_assert!(!c.claimant.is_empty());
+            }
+            for w in claims.windows(2) {
+                prop_assert!(w[0].end <= w[1].start);
+            }
+            for s in &sentences {
+                prop_assert!(claims.iter().any(|c| c.start < s.end && s.start < c.end || c.start == s.start));
+            }
+        }
+    }
+}
