@@ -85,6 +85,7 @@ const FIXTURES: &[&str] = &[
     "facets.md",
     "plain.txt",
     "byline.txt",
+    "more.md",
 ];
 
 #[test]
@@ -639,4 +640,77 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn nominal_claims_name_their_owner() {
+    let a = attributed("more.md");
+    let (who, _) = a.who("the blast was an accident");
+    assert!(who.contains("Norw"), "{who}\n{}", a.listing());
+    assert_eq!(
+        a.facet("the blast was an accident", "intent").as_deref(),
+        Some("accidental")
+    );
+    assert_eq!(a.who("claim of sabotage").0, "Equinor");
+    assert_eq!(a.stance("claim of sabotage"), Stance::Alleges);
+    assert_eq!(a.who("the valves had been checked").0, "operator");
+    assert_eq!(a.who("had ignored repeated safety warnings").0, "union");
+}
+
+#[test]
+fn speech_act_dates_and_colon_quotes() {
+    let a = attributed("more.md");
+    let c = a.at("divers had found no explosives");
+    assert_eq!(c.claimant, "Lars Moen (Police chief)");
+    let (s, e) = c.said_at.expect("said on Tuesday");
+    assert_eq!(&a.doc.text[s..e], "on Tuesday");
+    // "The official was dismissive: “…”": the official just named.
+    assert_eq!(
+        a.who("no evidence of sabotage").0,
+        "Lars Moen (Police chief)"
+    );
+    assert_eq!(
+        a.who("gas supplies would not be interrupted").0,
+        "energy minister"
+    );
+    assert_eq!(a.who("a second line would reopen").0, "energy minister");
+    assert_eq!(a.who("the insurers had been told").0, "company source");
+}
+
+#[test]
+fn relative_speakers_and_editorial_asides() {
+    let a = attributed("more.md");
+    assert_eq!(a.who("a disaster for the fjord").0, "Greenpeace");
+    // "(in reality ...)" is the outlet talking inside someone else's claim.
+    assert_eq!(a.who("in reality the inquiry"), named("Karin Holt"));
+}
+
+#[test]
+fn more_stance_and_intent() {
+    let a = attributed("more.md");
+    assert_eq!(
+        a.facet("the blast had been no accident", "intent")
+            .as_deref(),
+        Some("deliberate")
+    );
+    assert_eq!(a.who("How can anyone"), named("Karin Holt"));
+    assert_eq!(a.stance("How can anyone"), Stance::Questions);
+    assert_eq!(
+        a.who("reportedly spread"),
+        via("unnamed reports", &["Karin Holt"])
+    );
+    assert_eq!(a.stance("reportedly spread"), Stance::Alleges);
+    assert_eq!(a.stance("safety review"), Stance::Alleges);
+    assert_eq!(
+        a.facet(
+            "the fishing fleet of the upcoming operation",
+            "prior_notice"
+        )
+        .as_deref(),
+        Some("fishing fleet informed")
+    );
+    assert_eq!(
+        a.facet("US-led airstrikes hit", "perpetrator").as_deref(),
+        Some("US-led coalition")
+    );
 }

@@ -5,8 +5,9 @@
 //! and the content it covers. Frames nest: "the article says that the ministry quoted a
 //! commander who said that ..." gives three frames, each inside the one before.
 
-use super::lexicon::{DEMONYMS, DOC_NOUNS, ORG_HEADS};
+use super::lexicon::{CAP_STOP, DEMONYMS, DOC_NOUNS, ORG_HEADS};
 use super::quotes::{self, Quote};
+use super::speakers;
 use super::tokens::{Kind, Toks};
 use super::verbs::{self, Act, BETWEEN, Form, NEGATIONS, REPORT_VERBS};
 use crate::timeline::Stance;
@@ -977,8 +978,11 @@ fn verb_frame(
     {
         return None;
     }
-    if verbs::needs_complement(lemma) && !has_complement(t, quotes, lemma, cue_end, sb) {
-        // "Postposed" speech: "“…,” the report noted." has its complement before.
+    // Without a complement of its own, such a verb is speech only when it follows the
+    // quotation it reports: "“…,” the report noted."
+    let only_postposed =
+        verbs::needs_complement(lemma) && !has_complement(t, quotes, lemma, cue_end, sb);
+    if only_postposed {
         let before_quote = i > sa
             && (t.is_close(i - 1) || (i >= sa + 2 && t.punct(i - 1, ",") && t.is_close(i - 2)));
         if !before_quote {
@@ -1007,6 +1011,9 @@ fn verb_frame(
         && let Some(f) = postposed(t, quotes, sa, sb, i, cue_end, act, first_in_paragraph)
     {
         return Some(f);
+    }
+    if only_postposed {
+        return None;
     }
 
     let (c0, recipient, date) = content_start(t, quotes, act, cue_end, sb);
@@ -1378,8 +1385,12 @@ fn postposed(
         date_at(t, k, sb)
     };
     // Inverted, the verb right after the quote: “…,” said X.
+    // The words after the verb must name someone: "“…,” said the minister", not
+    // "“…”, demanded an inquiry".
     if let Some(q) = after_quote(j)
         && let Some((s, e)) = speaker_after(cue_end)
+        && speakers::analyse(t, quotes, s, e)
+            .is_some_and(|r| !matches!(r, speakers::Referent::Unnamed { person: false, .. }))
     {
         let mut f = Frame::new((i, cue_end), act, Who::Phrase(s, e), (q.a, q.b));
         f.postposed = true;
@@ -2342,7 +2353,9 @@ fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: &mut Vec<Fr
             if a > sa
                 && (t.is(a - 1, DEMONYMS)
                     || t.acronym(a - 1)
-                    || t.cap(a - 1) && ORG_HEADS.contains(&t.l(a - 1)))
+                    || t.cap(a - 1) && ORG_HEADS.contains(&t.l(a - 1))
+                    // "an Equinor press release claim": a name issuing a release.
+                    || t.cap(a - 1) && a < i && !CAP_STOP.contains(&t.l(a - 1)))
                 && t.is_word(a - 1)
                 && !t.is(a - 1, &["the", "a"])
             {

@@ -402,7 +402,13 @@ impl Memory {
                         })
                 })
             });
-        if strict {
+        // "the union" is a union named before, not any organisation; only generic words
+        // ("the group", "the organisation") stand for the last one named.
+        let generic = matches!(
+            head,
+            "group" | "organisation" | "organization" | "body" | "institution" | "outlet"
+        );
+        if strict || !person && !generic {
             return matched.map(|m| m.ent);
         }
         matched
