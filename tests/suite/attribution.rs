@@ -714,3 +714,21 @@ fn more_stance_and_intent() {
         Some("US-led coalition")
     );
 }
+
+#[test]
+fn a_spokesman_voices_the_state() {
+    let a = attributed("verbs.md");
+    assert_eq!(a.stance("Chile flatly denied"), Stance::Denies);
+    let (who, chain) = a.who("Chile flatly denied");
+    assert_eq!(who, "Chile");
+    assert!(
+        chain.first().is_some_and(|c| c.starts_with("Ramon Vidal")),
+        "{chain:?}\n{}",
+        a.listing()
+    );
+    assert!(
+        a.who("no troops had crossed the border")
+            .0
+            .starts_with("Ramon Vidal")
+    );
+}

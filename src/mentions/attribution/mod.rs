@@ -392,6 +392,57 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // "Russia denied A, with Major General X of the Defence Ministry adding that B": the
+        // spokesman is the channel of the state's claim.
+        for b in 0..frames.len() {
+            let Who::Phrase(s, _) = frames[b].who else {
+                continue;
+            };
+            if drop[b] || s == 0 || !t.is(s - 1, &["with"]) {
+                continue;
+            }
+            let Some(person) = speakers[b].filter(|&p| self.mem.ents[p].kind == EntKind::Person)
+            else {
+                continue;
+            };
+            let person_state = names::state_of(self.gaz, &self.mem.ents[person].name);
+            // Someone the gazetteer does not know, but whose office is a state's.
+            let official = self.mem.ents[person]
+                .affiliation
+                .as_deref()
+                .is_some_and(|a| {
+                    let a = a.to_lowercase();
+                    [
+                        "ministry",
+                        "government",
+                        "defence",
+                        "defense",
+                        "foreign",
+                        "army",
+                        "military",
+                        "presidency",
+                        "kremlin",
+                        "pentagon",
+                    ]
+                    .iter()
+                    .any(|w| a.contains(w))
+                });
+            for a in 0..b {
+                let Some(sp) = speakers[a] else { continue };
+                let same_sentence = sents.iter().any(|&(sa, sb)| {
+                    (sa..sb).contains(&frames[a].cue.0) && (sa..sb).contains(&frames[b].cue.0)
+                });
+                if same_sentence
+                    && matches!(self.mem.ents[sp].kind, EntKind::Actor | EntKind::Org)
+                    && names::state_of(self.gaz, &self.mem.ents[sp].name).is_some_and(|st| {
+                        person_state.as_ref() == Some(&st) || person_state.is_none() && official
+                    })
+                    && channels[a].is_none()
+                {
+                    channels[a] = Some(person);
+                }
+            }
+        }
         // Frames dropped above go.
         let mut keep_idx = Vec::new();
         for (i, d) in drop.iter().enumerate() {
