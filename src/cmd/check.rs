@@ -21,7 +21,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot read {}", path.display()))?;
         let checked = check_str(&path.display().to_string(), &src);
         for p in &checked.problems {
-            print!("{p}");
+            out!("{p}")?;
         }
         problems += checked.problems.len();
     }

@@ -28,7 +28,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         docs.iter().map(text_report).collect()
     };
-    print!("{out}");
+    out!("{out}")?;
     Ok(ExitCode::SUCCESS)
 }
 

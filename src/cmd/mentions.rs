@@ -36,25 +36,25 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let events = document_events(&doc, dct, &gaz);
     if args.json {
         let out = serde_json::json!({ "document": doc.id, "dct": dct.map(|d| d.to_string()), "events": events });
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&out).context("writing JSON")?
-        );
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "{} (document date {})",
         doc.id,
         dct.map_or("unknown".to_string(), |d| d.to_string())
-    );
+    )?;
     for (i, e) in events.iter().enumerate() {
-        println!();
-        println!("#{} {:?} {} [{:?}]", i + 1, e.kind, e.when, e.basis);
+        outln!()?;
+        outln!("#{} {:?} {} [{:?}]", i + 1, e.kind, e.when, e.basis)?;
         if !e.places.is_empty() {
-            println!("   where: {}", e.places.join("; "));
+            outln!("   where: {}", e.places.join("; "))?;
         }
         if !e.actors.is_empty() {
-            println!("   who:   {}", e.actors.join("; "));
+            outln!("   who:   {}", e.actors.join("; "))?;
         }
         for m in &e.mentions {
             let via = if m.via.is_empty() {
@@ -63,22 +63,25 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
                 format!(" via {}", m.via.join(" via "))
             };
             let comment = if m.comment { " (comment)" } else { "" };
-            println!(
+            outln!(
                 "   - {}{via}{comment} {} [{}..{}]",
-                m.claimant, m.stance, m.start, m.end
-            );
+                m.claimant,
+                m.stance,
+                m.start,
+                m.end
+            )?;
             let quote: String = m.quote.chars().take(160).collect();
-            println!(
+            outln!(
                 "     “{quote}{}”",
                 if m.quote.chars().count() > 160 {
                     "…"
                 } else {
                     ""
                 }
-            );
+            )?;
             if !m.facets.is_empty() {
                 let f: Vec<String> = m.facets.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-                println!("     facets: {}", f.join(", "));
+                outln!("     facets: {}", f.join(", "))?;
             }
         }
     }

@@ -67,10 +67,10 @@ pub fn merge_into_file(
         Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
     };
     let (merged, report) = merge::merge_into(&name, &text, candidate, matcher, threshold)?;
-    print!("{report}");
+    out!("{report}")?;
     if dry_run {
         let before = if created { "" } else { text.as_str() };
-        print!("{}", edit::unified_diff(&name, before, &merged));
+        out!("{}", edit::unified_diff(&name, before, &merged))?;
         eprintln!("dry run: {name} not written");
     } else if created || merged != text {
         write_atomic(path, merged.as_bytes()).with_context(|| format!("cannot write {name}"))?;

@@ -38,7 +38,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{text}"),
+        None => out!("{text}")?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
 use super::entry::{EntityKind, Entry};
@@ -34,6 +34,16 @@ enum Case {
     Any,
     /// The letters and digits, lower-cased: a spelling listed in `not_names`.
     Spelling(Box<str>),
+}
+
+/// What a hit of the automaton turns out to be.
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Mention(Match),
+    /// Spelt like a `not_names` entry.
+    NotAName,
+    /// No candidate fits how the text is written.
+    Refused,
 }
 
 /// The entry index of a `not_names` candidate: a hit on it is no mention at all.
@@ -77,13 +87,17 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    pub fn build(entries: &[Entry], not_names: &[String]) -> Matcher {
+    pub fn build(entries: &[Entry], not_names: &[String], preferred: usize) -> Matcher {
         let mut m = Matcher::default();
         let mut patterns: Vec<String> = Vec::new();
         for spelling in not_names {
             m.add(&mut patterns, spelling, BLOCK as usize, false);
         }
-        for (index, entry) in entries.iter().enumerate() {
+        // Entries from `preferred` on (a user's) come first where names collide.
+        let order =
+            (preferred.min(entries.len())..entries.len()).chain(0..preferred.min(entries.len()));
+        for index in order {
+            let entry = &entries[index];
             for name in entry.names() {
                 m.add(&mut patterns, name, index, false);
             }
@@ -113,6 +127,7 @@ impl Matcher {
         }
         m.ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Both)
             .build(&patterns)
             .ok();
@@ -177,36 +192,60 @@ impl Matcher {
         };
         let folded = fold(text);
         let hay = folded.text.as_bytes();
+        let words = &folded.words;
         let mut out = Vec::new();
         let mut pos = 0;
+        // Index of the first word at or after `pos`: hits come in text order, so finding the
+        // words of a hit is a walk forward, not a search.
+        let mut cursor = 0usize;
+        let locate = |cursor: &mut usize, fstart: usize, fend: usize| -> Option<(usize, usize)> {
+            while *cursor < words.len() && (words[*cursor].fstart as usize) <= fstart {
+                *cursor += 1;
+            }
+            if words.get(*cursor)?.fstart as usize != fstart + 1 {
+                return None;
+            }
+            let mut last = *cursor;
+            while (words.get(last)?.fend as usize) < fend - 1 {
+                last += 1;
+            }
+            (words[last].fend as usize == fend - 1).then_some((*cursor, last))
+        };
         while pos < hay.len() {
             let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
                 break;
             };
-            let mut hit = self.accept(text, &folded, m.start(), m.end(), m.pattern().as_usize());
-            // A refused hit may hide a shorter one from the same word ("US Army" refused as
-            // "us army" still leaves nothing; "IS fighters" refused leaves nothing): look
-            // for the next longest pattern anchored at the same place.
+            let mut hit = locate(&mut cursor, m.start(), m.end())
+                .map_or(Verdict::Refused, |(a, b)| {
+                    self.accept(text, &folded, a, b, m.pattern().as_usize())
+                });
+            // A refused hit may hide a shorter one from the same place ("IS" refused in "this
+            // is" leaves nothing, but a refused long name may leave a shorter one): look for
+            // the next longest pattern anchored there.
             let mut end = m.end();
-            while hit.is_none() {
+            while hit == Verdict::Refused {
                 let shorter = Input::new(hay)
                     .span(m.start()..end - 1)
                     .anchored(Anchored::Yes);
                 match ac.find(shorter) {
                     Some(s) => {
                         end = s.end();
-                        hit =
-                            self.accept(text, &folded, s.start(), s.end(), s.pattern().as_usize());
+                        hit = locate(&mut cursor, s.start(), s.end())
+                            .map_or(Verdict::Refused, |(a, b)| {
+                                self.accept(text, &folded, a, b, s.pattern().as_usize())
+                            });
                     }
                     None => break,
                 }
             }
             match hit {
-                Some(found) => {
+                Verdict::Mention(found) => {
                     out.push(found);
                     pos = end;
                 }
-                None => pos = m.start() + 1,
+                // "New Mexico" is not Mexico: skip the whole phrase.
+                Verdict::NotAName => pos = end,
+                Verdict::Refused => pos = m.start() + 1,
             }
         }
         out
@@ -217,12 +256,10 @@ impl Matcher {
         &self,
         text: &str,
         folded: &Folded,
-        fstart: usize,
-        fend: usize,
+        first: usize,
+        last: usize,
         pattern: usize,
-    ) -> Option<Match> {
-        let first = folded.word_starting(fstart + 1)?;
-        let last = folded.word_ending(fend - 1)?;
+    ) -> Verdict {
         let words = &folded.words;
         let cand = self.candidates[pattern].iter().find(|c| {
             if (c.the && !words[first].the)
@@ -248,11 +285,14 @@ impl Matcher {
                     letters,
                 ),
             }
-        })?;
+        });
+        let Some(cand) = cand else {
+            return Verdict::Refused;
+        };
         if cand.entry == BLOCK {
-            return None;
+            return Verdict::NotAName;
         }
-        Some(Match {
+        Verdict::Mention(Match {
             start: words[first].start as usize,
             end: words[last].end as usize,
             entry: cand.entry as usize,

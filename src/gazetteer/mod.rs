@@ -91,7 +91,8 @@ impl Gazetteer {
     }
 
     /// This table extended by a user's: entries with a known id add their aliases and
-    /// demonyms and set the fields they give; new entries are appended. A user file with
+    /// demonyms and set the fields they give; new entries are appended, and where one of
+    /// their names is also a built-in name, the user's entry wins. A user file with
     /// `replace: true` is returned as it is.
     pub fn with_user(&self, user: Gazetteer) -> Gazetteer {
         if user.replace {
@@ -99,6 +100,7 @@ impl Gazetteer {
         }
         let mut entries = self.entries.clone();
         let mut ids = self.ids.clone();
+        let user_from = entries.len();
         for e in user.entries {
             match ids.get(&e.id) {
                 Some(&i) => merge(&mut entries[i], e),
@@ -114,7 +116,7 @@ impl Gazetteer {
                 not_names.push(n);
             }
         }
-        Gazetteer::assemble(entries, not_names, false)
+        Gazetteer::assemble(entries, not_names, false, user_from)
     }
 
     /// True when this table was read from a file that says `replace: true`.
@@ -159,7 +161,15 @@ impl Gazetteer {
     /// and Deir ez-Zor; Aleppo and Syria). Names not in the table compare by their key.
     pub fn same_place(&self, a: &str, b: &str) -> bool {
         match (self.lookup_index(a), self.lookup_index(b)) {
-            (Some(x), Some(y)) => x == y || self.contains(x, y) || self.contains(y, x),
+            (Some(x), Some(y)) => {
+                let place = |i: usize| {
+                    matches!(
+                        self.entries[i].kind,
+                        EntityKind::Place | EntityKind::Country
+                    )
+                };
+                x == y || (place(x) && place(y) && (self.contains(x, y) || self.contains(y, x)))
+            }
             _ => {
                 let (ka, kb) = (key(a), key(b));
                 !ka.is_empty() && ka == kb
@@ -191,13 +201,19 @@ impl Gazetteer {
         &self.not_names
     }
 
-    fn assemble(entries: Vec<Entry>, not_names: Vec<String>, replace: bool) -> Gazetteer {
+    /// Entries from `preferred` on win where their names collide with earlier ones.
+    fn assemble(
+        entries: Vec<Entry>,
+        not_names: Vec<String>,
+        replace: bool,
+        preferred: usize,
+    ) -> Gazetteer {
         let ids = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let matcher = Matcher::build(&entries, &not_names);
+        let matcher = Matcher::build(&entries, &not_names, preferred);
         Gazetteer {
             entries,
             ids,
@@ -235,11 +251,56 @@ fn merge(base: &mut Entry, user: Entry) {
     }
 }
 
-/// Where each entry came from in the file, for messages.
-struct Located<'a> {
-    raw: &'a RawEntry,
-    node: Option<&'a Node>,
-    group: Option<&'a Node>,
+/// Where a problem is in a file: an entry (of a group, or of the top-level `entries`), and
+/// the field and list item when known. Turned into a line and column only when there is a
+/// problem, so that reading a good file parses it once.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    group: Option<usize>,
+    entry: usize,
+    field: Option<&'static str>,
+    item: Option<usize>,
+}
+
+impl At {
+    fn field(self, field: &'static str) -> At {
+        At {
+            field: Some(field),
+            ..self
+        }
+    }
+
+    /// The place in the tree: the field's value (or the group's, for a field the entry takes
+    /// from its group), the list item, or else the entry.
+    fn mark(self, tree: &Node) -> Option<Mark> {
+        let group = self
+            .group
+            .and_then(|g| tree.get("groups").and_then(|n| n.items().get(g)));
+        let list = match self.group {
+            Some(_) => group.and_then(|g| g.get("entries")),
+            None => tree.get("entries"),
+        };
+        let entry = list.and_then(|l| l.items().get(self.entry))?;
+        let Some(field) = self.field else {
+            return Some(entry.start);
+        };
+        let value = entry
+            .get(field)
+            .or_else(|| group.and_then(|g| g.get(field)));
+        Some(match (value, self.item) {
+            (Some(v), Some(i)) => v.items().get(i).unwrap_or(v).start,
+            (Some(v), None) => v.start,
+            (None, _) => entry.start,
+        })
+    }
+}
+
+/// A mistake found in a file, before it is given a line and column.
+struct Problem {
+    at: At,
+    message: String,
+    /// For a duplicate: where the first one is.
+    first: Option<At>,
 }
 
 fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, GazetteerError> {
@@ -253,52 +314,55 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
         }
     };
     let raw: RawFile = yaml::from_str(text).map_err(|e| invalid(e.at, e.message))?;
-    let tree = yaml::parse_tree(text).ok();
-    let tree = tree.as_ref();
+    match build(&raw, base) {
+        Ok(entries) => Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace, 0)),
+        Err(p) => {
+            let tree = yaml::parse_tree(text).ok();
+            let mark = |at: At| tree.as_ref().and_then(|t| at.mark(t));
+            let mut message = p.message;
+            if let Some(m) = p.first.and_then(mark) {
+                message.push_str(&format!(" (first at line {})", m.line));
+            }
+            Err(invalid(mark(p.at), message))
+        }
+    }
+}
 
-    let mut located = Vec::new();
-    let mut defaults = Vec::new();
+/// The entries of a parsed file, with group defaults applied and references checked.
+fn build(raw: &RawFile, base: Option<&Gazetteer>) -> Result<Vec<Entry>, Box<Problem>> {
+    let problem = |at: At, message: String| {
+        Box::new(Problem {
+            at,
+            message,
+            first: None,
+        })
+    };
+    let mut raws: Vec<(At, &RawEntry, Option<&entry::RawGroup>)> = Vec::new();
     for (gi, group) in raw.groups.iter().enumerate() {
-        let gnode = tree
-            .and_then(|t| t.get("groups"))
-            .and_then(|g| g.items().get(gi));
         for (ei, e) in group.entries.iter().enumerate() {
-            let node = gnode
-                .and_then(|g| g.get("entries"))
-                .and_then(|n| n.items().get(ei));
-            located.push(Located {
-                raw: e,
-                node,
-                group: gnode,
-            });
-            defaults.push(Some(group));
+            let at = At {
+                group: Some(gi),
+                entry: ei,
+                field: None,
+                item: None,
+            };
+            raws.push((at, e, Some(group)));
         }
     }
     for (ei, e) in raw.entries.iter().enumerate() {
-        let node = tree
-            .and_then(|t| t.get("entries"))
-            .and_then(|n| n.items().get(ei));
-        located.push(Located {
-            raw: e,
-            node,
+        let at = At {
             group: None,
-        });
-        defaults.push(None);
+            entry: ei,
+            field: None,
+            item: None,
+        };
+        raws.push((at, e, None));
     }
 
-    let at = |l: &Located, field: &str| -> Option<Mark> {
-        l.node
-            .and_then(|n| n.get(field))
-            .or_else(|| l.group.and_then(|g| g.get(field)))
-            .or(l.node)
-            .map(|n| n.start)
-    };
-
     let base = base.filter(|_| !raw.replace);
-    let mut entries: Vec<Entry> = Vec::with_capacity(located.len());
-    let mut first_at: HashMap<String, Option<Mark>> = HashMap::new();
-    for (l, group) in located.iter().zip(&defaults) {
-        let r = l.raw;
+    let mut entries: Vec<Entry> = Vec::with_capacity(raws.len());
+    let mut first_at: HashMap<String, At> = HashMap::new();
+    for &(at, r, group) in &raws {
         let g = |f: fn(&entry::RawGroup) -> &Option<String>| group.and_then(|g| f(g).clone());
         let known_entry =
             r.id.as_deref()
@@ -307,16 +371,13 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
             (Some(n), _) => n.trim().to_string(),
             (None, Some(id)) => known_entry.map_or_else(|| id.clone(), |e| e.name.clone()),
             (None, None) => {
-                return Err(invalid(
-                    l.node.map(|n| n.start),
-                    "entry has neither `name` nor `id`".into(),
-                ));
+                return Err(problem(at, "entry has neither `name` nor `id`".into()));
             }
         };
         let id = r.id.clone().unwrap_or_else(|| slug(&name));
         if id.is_empty() || id.chars().any(char::is_whitespace) {
-            return Err(invalid(
-                at(l, "id"),
+            return Err(problem(
+                at.field("id"),
                 format!("id `{id}` must be a non-empty slug without spaces"),
             ));
         }
@@ -325,32 +386,32 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
             .or(group.and_then(|g| g.kind))
             .or(known_entry.map(|e| e.kind))
         else {
-            return Err(invalid(
-                l.node.map(|n| n.start),
+            return Err(problem(
+                at,
                 format!(
                     "entry `{id}` has no `kind` (country, place, organisation, armed_group, government, person or media)"
                 ),
             ));
         };
-        if let Some(prev) = first_at.get(&id) {
-            let where_ = prev.map_or(String::new(), |m| format!(" (first at line {})", m.line));
-            return Err(invalid(at(l, "id"), format!("duplicate id `{id}`{where_}")));
+        if let Some(&first) = first_at.get(&id) {
+            return Err(Box::new(Problem {
+                at: at.field("id"),
+                message: format!("duplicate id `{id}`"),
+                first: Some(first),
+            }));
         }
-        first_at.insert(id.clone(), l.node.map(|n| n.start));
-        for (field, list) in [
-            ("name", std::slice::from_ref(&name)),
-            ("aliases", &r.aliases[..]),
-            ("demonyms", &r.demonyms[..]),
+        first_at.insert(id.clone(), at);
+        for (field, list, listed) in [
+            ("name", std::slice::from_ref(&name), false),
+            ("aliases", &r.aliases[..], true),
+            ("demonyms", &r.demonyms[..], true),
         ] {
             for (i, a) in list.iter().enumerate() {
                 if key(a).is_empty() {
-                    let mark = l
-                        .node
-                        .and_then(|n| n.get(field))
-                        .map(|n| n.items().get(i).unwrap_or(n).start)
-                        .or(l.node.map(|n| n.start));
-                    return Err(invalid(
-                        mark,
+                    let mut at = at.field(field);
+                    at.item = listed.then_some(i);
+                    return Err(problem(
+                        at,
                         format!("{field} {a:?} of `{id}` has no letters to match"),
                     ));
                 }
@@ -374,7 +435,7 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
 
     // References name entries of this file or, when extending, of the base table.
     let known: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    for (e, l) in entries.iter().zip(&located) {
+    for (e, &(at, _, _)) in entries.iter().zip(&raws) {
         let refs = [
             ("country", &e.country),
             ("within", &e.within),
@@ -385,12 +446,12 @@ fn parse(file: &str, text: &str, base: Option<&Gazetteer>) -> Result<Gazetteer, 
         for (field, value) in refs {
             let Some(v) = value else { continue };
             if !known.contains(v.as_str()) && base.is_none_or(|b| b.by_id(v).is_none()) {
-                return Err(invalid(
-                    at(l, field),
+                return Err(problem(
+                    at.field(field),
                     format!("`{field}: {v}` of `{}` names no entry", e.id),
                 ));
             }
         }
     }
-    Ok(Gazetteer::assemble(entries, raw.not_names, raw.replace))
+    Ok(entries)
 }

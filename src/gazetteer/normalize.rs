@@ -7,7 +7,6 @@
 //! adjacent names never share a character. Each folded word remembers where it came from in
 //! the original text.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A word of the folded text and its place in the original.
@@ -31,28 +30,6 @@ pub(crate) struct Folded {
     pub text: String,
     pub words: Vec<Word>,
 }
-
-impl Folded {
-    /// Index of the word whose folded text starts at `fstart`.
-    pub fn word_starting(&self, fstart: usize) -> Option<usize> {
-        self.words
-            .binary_search_by_key(&fstart, |w| w.fstart as usize)
-            .ok()
-    }
-
-    /// Index of the word whose folded text ends at `fend`.
-    pub fn word_ending(&self, fend: usize) -> Option<usize> {
-        self.words
-            .binary_search_by_key(&fend, |w| w.fend as usize)
-            .ok()
-    }
-}
-
-/// Arabic article particles, as written before a hyphen ("al-", "ash-", "ez-").
-const ARTICLES: &[&str] = &[
-    "al", "el", "ad", "ed", "an", "en", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az",
-    "ez", "ath", "adh", "ul",
-];
 
 /// How the characters after a token separate it from the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,135 +199,220 @@ pub(crate) fn push_folded_char(c: char, out: &mut String) {
     out.push_str(s);
 }
 
+fn push_folded_bytes(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase() as u8);
+    } else {
+        let mut s = String::new();
+        push_folded_char(c, &mut s);
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
 /// Fold a text (an article, or one alias) into words.
 pub(crate) fn fold(text: &str) -> Folded {
-    let mut scratch = String::with_capacity(text.len());
-    let tokens = tokenize(text, &mut scratch);
-    let mut out = Folded {
-        text: String::with_capacity(text.len() + text.len() / 4),
-        words: Vec::with_capacity(tokens.len()),
+    let mut sink = Sink {
+        folded: Vec::with_capacity(text.len() + text.len() / 4),
+        words: Vec::with_capacity(text.len() / 6),
+        tmp: Vec::with_capacity(32),
+        the: false,
+        article_start: None,
     };
-    let mut word_buf: Vec<u8> = Vec::with_capacity(32);
-    let mut tmp: Vec<u8> = Vec::with_capacity(32);
-    let mut the = false;
-    let mut article_start: Option<u32> = None;
-    for (k, tok) in tokens.iter().enumerate() {
-        let lower = &scratch[tok.lower.0 as usize..tok.lower.1 as usize];
-        if lower == "the" {
-            the = true;
-            article_start = None;
-            continue;
+    tokenize(text, &mut sink);
+    // Folding rewrites ASCII bytes only and copies other UTF-8 sequences whole.
+    let text = String::from_utf8(sink.folded)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded {
+        text,
+        words: sink.words,
+    }
+}
+
+/// Receives the tokens one by one and writes the folded text.
+struct Sink {
+    folded: Vec<u8>,
+    words: Vec<Word>,
+    tmp: Vec<u8>,
+    /// The last token was "the".
+    the: bool,
+    /// Where an article attached to the next word began.
+    article_start: Option<u32>,
+}
+
+impl Sink {
+    /// One token, its lower-cased letters, and whether another token follows.
+    fn token(&mut self, tok: &Token, lower: &[u8], has_next: bool) {
+        if lower == b"the" {
+            self.the = true;
+            self.article_start = None;
+            return;
         }
-        let has_next = k + 1 < tokens.len();
-        if has_next && ARTICLES.contains(&lower) {
+        if has_next && is_article(lower) {
             let attached =
-                tok.sep == Sep::Hyphen || (tok.sep == Sep::Space && matches!(lower, "al" | "el"));
+                tok.sep == Sep::Hyphen || (tok.sep == Sep::Space && matches!(lower, b"al" | b"el"));
             if attached {
-                article_start.get_or_insert(tok.start);
-                continue;
+                self.article_start.get_or_insert(tok.start);
+                return;
             }
         }
-        word_buf.clear();
-        fold_word(lower.as_bytes(), &mut tmp, &mut word_buf);
-        if word_buf.is_empty() {
-            continue;
+        self.folded.push(b' ');
+        let fstart = self.folded.len() as u32;
+        fold_word(lower, &mut self.tmp, &mut self.folded);
+        let fend = self.folded.len() as u32;
+        if fend == fstart {
+            self.folded.pop();
+            return;
         }
-        out.text.push(' ');
-        let fstart = out.text.len() as u32;
-        // `fold_word` only rewrites ASCII bytes and copies other UTF-8 sequences whole.
-        out.text
-            .push_str(std::str::from_utf8(&word_buf).unwrap_or(""));
-        let fend = out.text.len() as u32;
-        out.text.push(' ');
-        out.words.push(Word {
+        self.folded.push(b' ');
+        self.words.push(Word {
             fstart,
             fend,
-            start: article_start.take().unwrap_or(tok.start),
+            start: self.article_start.take().unwrap_or(tok.start),
             end: tok.end,
             core: tok.start,
-            the,
+            the: self.the,
         });
-        the = false;
+        self.the = false;
     }
-    out
+}
+
+fn starts_url(b: &[u8]) -> bool {
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W'))
+        && (starts(b"http://") || starts(b"https://") || starts(b"www."))
+}
+
+fn is_article(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"al"
+            | b"el"
+            | b"ad"
+            | b"ed"
+            | b"an"
+            | b"en"
+            | b"ar"
+            | b"er"
+            | b"as"
+            | b"es"
+            | b"ash"
+            | b"esh"
+            | b"at"
+            | b"et"
+            | b"az"
+            | b"ez"
+            | b"ath"
+            | b"adh"
+            | b"ul"
+    )
 }
 
 /// Cut text into word tokens: letters and digits, with apostrophes inside words dropped,
 /// a possessive "'s" cut off, and dotted initials joined ("U.S." → "us").
-fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+fn tokenize(text: &str, sink: &mut Sink) {
+    let bytes = text.as_bytes();
+    // Letters of the open token and of the one before it, whose separator is not known
+    // until the next token begins.
+    let scratch = &mut Vec::with_capacity(64);
+    let mut pending: Option<Token> = None;
+    let tokens = &mut pending;
     let mut open: Option<(u32, u32)> = None; // (original start, scratch start)
     // Dotted initials: every piece of the token so far is one character long.
     let mut piece_len = 0usize;
     let mut all_single = true;
     let mut dotted = false;
-    let mut iter = text.char_indices().peekable();
     // Separator of the last closed token, decided by the characters that follow it.
     let mut sep_seen_hyphen = false;
     let mut sep_other = false;
     let mut pending_sep = false;
-    while let Some((i, c)) = iter.next() {
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(i..).and_then(|t| t.chars().next()),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The common case: more ASCII letters of an open word.
+        if b.is_ascii_alphanumeric() && open.is_some() {
+            scratch.push(b.to_ascii_lowercase());
+            piece_len += 1;
+            if piece_len > 1 {
+                all_single = false;
+            }
+            i += 1;
+            continue;
+        }
+        if open.is_none() && starts_url(&bytes[i..]) {
+            // Words of a web address are not mentions ("white-helmets-nobel-prize").
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
+        let width = c.len_utf8();
         match class(c) {
             CharClass::Letter => {
-                if pending_sep {
-                    if let Some(last) = tokens.last_mut() {
-                        last.sep = if sep_other {
-                            Sep::Other
-                        } else if sep_seen_hyphen {
-                            Sep::Hyphen
-                        } else {
-                            Sep::Space
-                        };
-                    }
-                    pending_sep = false;
+                if let Some(mut last) = tokens.take() {
+                    last.sep = if !pending_sep || sep_other {
+                        Sep::Other
+                    } else if sep_seen_hyphen {
+                        Sep::Hyphen
+                    } else {
+                        Sep::Space
+                    };
+                    let lower = &scratch[last.lower.0 as usize..last.lower.1 as usize];
+                    sink.token(&last, lower, true);
+                    scratch.clear();
                 }
+                pending_sep = false;
                 if open.is_none() {
                     open = Some((i as u32, scratch.len() as u32));
                     piece_len = 0;
                     all_single = true;
                     dotted = false;
                 }
-                push_folded_char(c, scratch);
+                push_folded_bytes(c, scratch);
                 piece_len += 1;
+                if piece_len > 1 {
+                    all_single = false;
+                }
             }
             CharClass::Mark if open.is_some() => {}
-            CharClass::Apostrophe if open.is_some() => {
-                let next = iter.peek().map(|&(_, n)| n);
-                match next {
-                    Some(n) if n.is_alphanumeric() => {
-                        let mut ahead = text[i + c.len_utf8()..].chars();
-                        ahead.next();
-                        let after = ahead.next();
-                        if matches!(n, 's' | 'S') && !after.is_some_and(char::is_alphanumeric) {
-                            // Possessive: the name ends here and the "s" is skipped.
-                            close(&mut tokens, &mut open, i, scratch);
-                            iter.next();
-                            pending_sep = true;
-                            sep_seen_hyphen = false;
-                            sep_other = true;
-                        }
-                        // Otherwise the apostrophe is part of the name: drop it.
-                    }
-                    _ => {
-                        close(&mut tokens, &mut open, i, scratch);
+            CharClass::Apostrophe if open.is_some() => match char_at(i + width) {
+                Some(n) if n.is_alphanumeric() => {
+                    let after = char_at(i + width + n.len_utf8());
+                    if matches!(n, 's' | 'S') && !after.is_some_and(char::is_alphanumeric) {
+                        // Possessive: the name ends here and the "s" is skipped.
+                        close(tokens, &mut open, i, scratch);
+                        i += 1;
                         pending_sep = true;
                         sep_seen_hyphen = false;
                         sep_other = true;
                     }
+                    // Otherwise the apostrophe is part of the name: drop it.
                 }
-            }
+                _ => {
+                    close(tokens, &mut open, i, scratch);
+                    pending_sep = true;
+                    sep_seen_hyphen = false;
+                    sep_other = true;
+                }
+            },
             CharClass::Other if c == '.' && open.is_some() && piece_len == 1 && all_single => {
                 // "U.S.", "D.C.": join single letters separated by dots.
-                let mut ahead = text[i + 1..].chars();
-                let n = ahead.next();
-                let after = ahead.next();
+                let n = char_at(i + 1);
+                let after = n.and_then(|n| char_at(i + 1 + n.len_utf8()));
                 if n.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphanumeric) {
                     piece_len = 0;
                     dotted = true;
                 } else {
                     // The last dot of "U.S." belongs to the abbreviation.
                     let end = if dotted { i + 1 } else { i };
-                    close(&mut tokens, &mut open, end, scratch);
+                    close(tokens, &mut open, end, scratch);
                     pending_sep = true;
                     sep_seen_hyphen = false;
                     sep_other = true;
@@ -358,10 +420,7 @@ fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
             }
             cls => {
                 if open.is_some() {
-                    if piece_len != 1 {
-                        all_single = false;
-                    }
-                    close(&mut tokens, &mut open, i, scratch);
+                    close(tokens, &mut open, i, scratch);
                     pending_sep = true;
                     sep_seen_hyphen = false;
                     sep_other = false;
@@ -373,17 +432,19 @@ fn tokenize(text: &str, scratch: &mut String) -> Vec<Token> {
                 }
             }
         }
-        if piece_len > 1 {
-            all_single = false;
-        }
+        i += width;
     }
-    close(&mut tokens, &mut open, text.len(), scratch);
-    tokens
+    close(tokens, &mut open, text.len(), scratch);
+    if let Some(last) = tokens.take() {
+        let lower = &scratch[last.lower.0 as usize..last.lower.1 as usize];
+        sink.token(&last, lower, false);
+    }
 }
 
-fn close(tokens: &mut Vec<Token>, open: &mut Option<(u32, u32)>, end: usize, scratch: &str) {
+/// End the open token; it waits in `pending` until the next one shows its separator.
+fn close(pending: &mut Option<Token>, open: &mut Option<(u32, u32)>, end: usize, scratch: &[u8]) {
     if let Some((start, lstart)) = open.take() {
-        tokens.push(Token {
+        *pending = Some(Token {
             start,
             end: end as u32,
             lower: (lstart, scratch.len() as u32),
@@ -516,8 +577,37 @@ const LEXICON_GROUPS: &[&[&str]] = &[
     &["nasrallah", "nasrullah"],
 ];
 
-static LEXICON: LazyLock<HashMap<Vec<u8>, Vec<u8>>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// Folded variant → folded canonical spelling, sorted by variant for binary search.
+struct Lexicon {
+    pairs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// A 4096-bit filter of the variants' hashes: most words are ruled out without a search.
+    filter: [u64; 64],
+}
+
+fn filter_bit(word: &[u8]) -> usize {
+    // FNV-1a
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in word {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    (h as usize) & 4095
+}
+
+impl Lexicon {
+    fn get(&self, word: &[u8]) -> Option<&[u8]> {
+        let bit = filter_bit(word);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.pairs
+            .binary_search_by(|(k, _)| k.as_slice().cmp(word))
+            .ok()
+            .map(|i| self.pairs[i].1.as_slice())
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
     let mut tmp = Vec::new();
     for group in LEXICON_GROUPS {
         let mut canon = Vec::new();
@@ -526,11 +616,18 @@ static LEXICON: LazyLock<HashMap<Vec<u8>, Vec<u8>>> = LazyLock::new(|| {
             let mut v = Vec::new();
             fold_rules(variant.as_bytes(), &mut tmp, &mut v);
             if v != canon {
-                map.insert(v, canon.clone());
+                pairs.push((v, canon.clone()));
             }
         }
     }
-    map
+    pairs.sort();
+    pairs.dedup_by(|a, b| a.0 == b.0);
+    let mut filter = [0u64; 64];
+    for (k, _) in &pairs {
+        let bit = filter_bit(k);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    Lexicon { pairs, filter }
 });
 
 /// The key of a name: its folded words separated by single spaces ("Deir ez-Zor" →

@@ -131,7 +131,7 @@ fn firm_range(e: &DocEvent) -> Option<(NaiveDate, NaiveDate)> {
 fn blocked_pairs(events: &[DocEvent], copies: &Copies) -> BTreeSet<(usize, usize)> {
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
-        let keys = month_keys(&e.when);
+        let keys = block_keys(e);
         if keys.is_empty() {
             for p in &e.places {
                 buckets
@@ -184,7 +184,7 @@ fn blocked_pairs(events: &[DocEvent], copies: &Copies) -> BTreeSet<(usize, usize
         let undated: Vec<usize> = members
             .iter()
             .copied()
-            .filter(|&i| events[i].when.is_unknown())
+            .filter(|&i| block_keys(&events[i]).is_empty())
             .collect();
         for &u in &undated {
             for &m in members {
@@ -195,6 +195,19 @@ fn blocked_pairs(events: &[DocEvent], copies: &Copies) -> BTreeSet<(usize, usize
         }
     }
     pairs
+}
+
+/// The blocks an event belongs to: the months its date touches; for an event known only to
+/// precede its document, the month of that document's date and the one before (news tells
+/// recent events).
+fn block_keys(e: &DocEvent) -> Vec<String> {
+    if e.basis == TimeBasis::Dct
+        && let Some((_, dct)) = e.when.day_range()
+    {
+        let earlier = dct - chrono::Duration::days(31);
+        return month_keys(&When::between(earlier, dct));
+    }
+    month_keys(&e.when)
 }
 
 /// Month keys a date range touches; none for unknown or very wide ranges (a year or more),
@@ -322,12 +335,20 @@ fn time_similarity(a: &DocEvent, b: &DocEvent, params: Params) -> f64 {
             TimeBasis::Dct | TimeBasis::Unknown | TimeBasis::Inherited
         )
     };
+    if let Some(s) = recent(a, b).or_else(|| recent(b, a)) {
+        return s;
+    }
     match (a.when.day_range(), b.when.day_range()) {
         (Some((a0, a1)), Some((b0, b1))) => {
-            let slack = if matches!(a.basis, TimeBasis::Explicit)
-                && matches!(b.basis, TimeBasis::Explicit)
-            {
+            let width = |lo: NaiveDate, hi: NaiveDate| (hi - lo).num_days() + 1;
+            let widest = width(a0, a1).max(width(b0, b1));
+            // Dates read from the text exactly need no slack; relative ones ("last week",
+            // "on Monday") may be a day, or for a week-long expression a week, off.
+            let both_explicit = a.basis == TimeBasis::Explicit && b.basis == TimeBasis::Explicit;
+            let slack = if both_explicit {
                 0
+            } else if (5..=8).contains(&widest) {
+                params.slack_days.max(7)
             } else {
                 params.slack_days
             };
@@ -335,8 +356,6 @@ fn time_similarity(a: &DocEvent, b: &DocEvent, params: Params) -> f64 {
             if a0 > b1 + slack || b0 > a1 + slack {
                 return if weak(a) || weak(b) { 0.2 } else { 0.0 };
             }
-            let width = |lo: NaiveDate, hi: NaiveDate| (hi - lo).num_days() + 1;
-            let widest = width(a0, a1).max(width(b0, b1));
             let precise = match widest {
                 1..=2 => 1.0,
                 3..=8 => 0.8,
@@ -349,8 +368,33 @@ fn time_similarity(a: &DocEvent, b: &DocEvent, params: Params) -> f64 {
                 precise
             }
         }
-        _ => 0.3,
+        // One side undated: no evidence against, some for (the documents are about the
+        // same period or they would not be read together).
+        _ => 0.5,
     }
+}
+
+/// For an event known only to precede its document (`../DCT`) and an event with a firm date:
+/// news tells recent events, so a firm date shortly before that document's date is likely the
+/// same time, an old one unlikely. `None` when the pair is not of that sort.
+fn recent(bounded: &DocEvent, firm: &DocEvent) -> Option<f64> {
+    let firm_basis = matches!(
+        firm.basis,
+        TimeBasis::Explicit | TimeBasis::Relative | TimeBasis::Narrative
+    );
+    if bounded.basis != TimeBasis::Dct || !firm_basis {
+        return None;
+    }
+    let (_, dct) = bounded.when.day_range()?;
+    let (lo, hi) = firm.when.day_range()?;
+    if lo > dct {
+        return Some(0.0);
+    }
+    Some(match (dct - hi).num_days() {
+        0..=14 => 0.7,
+        15..=60 => 0.4,
+        _ => 0.15,
+    })
 }
 
 /// Share of the smaller list matched in the other; `None` when either is empty.

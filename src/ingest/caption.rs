@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 
 /// A credit in brackets anywhere in the line, or a credit label at its start, or a picture
@@ -10,9 +11,9 @@ use regex::Regex;
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        [\[(]\s*(?:featured\s+|top\s+|main\s+|header\s+)?(?:photo|image|picture|photograph|video|illustration|credit)s?\b[^\])]{0,150}[\])]
-        | ^(?:photo|image|picture|photograph|pictured|credit|illustration)s?\s*(?:credit)?\s*(?:by\b|:)
-        | \b(?:getty\s+images|ap\s+photo|afp\s+photo|shutterstock|epa-efe|anadolu\s+agency\s+via)\b
+        [\[(]\s*(?:featured\s+|top\s+|main\s+|header\s+)?(?:photo|image|picture|photograph|video|illustration|credit)s?(?-u:\b)[^\])]{0,150}[\])]
+        | ^(?:photo|image|picture|photograph|pictured|credit|illustration)s?\s*(?:credit)?\s*(?:by(?-u:\b)|:)
+        | (?-u:\b)(?:getty\s+images|ap\s+photo|afp\s+photo|shutterstock|epa-efe|anadolu\s+agency\s+via)(?-u:\b)
         ",
     )
     .expect("static regex")
@@ -20,7 +21,36 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Does this (markup-free) line carry a photo credit?
 pub(crate) fn is_credit(plain: &str) -> bool {
-    plain.len() <= 400 && CREDIT.is_match(plain)
+    const LABELS: &[&str] = &[
+        "credit",
+        "illustration",
+        "image",
+        "photo",
+        "photograph",
+        "picture",
+        "pictured",
+    ];
+    static AGENCIES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(["getty", "photo", "shutterstock", "epa-efe", "anadolu"])
+            .expect("static patterns")
+    });
+    if plain.len() > 400 {
+        return false;
+    }
+    // The regex only matches with brackets, a label first, or an agency name.
+    let first = plain.split([' ', ':']).next().unwrap_or("");
+    let first = first.strip_suffix('s').unwrap_or(first);
+    let may = memchr::memchr2(b'[', b'(', plain.as_bytes()).is_some()
+        || LABELS.iter().any(|l| l.eq_ignore_ascii_case(first))
+        || (plain.len() <= 250 && AGENCIES.is_match(plain));
+    may && CREDIT.is_match(plain)
+}
+
+/// A Markdown image on a line of its own: `![alt text](picture.jpg)`.
+pub(crate) fn is_markdown_image(plain: &str) -> bool {
+    plain.starts_with("![") && plain.ends_with(')') && plain.contains("](")
 }
 
 /// A short line that can be the descriptive part of a caption.

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use regex::Regex;
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -12,14 +12,14 @@ const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 /// 09:15", "2016-09-26 00:16", "Sep 26, 2016 | Reply".
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?ix)^(?:posted\s+|on\s+)?
-        (?P<date>{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
-          |\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}
-          |\d{{4}}-\d{{2}}-\d{{2}}
-          |\d{{1,2}}/\d{{1,2}}/\d{{2,4}})
+        r"(?ix-u)^(?:posted\s+|on\s+)?
+        (?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
+          |(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})
+          |(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})
+          |(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})/(?P<y4>\d{{2,4}}))
         (?:\s*(?:,|at|@|-|\u{{2013}}|\u{{b7}}|\u{{2022}}|T)?\s*
-           (?P<time>\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?)(?:\s*[a-z]{{2,5}})?)?
-        (?:\s*[|\u{{2022}}\u{{b7}}-]\s*(?:reply|permalink|edit|link|report))*\s*$"
+           (?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*(?:(?P<ap>[ap])\.?m\.?)?(?:\s*[a-z]{{2,5}})?)?
+        (?:\s*(?:\||\u{{2022}}|\u{{b7}}|-)\s*(?:reply|permalink|edit|link|report))*\s*$"
     ))
     .expect("static regex")
 });
@@ -227,29 +227,155 @@ pub(crate) enum Meta {
 /// A timestamp line: its value (when absolute with a time of day) and whether it is clearly
 /// a comment's (has a time of day, or is relative: "2 days ago").
 pub(crate) fn timestamp(plain: &str) -> Option<(Option<NaiveDateTime>, bool)> {
-    if plain.len() > 60 || !plain.bytes().any(|b| b.is_ascii_digit()) {
-        return if plain.len() <= 40 && RELATIVE.is_match(plain) {
-            Some((None, true))
-        } else {
-            None
-        };
+    if plain.len() > 60 {
+        return None;
+    }
+    let first = first_word(plain);
+    let relative = || {
+        (ends_with_ci(plain, "ago")
+            || ends_with_ci(plain, "edited")
+            || ["yesterday", "today", "just"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w)))
+            && RELATIVE.is_match(plain)
+    };
+    // Cheap tests first: most lines are prose, and the regex would only say no.
+    let may_be_date = plain.bytes().any(|b| b.is_ascii_digit())
+        && (first.starts_with(|c: char| c.is_ascii_digit())
+            || starts_with_month(first)
+            || first.eq_ignore_ascii_case("posted")
+            || first.eq_ignore_ascii_case("on"));
+    if !may_be_date {
+        return relative().then_some((None, true));
     }
     if let Some(c) = TIMESTAMP.captures(plain) {
-        let time = c.name("time").map(|m| m.as_str());
-        let posted = c.name("date").and_then(|d| parse_posted(d.as_str(), time));
-        return Some((posted, time.is_some()));
+        let has_time = c.name("h").is_some();
+        return Some((posted(&c), has_time));
     }
-    RELATIVE.is_match(plain).then_some((None, true))
+    relative().then_some((None, true))
+}
+
+/// Like [`timestamp`] without reading the value (no captures: faster, for detection):
+/// `Some(clear)` for a timestamp line.
+pub(crate) fn is_timestamp(plain: &str) -> Option<bool> {
+    if plain.len() > 60 {
+        return None;
+    }
+    let first = first_word(plain);
+    let may_be_date = plain.bytes().any(|b| b.is_ascii_digit())
+        && (first.starts_with(|c: char| c.is_ascii_digit())
+            || starts_with_month(first)
+            || first.eq_ignore_ascii_case("posted")
+            || first.eq_ignore_ascii_case("on"));
+    if may_be_date && TIMESTAMP.is_match(plain) {
+        // A time of day: digits, a colon or dot, two digits.
+        let b = plain.as_bytes();
+        let timed = b.windows(4).any(|w| {
+            w[0].is_ascii_digit()
+                && matches!(w[1], b':' | b'.')
+                && w[2].is_ascii_digit()
+                && w[3].is_ascii_digit()
+        });
+        return Some(timed);
+    }
+    timestamp(plain).map(|(_, clear)| clear)
+}
+
+/// The date and time of a matched timestamp, when it has a time of day and is a real date.
+/// (A date alone says little about when within a thread a comment came.)
+fn posted(c: &regex::Captures) -> Option<NaiveDateTime> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month = |name: &str| {
+        let m = c.name(name)?.as_str().get(..3)?;
+        const NAMES: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        NAMES
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(m))
+            .map(|i| i as u32 + 1)
+    };
+    let mut hour = num("h")?;
+    let minute = num("mi")?;
+    let second = num("s").unwrap_or(0);
+    match c.name("ap").map(|m| m.as_str().eq_ignore_ascii_case("p")) {
+        Some(_) if !(1..=12).contains(&hour) => return None,
+        Some(pm) => hour = hour % 12 + if pm { 12 } else { 0 },
+        None => {}
+    }
+    let (year, month, day) = if c.name("y1").is_some() {
+        (num("y1")?, month("m1")?, num("d1")?)
+    } else if c.name("y2").is_some() {
+        (num("y2")?, month("m2")?, num("d2")?)
+    } else if c.name("y3").is_some() {
+        (num("y3")?, num("m3")?, num("d3")?)
+    } else {
+        // a/b/yy: month first (US comment systems), unless that cannot be a date.
+        let year = num("y4")?;
+        let year = if year < 100 { 2000 + year } else { year };
+        let (a, b) = (num("a4")?, num("b4")?);
+        if a <= 12 { (year, a, b) } else { (year, b, a) }
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
+        .and_hms_opt(hour, minute, second)
 }
 
 /// A reply link, vote count or "Read more" on a line of its own.
 pub(crate) fn is_button(plain: &str) -> bool {
-    plain.len() <= 60 && BUTTONS.is_match(plain)
+    const FIRST: &[&str] = &[
+        "flag", "hide", "in", "like", "likes", "load", "read", "replies", "reply", "replying",
+        "report", "see", "show", "view",
+    ];
+    plain.len() <= 60 && first_word_in(plain, FIRST) && BUTTONS.is_match(plain)
 }
 
 /// The heading that opens a comment section: "12 Comments", "Leave a Reply".
 pub(crate) fn is_section_header(plain: &str) -> bool {
-    plain.len() <= 200 && SECTION.is_match(plain)
+    const FIRST: &[&str] = &[
+        "add",
+        "comment",
+        "comments",
+        "discussion",
+        "join",
+        "leave",
+        "one",
+        "post",
+        "reader",
+        "replies",
+        "response",
+        "responses",
+        "thoughts",
+        "write",
+    ];
+    plain.len() <= 200 && first_word_in(plain, FIRST) && SECTION.is_match(plain)
+}
+
+/// The first word, up to a space or punctuation.
+fn first_word(plain: &str) -> &str {
+    let end = plain
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(plain.len());
+    &plain[..end]
+}
+
+/// Does the line start with a number or one of `words` (lower case, sorted)?
+fn first_word_in(plain: &str, words: &[&str]) -> bool {
+    let first = first_word(plain);
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || words.iter().any(|w| w.eq_ignore_ascii_case(first))
+}
+
+fn starts_with_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    word.get(..3)
+        .is_some_and(|head| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(head)))
+}
+
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// A comment cut short with a "Read more" link.
@@ -262,7 +388,8 @@ pub(crate) fn ends_read_more(plain: &str) -> bool {
 
 /// A name (and maybe time) introducing a comment: "Jane Roe says:", "jroe \u{2022} 2 days ago".
 pub(crate) fn says(plain: &str) -> Option<(String, Option<NaiveDateTime>)> {
-    if plain.len() > 120 {
+    // Every form ends in a colon or has a separator; prose lines mostly do not.
+    if plain.len() > 120 || !(plain.ends_with(':') || plain.contains(['|', '\u{2022}', '\u{b7}'])) {
         return None;
     }
     let c = SAYS.captures(plain)?;
@@ -312,10 +439,7 @@ pub(crate) fn is_name_like(plain: &str, relaxed: bool) -> bool {
     if plain.is_empty() || plain.len() > 40 {
         return false;
     }
-    if plain.contains([
-        ',', ';', ':', '!', '?', '"', '(', ')', '[', ']', '/', '|', '\u{201c}', '\u{201d}',
-        '\u{2018}', '\u{ab}', '\u{bb}', '=', '+', '*', '#', '%', '$', '&', '<', '>',
-    ]) {
+    if has_name_breaker(plain) {
         return false;
     }
     let mut count = 0;
@@ -352,6 +476,42 @@ pub(crate) fn is_name_like(plain: &str, relaxed: bool) -> bool {
     !digits && (caps || lower)
 }
 
+/// Punctuation a name line does not have: sentence marks, quotes, brackets, symbols.
+fn has_name_breaker(plain: &str) -> bool {
+    plain.chars().any(|c| {
+        if c.is_ascii() {
+            matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '"'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '/'
+                    | '|'
+                    | '='
+                    | '+'
+                    | '*'
+                    | '#'
+                    | '%'
+                    | '$'
+                    | '&'
+                    | '<'
+                    | '>'
+            )
+        } else {
+            matches!(
+                c,
+                '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}'
+            )
+        }
+    })
+}
+
 /// How much a paragraph talks to someone: second person, thanks and agreement, first person
 /// singular, exclamations and questions. Article prose scores low; replies score high.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -386,102 +546,53 @@ const SELF: &[&str] = &["i", "id", "im", "ive", "me", "my", "myself"];
 pub(crate) fn talk(plain: &str) -> Talk {
     let mut t = Talk::default();
     let mut marks = 0;
-    for c in plain.chars() {
-        if c == '!' || c == '?' {
-            marks += 1;
-        }
-    }
-    t.score += marks.min(3);
-    let mut word = String::with_capacity(16);
-    let flush = |word: &mut String, t: &mut Talk| {
-        if !word.is_empty() {
-            if ADDRESS.binary_search(&word.as_str()).is_ok() {
+    // Words are lower-cased ASCII with apostrophes dropped ("you're" -> "youre"); longer
+    // words than any marker are skipped.
+    let mut word = [0u8; 12];
+    let mut len = 0usize;
+    let flush = |len: &mut usize, word: &[u8; 12], t: &mut Talk| {
+        // Every marker starts with one of these letters; skip the lookups for other words.
+        if *len > 0
+            && *len <= word.len()
+            && matches!(
+                word[0],
+                b'a' | b'b' | b'd' | b'h' | b'i' | b'l' | b'm' | b't' | b'u' | b'y'
+            )
+        {
+            let w = std::str::from_utf8(&word[..*len]).unwrap_or("");
+            if ADDRESS.binary_search(&w).is_ok() {
                 t.score += 2;
                 t.addressed = true;
-            } else if SELF.binary_search(&word.as_str()).is_ok() {
+            } else if SELF.binary_search(&w).is_ok() {
                 t.score += 1;
             }
-            word.clear();
         }
+        *len = 0;
     };
-    for c in plain.chars() {
-        if c.is_ascii_alphabetic() {
-            word.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '\u{2019}' {
-            // "you're" -> "youre", "I'm" -> "im"
-        } else {
-            flush(&mut word, &mut t);
-        }
-    }
-    flush(&mut word, &mut t);
-    t
-}
-
-/// Parse a comment's date and time of day; `None` without a time (a date alone says little
-/// about when within a thread) or when the date is not a real one.
-fn parse_posted(date: &str, time: Option<&str>) -> Option<NaiveDateTime> {
-    let time = parse_time(time?)?;
-    let mut d = date.replace([',', '.'], " ");
-    for suffix in ["st ", "nd ", "rd ", "th "] {
-        // "26th September" -> "26 September"; only after digits.
-        let mut out = String::with_capacity(d.len());
-        let mut rest = d.as_str();
-        while let Some(i) = rest.find(suffix) {
-            let keep = i > 0 && rest.as_bytes()[i - 1].is_ascii_digit();
-            out.push_str(&rest[..i]);
-            out.push_str(if keep { " " } else { suffix });
-            rest = &rest[i + suffix.len()..];
-        }
-        out.push_str(rest);
-        d = out;
-    }
-    let d = d
-        .split_whitespace()
-        .map(|w| {
-            if w.eq_ignore_ascii_case("sept") {
-                "Sep"
-            } else {
-                w
+    let bytes = plain.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            if len < word.len() {
+                word[len] = b.to_ascii_lowercase();
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let formats = [
-        // %B also reads abbreviations; %b would not read full names.
-        "%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y",
-    ];
-    let day = formats
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(&d, f).ok())?;
-    Some(day.and_time(time))
-}
-
-fn parse_time(time: &str) -> Option<NaiveTime> {
-    let t = time
-        .to_ascii_lowercase()
-        .replace("a.m.", "am")
-        .replace("p.m.", "pm")
-        .replace("a.m", "am")
-        .replace("p.m", "pm")
-        .replace('.', ":");
-    let t = t.trim();
-    let (clock, half) = match t.strip_suffix("am").or_else(|| t.strip_suffix("pm")) {
-        Some(c) => (c.trim(), Some(t.ends_with("pm"))),
-        None => (t, None),
-    };
-    let mut parts = clock.split(':');
-    let h: u32 = parts.next()?.trim().parse().ok()?;
-    let m: u32 = parts.next()?.trim().parse().ok()?;
-    let s: u32 = match parts.next() {
-        Some(s) => s.trim().parse().ok()?,
-        None => 0,
-    };
-    let h = match half {
-        Some(pm) if (1..=12).contains(&h) => (h % 12) + if pm { 12 } else { 0 },
-        Some(_) => return None,
-        None => h,
-    };
-    NaiveTime::from_hms_opt(h, m, s)
+            len += 1;
+        } else if b == b'\'' {
+        } else if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
+            // U+2019, the typographic apostrophe.
+            i += 2;
+        } else {
+            if b == b'!' || b == b'?' {
+                marks += 1;
+            }
+            flush(&mut len, &word, &mut t);
+        }
+        i += 1;
+    }
+    flush(&mut len, &word, &mut t);
+    t.score += marks.min(3);
+    t
 }
 
 #[cfg(test)]

@@ -17,14 +17,16 @@ static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Decode a file. A UTF-8 byte-order mark is dropped; UTF-16 needs its mark; a page may
+/// Decode a file. A UTF-8 byte-order mark is kept, so offsets stay file offsets; UTF-16 needs its mark; a page may
 /// declare its charset; anything else that is not UTF-8 is read as windows-1252, the usual
 /// culprit for Western news pages saved by old tools.
 pub(crate) fn decode(bytes: &[u8], html: bool) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let rest = &bytes[bom..];
         if encoding == UTF_8 {
-            return match std::str::from_utf8(rest) {
+            // The mark stays in the text (a zero-width character), so that byte offsets into
+            // the text are offsets into the file, as spans promise.
+            return match std::str::from_utf8(bytes) {
                 Ok(s) => plain(s),
                 Err(e) => fallback(rest, e.valid_up_to() + bom),
             };
@@ -91,9 +93,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn utf8_passes_and_bom_is_dropped() {
+    fn utf8_passes_and_bom_is_kept_for_offsets() {
         let d = decode("\u{feff}caf\u{e9}".as_bytes(), false);
-        assert_eq!(d.text, "caf\u{e9}");
+        assert_eq!(d.text, "\u{feff}caf\u{e9}");
         assert!(d.warning.is_none());
     }
 

@@ -57,7 +57,9 @@ pub enum SegmentKind {
     /// The `---` block at the top of a text or Markdown file.
     FrontMatter,
     Headline,
-    /// "By X", "Proletarian writers", an author line; may carry a date.
+    /// "By X", "Proletarian writers", an author line; may carry a date. A date on a line of
+    /// its own ("JUNE 2023", "Published 21 Sep 2016") is a byline too, so that date inference
+    /// sees it.
     Byline,
     /// Article prose: the only text whose claims belong to the outlet.
     Body,

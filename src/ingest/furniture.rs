@@ -3,7 +3,16 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::cmp::Ordering;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// Lines longer than this are never furniture.
+const MAX_FURNITURE_BYTES: usize = 1200;
+/// Lines longer than this need two furniture phrases, one of them in their first
+/// `HEAD_BYTES`.
+const LONG_LINE_BYTES: usize = 400;
+const HEAD_BYTES: usize = 160;
 
 /// Phrases that mark a line as furniture even in a sentence (donation appeals and copyright
 /// notices are full sentences).
@@ -142,6 +151,7 @@ const TAG_PREFIXES: &[&str] = &[
 
 static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostFirst)
         .build(STRONG)
@@ -151,18 +161,32 @@ static STRONG_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Is this (markup-free) line page furniture?
 pub(crate) fn is_furniture(plain: &str) -> bool {
     let len = plain.len();
-    if len == 0 {
+    // Notices run to a few hundred bytes; a longer line is prose (and scanning it is the
+    // bulk of this function's cost).
+    if len == 0 || len > MAX_FURNITURE_BYTES {
         return false;
     }
-    if is_lone_url(plain) || tag_line_at(plain) == Some(0) {
+    if is_lone_url(plain) || is_tag_line(plain) {
         return true;
     }
-    let mut strong = 0u64; // bit set of distinct phrases
+    // A long line is a notice only if it says so early ("Disclaimer: ...", "X contains
+    // copyrighted material ...") and again later; looking at its head first spares
+    // scanning whole paragraphs of prose.
+    if len > LONG_LINE_BYTES {
+        let mut head = HEAD_BYTES;
+        while !plain.is_char_boundary(head) {
+            head -= 1;
+        }
+        if !STRONG_AC.is_match(&plain[..head]) {
+            return false;
+        }
+    }
+    let mut strong = 0u128; // bit set of distinct phrases
     for m in STRONG_AC.find_iter(plain) {
-        strong |= 1u64 << (m.pattern().as_usize() % 64);
+        strong |= 1u128 << (m.pattern().as_usize() % 128);
     }
     let strong = strong.count_ones();
-    if strong > 0 && (len <= 400 || strong >= 2) {
+    if strong > 0 && (len <= LONG_LINE_BYTES || strong >= 2) {
         return true;
     }
     len <= 80 && mostly_weak_words(plain)
@@ -179,6 +203,16 @@ pub(crate) fn is_lone_url(plain: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
         && !s.contains(char::is_whitespace)
+}
+
+/// A line that starts with a tag or category label.
+fn is_tag_line(plain: &str) -> bool {
+    TAG_PREFIXES.iter().any(|p| {
+        plain
+            .as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Where a tag/category list starts in a line, if it has one (at 0: the whole line is one).
@@ -203,16 +237,22 @@ fn mostly_weak_words(plain: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        let lower = word.to_ascii_lowercase();
-        if FILLER.binary_search(&lower.as_str()).is_ok() {
+        if FILLER.binary_search_by(|w| cmp_lower(w, word)).is_ok() {
             continue;
         }
         counted += 1;
-        if WEAK.binary_search(&lower.as_str()).is_ok() {
+        if WEAK.binary_search_by(|w| cmp_lower(w, word)).is_ok() {
             weak += 1;
         }
     }
     weak > 0 && weak * 2 >= counted
+}
+
+/// Compare a lower-case list word with a word of any case, without allocating.
+fn cmp_lower(list_word: &str, word: &str) -> Ordering {
+    list_word
+        .bytes()
+        .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
 #[cfg(test)]

@@ -189,8 +189,20 @@ fn sel(s: &str) -> Selector {
 
 /// Extract the article text of a page.
 pub(crate) fn extract(page: &str) -> Extracted {
-    let doc = Html::parse_document(page);
     let mut warnings = Vec::new();
+    let flattened;
+    let page = if nesting_depth(page) > MAX_DEPTH {
+        // The parser's scope checks are quadratic in nesting depth; a page this deep is
+        // broken or hostile. Read its text without the structure.
+        warnings.push(format!(
+            "page nested more than {MAX_DEPTH} elements deep: read as text without its structure"
+        ));
+        flattened = flatten(page);
+        flattened.as_str()
+    } else {
+        page
+    };
+    let doc = Html::parse_document(page);
     let meta = html_meta::read(&doc, &mut warnings);
     let root = choose_root(&doc);
     let mut w = Writer::default();
@@ -213,6 +225,59 @@ pub(crate) fn extract(page: &str) -> Extracted {
         meta,
         warnings,
     }
+}
+
+/// Deeper than any real page.
+const MAX_DEPTH: usize = 2000;
+
+/// Elements that do not nest (void, or closed implicitly by the next one of their kind).
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link", "meta",
+    "option", "p", "param", "source", "td", "th", "tr", "track", "wbr",
+];
+
+/// An estimate of the deepest element nesting, from the tags alone (one pass, no parse).
+fn nesting_depth(page: &str) -> usize {
+    let b = page.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'<', &b[at..]) {
+        let i = at + i;
+        at = i + 1;
+        match b.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = b[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |n| i + 1 + n);
+                let name = &b[i + 1..end];
+                if !NON_NESTING
+                    .iter()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+                {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The page with scripts and styles removed and every tag turned into a paragraph break;
+/// the parser then only decodes entities.
+fn flatten(page: &str) -> String {
+    static CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->")
+            .expect("static regex")
+    });
+    static TAG: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"<[^>]*>").expect("static regex"));
+    let without_code = CODE.replace_all(page, "");
+    let text = TAG.replace_all(&without_code, "<p>");
+    format!("<html><body>{text}</body></html>")
 }
 
 /// The element holding the article: the `<article>` with the most text, else a main-content

@@ -74,24 +74,31 @@ pub(crate) fn split<'a>(text: &'a str, from: usize, hints: &[Hint]) -> Vec<Line<
 /// list bullets, emphasis markers, tags. Borrowed when there is nothing to remove.
 pub(crate) fn strip_markup(line: &str) -> Cow<'_, str> {
     let mut s = line;
-    loop {
-        let before = s.len();
-        s = s
-            .trim_start_matches('#')
-            .trim_start_matches('>')
-            .trim_start();
-        for bullet in [
-            "- ", "* ", "+ ", "\u{2022}", "\u{b7}", "\u{25aa}", "\u{25cf}",
-        ] {
-            if let Some(rest) = s.strip_prefix(bullet) {
-                s = rest.trim_start();
+    // Most lines start with a letter, a digit or a quote: no markers to strip.
+    let plain_start = s
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'"' || b == b'(');
+    if !plain_start {
+        loop {
+            let before = s.len();
+            s = s
+                .trim_start_matches('#')
+                .trim_start_matches('>')
+                .trim_start();
+            for bullet in [
+                "- ", "* ", "+ ", "\u{2022}", "\u{b7}", "\u{25aa}", "\u{25cf}",
+            ] {
+                if let Some(rest) = s.strip_prefix(bullet) {
+                    s = rest.trim_start();
+                }
+            }
+            if s.len() == before {
+                break;
             }
         }
-        if s.len() == before {
-            break;
-        }
     }
-    let needs_work = s.bytes().any(|b| matches!(b, b'<' | b'*' | b'_'));
+    let needs_work = memchr::memchr3(b'<', b'*', b'_', s.as_bytes()).is_some();
     if !needs_work {
         return Cow::Borrowed(s.trim_end_matches(['#', ' ']));
     }

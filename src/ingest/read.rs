@@ -197,17 +197,24 @@ fn build(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestErr
                     file: file.to_string(),
                 });
             }
-            let mut from = 0;
-            if let Some(fm) = frontmatter::parse(file, &text)? {
+            // A byte-order mark stays in the text (offsets are file offsets) but outside
+            // every segment.
+            let bom = if text.starts_with('\u{feff}') {
+                '\u{feff}'.len_utf8()
+            } else {
+                0
+            };
+            let mut from = bom;
+            if let Some(fm) = frontmatter::parse(file, &text[bom..])? {
                 doc.warnings.extend(fm.warnings);
                 if fm.end > 0 {
                     doc.meta = fm.meta;
                     doc.segments.push(Segment {
                         kind: SegmentKind::FrontMatter,
-                        start: 0,
-                        end: fm.end,
+                        start: bom,
+                        end: bom + fm.end,
                     });
-                    from = fm.end;
+                    from = bom + fm.end;
                 }
             }
             let rest = segment(&text, from, &[]);

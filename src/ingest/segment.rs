@@ -145,7 +145,7 @@ fn header_line(text: &str, line: &Line, headline_seen: &mut bool) -> Label {
             furniture_from,
         };
     }
-    if caption::is_credit(p) {
+    if caption::is_credit(p) || caption::is_markdown_image(p) {
         return Label::of(SegmentKind::Caption);
     }
     if !*headline_seen {
@@ -165,7 +165,7 @@ fn header_line(text: &str, line: &Line, headline_seen: &mut bool) -> Label {
 /// A line of the article after its top.
 fn body_line(line: &Line) -> Label {
     let p: &str = &line.plain;
-    if caption::is_credit(p) {
+    if caption::is_credit(p) || caption::is_markdown_image(p) {
         Label::of(SegmentKind::Caption)
     } else if byline::is_dateline(p) || byline::is_byline(p, false) {
         Label::of(SegmentKind::Byline)

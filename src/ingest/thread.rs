@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::caption;
 use super::comment::{self, Meta, Talk};
 use super::document::SegmentKind;
 use super::furniture;
@@ -25,8 +26,11 @@ enum Signal {
     /// "12 Comments", "Leave a Reply": enough on its own.
     Section,
     Strong,
-    /// A date without time, a name seen once.
+    /// A comment timestamp: strong, but a live blog's entries look the same.
+    Time,
+    /// A date without a time of day.
     Weak,
+    /// A name seen once.
     WeakName,
 }
 
@@ -66,16 +70,19 @@ fn signals(lines: &[Line], header_end: usize, furniture: &[bool]) -> Vec<(usize,
             Signal::Strong
         } else if furniture[i] {
             continue;
-        } else if let Some((_, clear)) = comment::timestamp(p) {
-            if clear { Signal::Strong } else { Signal::Weak }
+        } else if let Some(clear) = comment::is_timestamp(p) {
+            if clear { Signal::Time } else { Signal::Weak }
         } else if comment::says(p).is_some() {
             Signal::Strong
         } else if doubled(lines, i) {
             // A comment template often prints the name twice.
             Signal::Strong
         } else if is_name[i] {
-            // The same commenter coming back.
-            if names.get(p).copied().unwrap_or(0) >= 2 {
+            // The same commenter coming back, or a name over a timestamp.
+            let over_time = lines.get(i + 1).is_some_and(|n| {
+                n.block == line.block && comment::is_timestamp(&n.plain).is_some()
+            });
+            if names.get(p).copied().unwrap_or(0) >= 2 || over_time {
                 Signal::Strong
             } else {
                 Signal::WeakName
@@ -120,23 +127,56 @@ fn from_signals(
             .iter()
             .map(|(_, s)| match s {
                 Signal::Section => 2,
-                Signal::Strong => 1,
+                Signal::Strong | Signal::Time => 1,
                 _ => 0,
             })
             .sum();
-        if strong >= 2 {
-            // Start at the first strong sign; weaker ones before it are reached by pull_back
+        let only_times = cluster
+            .iter()
+            .all(|(_, s)| matches!(s, Signal::Time | Signal::Weak));
+        if strong >= 2 && (!only_times || opinionated(lines, blocks, cluster)) {
+            // Start at the first strong sign, and the signs just above it in its block (a
+            // name over a timestamp); weaker ones in earlier blocks are reached by pull_back
             // only through comment-like text.
-            return cluster
+            let first = cluster
                 .iter()
-                .find(|(_, s)| matches!(s, Signal::Section | Signal::Strong))
-                .map(|(i, _)| *i);
+                .position(|(_, s)| matches!(s, Signal::Section | Signal::Strong | Signal::Time))?;
+            let mut k = first;
+            while k > 0
+                && cluster[k - 1].0 + 1 == cluster[k].0
+                && lines[cluster[k - 1].0].block == lines[cluster[k].0].block
+            {
+                k -= 1;
+            }
+            return Some(cluster[k].0);
         }
         if let Some(start) = names_only(lines, blocks, cluster) {
             return Some(start);
         }
     }
     None
+}
+
+/// Timestamps alone also head a live blog's entries; comments under them speak in the first
+/// or second person, ask and exclaim. At least a quarter of the paragraphs must.
+fn opinionated(lines: &[Line], blocks: &[Range<usize>], cluster: &[(usize, Signal)]) -> bool {
+    let (Some(first), Some(last)) = (cluster.first(), cluster.last()) else {
+        return false;
+    };
+    let from = lines[first.0].block;
+    let to = (lines[last.0].block + 3).min(blocks.len());
+    let (mut total, mut talking) = (0, 0);
+    for block in blocks.get(from..to).unwrap_or_default() {
+        if block
+            .clone()
+            .any(|i| comment::is_timestamp(&lines[i].plain).is_some())
+        {
+            continue;
+        }
+        total += 1;
+        talking += usize::from(block_talk(lines, block).0.score >= 3);
+    }
+    talking * 4 >= total && total > 0
 }
 
 /// A thread shown only by names, each seen once: at least three, each followed by one or two
@@ -280,6 +320,11 @@ pub(crate) fn label(lines: &[Line], start: usize, furniture: &[bool]) -> Vec<Seg
             author = None;
             posted = None;
             in_text = false;
+        }
+        if caption::is_credit(&line.plain) {
+            // A page's photo credit printed after the comments.
+            out.push(SegmentKind::Caption);
+            continue;
         }
         let truncated = comment::ends_read_more(&line.plain) && !comment::is_button(&line.plain);
         let meta = if truncated {

@@ -40,7 +40,7 @@ const FOCUS_REACH: usize = 2;
 /// "7 minutes after the airstrikes", "in response to the attack").
 static OBJECT_CUES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:distract\w*\s+(?:attention\s+)?(?:away\s+)?from|divert\w*\s+(?:attention\s+)?from|in\s+(?:response|reply|retaliation)\s+(?:to|for)|(?:minutes|hours|days|weeks|shortly|immediately|soon|just)\s+(?:after|before)|following\s+the|since\s+the|similar\s+to|like\s+the|than\s+the|from\s+(?:the\s+)?(?:US|U\.S\.|American|coalition|its|their)\b[^.]{0,40}?(?:bombing|bombardment|strikes?|attacks?|massacre))",
+        r"(?i)\b(?:distract\w*\s+(?:attention\s+)?(?:away\s+)?from|divert\w*\s+(?:attention\s+)?from|in\s+(?:response|reply|retaliation)\s+(?:to|for)|(?:minutes|hours|days|weeks|shortly|immediately|soon|just)\s+(?:after|before)|\bafter\s+(?:today|yesterday)'?’?s\b|following\s+the|since\s+the|similar\s+to|like\s+the|than\s+the|from\s+(?:the\s+)?(?:US|U\.S\.|American|coalition|its|their)\b[^.]{0,40}?(?:bombing|bombardment|strikes?|attacks?|massacre))",
     )
     .expect("valid pattern")
 });
@@ -105,8 +105,13 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         if st.para_date.is_some_and(|(p, _, _)| p != para) {
             st.para_date = None;
         }
-        if let Some((w, b, _, _)) = reading.dates.iter().find(|d| d.2 == Region::Main) {
-            st.para_date = Some((para, *w, *b));
+        // The paragraph's time is set by its first date, and reset by a sentence that opens
+        // with one ("On Tuesday, ..."); dates inside a sentence are its own business.
+        if let Some((w, b, _, at)) = reading.dates.iter().find(|d| d.2 == Region::Main) {
+            let opens = doc.text[sentence.start..*at].split_whitespace().count() <= 2;
+            if st.para_date.is_none() || opens {
+                st.para_date = Some((para, *w, *b));
+            }
         }
         if matches!(sentence.voice, Voice::Comment { .. }) {
             comment_events(doc, &units, &reading, para, &mut st);
@@ -241,18 +246,19 @@ fn event_for(
             || e.places.is_empty()
             || reading.places.iter().any(|p| e.places.contains(p))
     };
-    // The sentence's date for this trigger: in its region, nearest the trigger.
+    // The sentence's date for this trigger: in its region and clause, nearest the trigger.
     let own_date = reading
         .dates
         .iter()
-        .filter(|d| d.2 == region)
+        .filter(|d| d.2 == region && same_clause(&doc.text, d.3, t.start))
         .min_by_key(|d| (d.3.abs_diff(t.start), d.1))
         .map(|d| (d.0, d.1));
-    let date = own_date.or_else(|| {
-        st.para_date
-            .filter(|(p, _, _)| *p == para)
-            .map(|(_, w, b)| (w, b.max(TimeBasis::Narrative)))
-    });
+    // Else the paragraph's date, when an earlier sentence set it.
+    let inherited = st
+        .para_date
+        .filter(|(p, _, _)| *p == para && !reading.dates.iter().any(|d| d.2 == Region::Main))
+        .map(|(_, w, b)| (w, b.max(TimeBasis::Narrative)));
+    let date = own_date.or(inherited);
     if let Some((w, basis)) = date {
         let found = st
             .events
@@ -325,6 +331,18 @@ fn event_for(
         return Some(new_event(doc, st, t.kind, when, basis, para));
     }
     None
+}
+
+/// Whether nothing between two offsets of a sentence ends a clause: a dash, a semicolon, or
+/// a conjunction that starts a new clause.
+fn same_clause(text: &str, a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    let between = &text[lo..hi];
+    ![
+        " — ", " – ", ";", ", as ", " while ", ", but ", ", which ", ", and ",
+    ]
+    .iter()
+    .any(|sep| between.contains(sep))
 }
 
 /// Plural or habitual uses that name a kind of thing, not one event: "constant attacks",
@@ -423,6 +441,7 @@ fn read(
         })
         .collect();
     let said: Vec<(usize, usize)> = units.iter().filter_map(|(_, _, c)| c.said_at).collect();
+    let quoted = quoted_regions(&doc.text, sentence);
     let mut dates = Vec::new();
     let mut speech_dates = BTreeMap::new();
     for t in timexes
@@ -444,6 +463,10 @@ fn read(
                     .unwrap_or((t.start, t.end)),
                 when,
             );
+            continue;
+        }
+        // "today" inside a quotation is the speaker's today, not the article's.
+        if t.anchor != Anchor::Absolute && quoted.iter().any(|&(s, e)| s <= t.start && t.end <= e) {
             continue;
         }
         let basis = match t.anchor {
@@ -512,6 +535,36 @@ fn citation_spans(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize)> {
         {
             out.push((o, t.end + after.find(')').map_or(0, |i| i + 1)));
         }
+    }
+    out
+}
+
+/// Spans of quoted speech in or around a sentence: “...” pairs, and the open ends of a
+/// quotation that runs over several sentences or paragraphs (a line that closes a quote it
+/// never opened is quoted from its start).
+fn quoted_regions(text: &str, sentence: &Sentence) -> Vec<(usize, usize)> {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[sentence.end..]
+        .find('\n')
+        .map_or(text.len(), |i| sentence.end + i);
+    let line = &text[line_start..line_end];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in line.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                out.push((
+                    line_start + open.unwrap_or(0),
+                    line_start + i + c.len_utf8(),
+                ));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((line_start + o, line_end));
     }
     out
 }

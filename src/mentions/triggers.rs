@@ -334,6 +334,7 @@ mod tests {
         assert_eq!(
             kinds("Warplanes carried out air strikes on the depot; the strike killed four."),
             [
+                ("Warplanes".to_string(), EventType::Attack),
                 ("air strikes".to_string(), EventType::Attack),
                 ("strike".to_string(), EventType::Attack),
                 ("killed".to_string(), EventType::Attack)

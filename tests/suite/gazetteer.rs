@@ -204,6 +204,7 @@ fn same_place_knows_spellings_and_containment() {
     assert!(g.same_place("Deir ez-Zor", "Jebel Tharda"));
     assert!(g.same_place("Aleppo", "Syria"));
     assert!(!g.same_place("Aleppo", "Homs"));
+    assert!(!g.same_place("Russia", "the Kremlin"));
     // Not in the table: compared by key.
     assert!(g.same_place("Kafr Nubbul", "Kfar Nubbul"));
 }
@@ -306,4 +307,163 @@ fn english_words_that_fold_like_names_are_not_mentions() {
         vec!["al-rai", "as-salt"]
     );
     assert_eq!(ids("Man is mortal; so is Has."), Vec::<String>::new());
+}
+
+#[test]
+fn web_addresses_are_skipped() {
+    assert_eq!(
+        ids(
+            "See https://example.org/syria-white-helmets-report and www.aleppo-news.example, then Syria."
+        ),
+        vec!["syria"]
+    );
+}
+
+/// A small table of its own, so the rules are tested apart from the built-in data.
+fn small() -> Gazetteer {
+    Gazetteer::from_yaml(
+        "small.yaml",
+        r#"
+replace: true
+entries:
+  - {name: Qarya Jadida, kind: place, role: governorate}
+  - {name: Sanaa, kind: place, aliases: ["Sana'a"]}
+  - {name: State News Agency, kind: media, aliases: [SANA]}
+  - {name: The Independent, kind: media, aliases: [the Independent]}
+  - {name: Independent Commission of Inquiry, kind: organisation}
+  - {name: Qarya Jadida Road, kind: place, role: road}
+  - {name: North Atlantic Union, kind: organisation, aliases: [NAU, NATU]}
+"#,
+    )
+    .expect("parses")
+}
+
+fn ids_small(text: &str) -> Vec<String> {
+    let g = small();
+    ids_in(&g, text)
+}
+
+#[test]
+fn an_acronym_that_folds_like_a_name_must_be_exact() {
+    assert_eq!(ids_small("SANA said"), vec!["state-news-agency"]);
+    assert_eq!(ids_small("Sanaa said; Sana'a said"), vec!["sanaa", "sanaa"]);
+    // A four-letter acronym with no such twin may be written as a word.
+    assert_eq!(
+        ids_small("Natu and NATU"),
+        vec!["north-atlantic-union", "north-atlantic-union"]
+    );
+}
+
+#[test]
+fn an_alias_with_the_needs_the() {
+    assert_eq!(
+        ids_small("Independent experts spoke to the Independent."),
+        vec!["the-independent"]
+    );
+    assert_eq!(
+        ids_small("the Independent Commission of Inquiry said"),
+        vec!["independent-commission-of-inquiry"]
+    );
+}
+
+#[test]
+fn governorates_get_their_province_forms() {
+    assert_eq!(
+        ids_small(
+            "in the province of Qarya al-Jadida and Qarya Jadida governorate, on the Qarya Jadida Road"
+        ),
+        vec!["qarya-jadida", "qarya-jadida", "qarya-jadida-road"]
+    );
+}
+
+#[test]
+fn a_user_file_extends_by_id_without_repeating_the_kind() {
+    let user = Gazetteer::from_yaml(
+        "u.yaml",
+        "entries:\n  - {id: syria, aliases: [Souriya al-Assad]}\n",
+    )
+    .expect("parses");
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(ids_in(&g, "Souriya al-Assad"), vec!["syria"]);
+    assert_eq!(g.by_id("syria").map(|e| e.kind), Some(EntityKind::Country));
+}
+
+#[test]
+fn a_not_name_phrase_hides_the_name_inside_it() {
+    assert_eq!(ids("New Mexico and Mexico"), vec!["mexico"]);
+    assert_eq!(
+        ids("Latin American leaders and Americans"),
+        vec!["latin-america", "united-states"]
+    );
+}
+
+#[test]
+fn a_users_new_entry_wins_a_name_it_shares() {
+    let user = Gazetteer::from_yaml(
+        "u.yaml",
+        "entries:\n  - {name: Hama Hotel, kind: place, aliases: [Hama]}\n",
+    )
+    .expect("parses");
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(ids_in(&g, "Hama"), vec!["hama-hotel"]);
+}
+
+proptest::proptest! {
+    /// Any text, however odd: matches are in bounds, on character boundaries, sorted and
+    /// non-overlapping, and never panic.
+    #[test]
+    fn matches_are_well_formed(text in "(\\PC|[ '’.\\-]|Deir|ez|Zor|US|IS|al|the|U\\.S\\.|ʿ|é){0,40}") {
+        let g = Gazetteer::builtin();
+        let found = g.find(&text);
+        let mut last_end = 0;
+        for m in &found {
+            proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            proptest::prop_assert!(m.start >= last_end);
+            proptest::prop_assert!(m.entry < g.entries().len());
+            last_end = m.end;
+        }
+    }
+}
+
+#[test]
+fn the_news_agency_and_the_capital_of_yemen() {
+    assert_eq!(
+        ids("SANA reported clashes in Sanaa and Sana'a."),
+        vec!["sana", "sanaa", "sanaa"]
+    );
+}
+
+#[test]
+fn more_mistakes_are_located() {
+    let err = Gazetteer::from_yaml(
+        "m.yaml",
+        "entries:\n  - {name: Qarya, kind: place, aliases: [Qarya Jadida, '--']}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        "m.yaml:2:56: aliases \"--\" of `qarya` has no letters to match"
+    );
+    let err = Gazetteer::from_yaml(
+        "m.yaml",
+        "groups:\n  - section: x\n    entries:\n      - {name: Qarya}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("m.yaml:4:9: entry `qarya` has no `kind`"),
+        "{err}"
+    );
+    let err = Gazetteer::from_yaml(
+        "m.yaml",
+        "groups:\n  - kind: place\n    country: atlantis\n    entries:\n      - {name: Qarya}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        "m.yaml:3:14: `country: atlantis` of `qarya` names no entry"
+    );
 }

@@ -220,6 +220,11 @@ fn front_matter_is_metadata_and_offsets_stay_file_offsets() {
     assert_eq!(first.kind, SegmentKind::FrontMatter);
     assert!(doc.slice(first).starts_with("---\n") && doc.slice(first).ends_with("\n---"));
     assert_eq!(doc.segments[1].kind, SegmentKind::Headline);
+    assert_eq!(
+        doc.segments[2].kind,
+        SegmentKind::Caption,
+        "a Markdown image"
+    );
 }
 
 #[test]
@@ -271,6 +276,15 @@ fn opinion_prose_stays_body() {
     let kinds: Vec<_> = parts(&doc).into_iter().map(|(k, _)| k).collect();
     assert_eq!(kinds[..2], ["headline", "byline"]);
     assert!(kinds[2..].iter().all(|k| *k == "body"), "{kinds:?}");
+}
+
+#[test]
+fn live_blog_timestamps_are_not_a_thread() {
+    // Timestamped entries look like comment headers; reportage under them is not chat.
+    let doc = read("liveblog.txt");
+    assert_eq!(doc.comments().count(), 0, "{:#?}", parts(&doc));
+    assert_eq!(texts_of(&doc, "body").len(), 5);
+    assert_eq!(texts_of(&doc, "byline").len(), 4);
 }
 
 #[test]
@@ -396,6 +410,23 @@ fn html_without_article_element_and_with_outside_headline() {
 }
 
 #[test]
+fn absurdly_deep_pages_are_read_flat_and_fast() {
+    let depth = 50_000;
+    let page = format!(
+        "<html><body>{}<p>Deep &amp; buried.</p><p>Still here.</p>{}<script>x()</script></body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = ingest::read_str("deep.html", page.as_bytes(), Format::Html).unwrap();
+    assert!(
+        doc.warnings[0].contains("nested more than"),
+        "{:?}",
+        doc.warnings
+    );
+    assert_eq!(doc.text, "Deep & buried.\n\nStill here.");
+}
+
+#[test]
 fn folders_are_walked_sorted_with_unique_ids() {
     let docs = ingest::read_all(&[fixture("ingest/folder")]).unwrap();
     let got: Vec<(&str, Format)> = docs.iter().map(|d| (d.id.as_str(), d.format)).collect();
@@ -452,7 +483,10 @@ fn utf8_bom_and_utf16_are_read() {
         Format::Text,
     )
     .unwrap();
-    assert!(doc.text.starts_with("Headline") && doc.warnings.is_empty());
+    // The mark stays in the text, outside every segment, so offsets are file offsets.
+    assert!(doc.text.starts_with("\u{feff}Headline") && doc.warnings.is_empty());
+    assert_eq!(doc.segments[0].start, 3);
+    assert_eq!(doc.slice(&doc.segments[0]), "Headline");
     let mut utf16 = vec![0xfe, 0xff];
     for u in "Headline\n\nText.".encode_utf16() {
         utf16.extend_from_slice(&u.to_be_bytes());
