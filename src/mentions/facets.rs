@@ -86,7 +86,7 @@ pub fn plain_canonical(name: &str) -> String {
     if us.contains(&lower.as_str()) {
         return "United States".to_string();
     }
-    if let Some(i) = lower.find("-led") {
+    if let Some(i) = n.find("-led").or_else(|| n.find("-Led")) {
         let leader = &n[..i];
         let leader = if us.contains(&leader.to_lowercase().as_str()) {
             "US"
@@ -467,9 +467,10 @@ const DELIBERATE: &[&str] = &[
 /// `accidental` or `deliberate`, with negation flipping it: "not a military mistake",
 /// "no accident", "hard to believe ... accidental", a scare-quoted ‘error’.
 fn intent(t: &Toks, text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths: lower the prefix, not the whole text.
     let doubt_before = |offset: usize| {
-        let before = &lower[..offset];
+        let before = text[..offset].to_lowercase();
+        let before = before.as_str();
         [
             "hard to believe",
             "difficult to believe",

@@ -2616,11 +2616,9 @@ fn colons(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: &mut Vec<Fra
         let Some((s, e)) = main_subject(t, quotes, sa, k) else {
             continue;
         };
-        let content = if quote_next {
-            let q = quotes::at(quotes, next).copied().expect("quote at next");
-            (q.a, q.b.max(clause_end(t, quotes, next, sb)))
-        } else {
-            (next, next)
+        let content = match quotes::at(quotes, next).copied() {
+            Some(q) if quote_next => (q.a, q.b.max(clause_end(t, quotes, next, sb))),
+            _ => (next, next),
         };
         let mut f = Frame::new((k, k + 1), Act::Say, Who::Phrase(s, e), content);
         f.forward = para_end;
