@@ -905,9 +905,7 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
         return None;
     }
     // Report nouns: "One report by BBC", "the BBC article", "their report".
-    let Some(&head_seg) = keep.last() else {
-        return None;
-    };
+    let &head_seg = keep.last()?;
     if let Some(r) = report(t, head_seg.0, head_seg.1) {
         return Some(r);
     }
