@@ -2,9 +2,9 @@
 //!
 //! `cargo run --example attribution_eval -- CORPUS_DIR GOLD.yaml OUT.yaml [--verbose]`
 //!
-//! Reads every file in CORPUS_DIR as a plain-text article (one segment per line: the first
-//! line is the headline, "By ..." a byline, and, when the page shows comment timestamps,
-//! the lines from the first comment on are comments), runs `attribute`, and writes every
+//! Reads every file in CORPUS_DIR with `rashomon::ingest` (or, with `--crude`, as plain text
+//! segmented by line: the first line the headline, "By ..." a byline, comments from the first
+//! comment timestamp on), runs `attribute`, and writes every
 //! claim as an account of one event per document to OUT.yaml. Score it with the gold's own
 //! scorer: `python3 score_timeline.py OUT.yaml GOLD.yaml CORPUS_DIR` (its claimant accuracy
 //! is the figure to read). This binary also checks that the gold's comment accounts are
@@ -173,11 +173,20 @@ fn crude_document(path: &Path) -> Result<Document> {
     Ok(doc)
 }
 
+fn load(path: &Path, crude: bool) -> Result<Document> {
+    if crude {
+        crude_document(path)
+    } else {
+        Ok(rashomon::ingest::read(path)?)
+    }
+}
+
 /// Print every claim of one file: `attribution_eval --dump FILE`.
 fn dump(path: &Path) -> Result<()> {
-    let doc = crude_document(path)?;
+    let crude = std::env::args().any(|a| a == "--crude");
+    let doc = load(path, crude)?;
     let sentences = mentions::sentences::split(&doc);
-    for c in mentions::attribute(&doc, &sentences) {
+    for c in mentions::attribute(&doc, &sentences, rashomon::gazetteer::Gazetteer::builtin()) {
         let via = if c.via.is_empty() {
             String::new()
         } else {
@@ -201,7 +210,7 @@ fn dump(path: &Path) -> Result<()> {
 fn main() -> Result<()> {
     let all: Vec<String> = std::env::args().skip(1).collect();
     if all.first().is_some_and(|a| a == "--dump") {
-        for f in &all[1..] {
+        for f in all[1..].iter().filter(|a| !a.starts_with("--")) {
             dump(Path::new(f))?;
         }
         return Ok(());
@@ -213,6 +222,7 @@ fn main() -> Result<()> {
     let verbose = std::env::args().any(|a| a == "--verbose");
     // Simulate front matter: the gold's author or outlet as the document's metadata.
     let gold_meta = std::env::args().any(|a| a == "--gold-meta");
+    let crude = std::env::args().any(|a| a == "--crude");
     let [corpus, gold_path, out] = args.as_slice() else {
         anyhow::bail!("usage: attribution_eval CORPUS_DIR GOLD.yaml OUT.yaml [--verbose]");
     };
@@ -228,7 +238,7 @@ fn main() -> Result<()> {
     };
     let mut claims_by_doc = BTreeMap::new();
     for path in &files {
-        let mut doc = crude_document(path)?;
+        let mut doc = load(path, crude)?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -238,7 +248,8 @@ fn main() -> Result<()> {
             doc.meta.outlet = g.outlet.clone();
         }
         let sentences = mentions::sentences::split(&doc);
-        let claims = mentions::attribute(&doc, &sentences);
+        let claims =
+            mentions::attribute(&doc, &sentences, rashomon::gazetteer::Gazetteer::builtin());
         tl.sources.push(Source {
             id: doc.id.clone(),
             file: Some(name.clone()),
@@ -302,7 +313,9 @@ fn main() -> Result<()> {
                         } else {
                             format!(" via {:?}", c.via)
                         };
-                        format!("{}{} [{}]", c.claimant, via, c.stance)
+                        let facets: Vec<String> =
+                            c.facets.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                        format!("{}{} [{}] {}", c.claimant, via, c.stance, facets.join(","))
                     })
                     .collect();
                 println!(

@@ -80,7 +80,7 @@ struct State<'g> {
 /// The events one document tells, in the order it first tells them.
 pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) -> Vec<DocEvent> {
     let sentences = sentences::split(doc);
-    let claims = attribution::attribute(doc, &sentences);
+    let claims = attribution::attribute(doc, &sentences, gaz);
     let timexes = dates::tag_document(doc, dct);
     let names = gaz.find(&doc.text);
     let citations = citation_spans(doc, &timexes);

@@ -21,11 +21,25 @@ pub struct Context<'a> {
     pub claimant: &'a str,
     /// The year to give a date written without one ("on September 17").
     pub year: Option<i32>,
+    /// Actors named in the last few sentences, oldest first: what a bare "the coalition"
+    /// stands for.
+    pub recent: Vec<String>,
+    /// The state the claimant speaks for, if any: a government that rejects "such
+    /// allegations" denies its own part.
+    pub claimant_state: Option<String>,
+    /// Questioned rather than denied: "unclear whether it was A or B" names candidates.
+    pub questions: bool,
 }
 
 /// Canonical spelling of an actor's name: the same actor is spelled the same way.
 pub trait Names {
+    /// The name of an actor, organisation or place as one entry spells it.
     fn canonical(&self, name: &str) -> String;
+    /// Who did something, at the level of the state where a state acts ("Russian
+    /// warplanes" → "Russia"); coalitions and groups keep their names.
+    fn actor(&self, name: &str) -> String {
+        self.canonical(name)
+    }
 }
 
 /// Spelling without a gazetteer: determiners and possessives go; "U.S.", "US", "America"
@@ -39,7 +53,8 @@ impl Names for Plain {
     }
 }
 
-fn plain_canonical(name: &str) -> String {
+/// Determiners and possessives off; the United States' many spellings made one.
+pub fn plain_canonical(name: &str) -> String {
     let mut n = name
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -71,7 +86,7 @@ fn plain_canonical(name: &str) -> String {
     if us.contains(&lower.as_str()) {
         return "United States".to_string();
     }
-    if let Some(i) = lower.find("-led") {
+    if let Some(i) = n.find("-led").or_else(|| n.find("-Led")) {
         let leader = &n[..i];
         let leader = if us.contains(&leader.to_lowercase().as_str()) {
             "US"
@@ -107,10 +122,19 @@ pub fn extract(text: &str, ctx: &Context, names: &dyn Names) -> BTreeMap<String,
     if let Some(i) = intent(&t, text) {
         out.insert("intent".into(), FacetValue::Text(i.into()));
     }
-    actors(&t, ctx, names, &mut out);
+    // In a Title Case Headline capitals say nothing about names.
+    let title_case = {
+        let long: Vec<usize> = (0..t.len())
+            .filter(|&k| t.is_word(k) && t.s(k).len() > 3)
+            .collect();
+        long.len() >= 3 && long.iter().filter(|&&k| t.cap(k)).count() * 10 >= long.len() * 7
+    };
+    if !title_case {
+        actors(&t, ctx, names, &mut out);
+        place(&t, &mut out);
+    }
     prior_notice(&t, ctx, names, &mut out);
     responsible(&t, names, &mut out);
-    place(&t, &mut out);
     if let Some(d) = date(&t, ctx.year) {
         out.insert("date".into(), FacetValue::Text(d));
     }
@@ -443,9 +467,10 @@ const DELIBERATE: &[&str] = &[
 /// `accidental` or `deliberate`, with negation flipping it: "not a military mistake",
 /// "no accident", "hard to believe ... accidental", a scare-quoted ‘error’.
 fn intent(t: &Toks, text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths: lower the prefix, not the whole text.
     let doubt_before = |offset: usize| {
-        let before = &lower[..offset];
+        let before = text[..offset].to_lowercase();
+        let before = before.as_str();
         [
             "hard to believe",
             "difficult to believe",
@@ -653,7 +678,48 @@ fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
         }
         e = f;
     }
+    // "the village of Dere the same night": a time phrase is not part of it; nor is a
+    // participle ("a convoy heading for the city").
+    if let Some(k) = (s + 1..e)
+        .find(|&k| is_time_word(t, k) || !t.cap(k) && t.l(k).ends_with("ing") && t.l(k).len() > 5)
+    {
+        e = k;
+    }
     (e > s).then_some((s, e))
+}
+
+/// Words that start a time phrase after a noun phrase: "the same night", "last week".
+fn is_time_word(t: &Toks, k: usize) -> bool {
+    t.is(
+        k,
+        &[
+            "yesterday",
+            "today",
+            "tonight",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "overnight",
+        ],
+    ) || t.is(k, &["the"]) && t.is(k + 1, &["same", "next", "previous", "following"])
+        || t.is(
+            k,
+            &["night", "morning", "evening", "afternoon", "week", "day"],
+        ) && k > 0
+            && !t.is(k - 1, &["of"])
+        || t.is(
+            k,
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ],
+        )
 }
 
 fn resolve_they(ctx: &Context) -> Option<String> {
@@ -828,7 +894,7 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             perp.get_or_insert_with(|| t.s(i).to_string());
             continue;
         }
-        if (t.acronym(i) || t.cap(i))
+        if (t.acronym(i) || super::attribution::lexicon::is_demonym(t.l(i)))
             && t.is(
                 i + 1,
                 &[
@@ -848,7 +914,7 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             perp.get_or_insert_with(|| t.s(i).to_string());
             continue;
         }
-        // "accused X of striking".
+        // "accused X of striking", and a bare "accused X" in an account of an attack.
         if t.is(
             i,
             &[
@@ -860,11 +926,122 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
                 if of + 1 < n && ATTACK_ANY.contains(&t.l(of + 1)) {
                     perp.get_or_insert_with(|| t.span_text(i + 1, of).to_string());
                 }
+            } else if let Some((s, e)) = phrase_after(t, i + 1)
+                && (s..e).any(|k| t.cap(k))
+                && (e >= n || t.kind(e) == Kind::Punct)
+            {
+                perp.get_or_insert_with(|| t.span_text(s, e).to_string());
+            }
+        }
+        // "used its air power against Y", "launched airstrikes on Y".
+        if t.is(
+            i,
+            &[
+                "used",
+                "uses",
+                "using",
+                "launched",
+                "launches",
+                "carried",
+                "conducted",
+            ],
+        ) && let Some(against) = (i + 1..(i + 5).min(n)).find(|&k| t.is(k, &["against", "on"]))
+            && (i + 1..against).any(|k| {
+                t.is(
+                    k,
+                    &[
+                        "power",
+                        "airpower",
+                        "airstrikes",
+                        "strikes",
+                        "force",
+                        "warplanes",
+                        "missiles",
+                        "raids",
+                        "bombs",
+                    ],
+                )
+            })
+        {
+            // The subject: back to the clause start ("the US-led coalition against ISIS used").
+            let mut s = i;
+            while s > 0
+                && !(t.kind(s - 1) == Kind::Punct || t.is(s - 1, &["that", "and", "when", "as"]))
+            {
+                s -= 1;
+            }
+            if s < i {
+                perp.get_or_insert_with(|| t.span_text(s, i).to_string());
+            } else if let Some(a) = ctx.actors.last() {
+                perp.get_or_insert_with(|| a.clone());
+            }
+            if let Some((s, e)) = phrase_after(t, against + 1) {
+                target.get_or_insert_with(|| t.span_text(s, e).to_string());
             }
         }
     }
+    // "unclear whether it was the Russian aircraft, Syrian aircraft or a Russian missile":
+    // candidates, not a denial.
+    if ctx.questions
+        && let Some(w) = (0..n).find(|&k| {
+            t.is(k, &["whether"]) && t.is(k + 1, &["it", "they"]) && t.is(k + 2, &["was", "were"])
+        })
+    {
+        let mut found: Vec<String> = Vec::new();
+        for k in w + 3..n.min(w + 30) {
+            if t.cap(k) || t.acronym(k) {
+                let a = names.actor(t.s(k));
+                if a != t.s(k) && !found.contains(&a) {
+                    found.push(a);
+                }
+            }
+        }
+        if found.len() >= 2 {
+            out.insert("perpetrator".into(), FacetValue::Text(found.join(" or ")));
+            perp = None;
+        } else if found.len() == 1 {
+            perp = None;
+        }
+    }
+    // "We vehemently reject such allegations": a government denies its own part.
+    if perp.is_none()
+        && ctx.denies
+        && !ctx.questions
+        && let Some(state) = &ctx.claimant_state
+        && (0..n).any(|k| {
+            t.is(
+                k,
+                &[
+                    "allegations",
+                    "accusations",
+                    "allegation",
+                    "accusation",
+                    "claims",
+                    "responsibility",
+                    "involvement",
+                    "blame",
+                ],
+            )
+        })
+    {
+        out.insert(
+            "perpetrator".into(),
+            FacetValue::Text(format!("not {state}")),
+        );
+    }
     if let Some(p) = perp {
-        let p = names.canonical(&p);
+        let mut p = names.actor(&p);
+        // A bare "coalition" or "army": the one named just before.
+        if !p.contains(' ') && p.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(r) = ctx
+                .recent
+                .iter()
+                .rev()
+                .find(|r| r.to_lowercase().contains(&p))
+            {
+                p = names.actor(r);
+            }
+        }
         if !p.is_empty() {
             let value = if ctx.denies { format!("not {p}") } else { p };
             out.insert("perpetrator".into(), FacetValue::Text(value));
@@ -904,8 +1081,16 @@ fn prior_notice(
     let n = t.len();
     let mentions_operation = (0..n).any(|k| t.is(k, OPERATION_NOUNS));
     let mut who: Option<String> = None;
+    // Told of the operation itself ("of the upcoming strike"), or told in advance.
+    let of_operation = (0..n).any(|k| {
+        t.is(k, &["of", "about"]) && (k + 1..(k + 5).min(n)).any(|m| t.is(m, OPERATION_NOUNS))
+    });
+    let in_advance = (0..n).any(|k| {
+        t.is(k, &["beforehand", "advance", "ahead"]) || t.is(k, &["prior"]) && t.is(k + 1, &["to"])
+    });
     if let Some(r) = ctx.recipient
         && mentions_operation
+        && (of_operation || in_advance)
     {
         who = Some(r.to_string());
     }
@@ -964,11 +1149,14 @@ fn prior_notice(
             if let Some(ns) = name_start {
                 let ne = (ns..i).rev().find(|&k| t.cap(k)).map_or(ns + 1, |k| k + 1);
                 who = Some(t.span_text(ns, ne).to_string());
+            } else if ctx.denies && !ctx.claimant.is_empty() {
+                // "X denied any prior knowledge of the strike": X is the one not told.
+                who = Some(ctx.claimant.to_string());
             }
         }
     }
     if let Some(w) = who {
-        let w = names.canonical(&w);
+        let w = names.actor(&w);
         let negated = ctx.denies;
         let value = if negated {
             format!("{w} not informed")
@@ -1041,6 +1229,57 @@ fn responsible(t: &Toks, names: &dyn Names, out: &mut BTreeMap<String, FacetValu
             && f > i + 1
         {
             found = Some(t.span_text(i + 1, f).to_string());
+        }
+        // "reports of the government preventing aid from reaching", "X blocked the convoys".
+        if t.is(
+            i,
+            &[
+                "preventing",
+                "prevented",
+                "prevents",
+                "blocking",
+                "blocked",
+                "blocks",
+                "obstructing",
+                "obstructed",
+                "disrupting",
+                "disrupted",
+                "withholding",
+                "withheld",
+            ],
+        ) && (i + 1..(i + 5).min(n)).any(|k| {
+            t.is(
+                k,
+                &[
+                    "aid",
+                    "delivery",
+                    "deliveries",
+                    "convoys",
+                    "convoy",
+                    "access",
+                    "supplies",
+                ],
+            )
+        }) && i > 0
+        {
+            let mut s = i;
+            while s > 0
+                && s + 6 > i
+                && (t.is_word(s - 1)
+                    || matches!(t.kind(s - 1), Kind::Open { .. } | Kind::Close { .. }))
+                && !t.is(
+                    s - 1,
+                    &[
+                        "of", "that", "which", "who", "by", "and", "were", "was", "had", "have",
+                        "has", "is", "are",
+                    ],
+                )
+            {
+                s -= 1;
+            }
+            if s < i {
+                found = Some(t.span_text(s, i).to_string());
+            }
         }
         // "due to constant attacks on the Marines by the Jihadists"
         if t.is(i, &["due", "owing", "because"]) && t.is(i + 1, &["to", "of"]) {
@@ -1132,6 +1371,12 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
                     "southeastern",
                     "central",
                     "besieged",
+                    "market",
+                    "square",
+                    "centre",
+                    "center",
+                    "suburbs",
+                    "port",
                     "city",
                     "town",
                     "village",
@@ -1153,6 +1398,8 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
         while k < n
             && (t.cap(k)
                 || t.s(k).starts_with("al-")
+                // "ez-Zor", "ad-Dana": an article joined to a capitalised name.
+                || k > s && t.s(k).split_once('-').is_some_and(|(a, b)| a.len() <= 3 && b.starts_with(char::is_uppercase))
                 || t.is(k, &["al-", "el", "al"]) && k + 1 < n && t.cap(k + 1)
                 || t.punct(k, "-") && k + 1 < n && t.cap(k + 1))
         {

@@ -57,8 +57,10 @@ static NO_DOUBT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn negated(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let clause_start = before
-        .rfind([',', ';', ':', '.', '—', '(', '“', '"'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '—' | '(' | '“' | '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let window = &before[clause_start..];
     let words: Vec<(usize, &str)> = word_starts(window);
     let from = words.len().saturating_sub(3);

@@ -1,5 +1,6 @@
 //! The integration suite: one binary, one module per feature, fixtures in `tests/fixtures/`.
 
+mod attribution;
 mod check;
 mod dates;
 mod gazetteer;

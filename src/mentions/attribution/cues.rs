@@ -5,8 +5,9 @@
 //! and the content it covers. Frames nest: "the article says that the ministry quoted a
 //! commander who said that ..." gives three frames, each inside the one before.
 
-use super::lexicon::{DEMONYMS, DOC_NOUNS, ORG_HEADS};
+use super::lexicon::{CAP_STOP, DEMONYMS, DOC_NOUNS, ORG_HEADS};
 use super::quotes::{self, Quote};
+use super::speakers;
 use super::tokens::{Kind, Toks};
 use super::verbs::{self, Act, BETWEEN, Form, NEGATIONS, REPORT_VERBS};
 use crate::timeline::Stance;
@@ -56,6 +57,8 @@ pub struct Frame {
     pub relative: bool,
     /// Words after a postposed cue that still describe the speech ("in a meeting with ...").
     pub tail: Option<usize>,
+    /// "was rejected by X": the cue starts at the auxiliary and the subject is the content.
+    pub passive: bool,
 }
 
 impl Frame {
@@ -77,6 +80,7 @@ impl Frame {
             nominal: false,
             relative: false,
             tail: None,
+            passive: false,
         }
     }
 
@@ -171,6 +175,29 @@ const ALLEGING_NOUNS: &[&str] = &[
 ];
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+/// Linking words that open a sentence with a capital and are not part of its subject.
+const CAPITAL_LINKS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "also",
+    "still",
+    "however",
+    "meanwhile",
+    "instead",
+    "now",
+    "thus",
+    "hence",
+    "indeed",
+    "moreover",
+    "later",
+    "earlier",
+    "initially",
+    "finally",
+];
 
 /// Words that open a clause: a subject search stops before them.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -423,7 +450,6 @@ pub fn find(t: &Toks, quotes: &[Quote], sents: &[(usize, usize)]) -> Vec<Frame> 
         phrases(t, quotes, sa, sb, &mut frames);
         verbs_pass(t, quotes, sa, sb, first_in_paragraph, &mut frames);
         colons(t, quotes, sa, sb, &mut frames);
-        frames.sort_by_key(|f| (f.cue.0, f.cue.1));
         // Two cues over the same words: keep the first found (phrases beat verbs).
         let mut kept: Vec<Frame> = Vec::new();
         for f in frames {
@@ -432,6 +458,7 @@ pub fn find(t: &Toks, quotes: &[Quote], sents: &[(usize, usize)]) -> Vec<Frame> 
             }
             kept.push(f);
         }
+        kept.sort_by_key(|f| (f.cue.0, f.cue.1));
         trim_siblings(t, &mut kept);
         for f in &mut kept {
             f.finish();
@@ -444,6 +471,18 @@ pub fn find(t: &Toks, quotes: &[Quote], sents: &[(usize, usize)]) -> Vec<Frame> 
 /// A preposed frame's content stops where a sibling frame begins: "X denied A, with Y adding
 /// that B"; "“A,” said X. “B,” he added".
 fn trim_siblings(t: &Toks, frames: &mut [Frame]) {
+    // "X's claim that A was rejected by Y": the claim's content stops before "was rejected".
+    for b in 0..frames.len() {
+        if !frames[b].passive {
+            continue;
+        }
+        let (cue0, c0) = (frames[b].cue.0, frames[b].content.0);
+        for f in frames.iter_mut() {
+            if f.nominal && f.content.0 < cue0 && cue0 < f.content.1 && c0 <= f.cue.0 {
+                f.content.1 = cue0;
+            }
+        }
+    }
     let n = frames.len();
     for i in 0..n {
         for j in 0..n {
@@ -710,6 +749,12 @@ fn has_complement(t: &Toks, quotes: &[Quote], lemma: &str, after: usize, sb: usi
         {
             return true;
         }
+        if matches!(lemma, "question" | "doubt")
+            && j == after
+            && t.is(j, &["whether", "if", "why", "how"])
+        {
+            return true;
+        }
         if lemma == "call" && j == after && t.is(j, &["it", "them", "him", "her", "this", "the"]) {
             return j + 1 < sb && (t.is_open(j + 1) || t.is_word(j + 1));
         }
@@ -872,6 +917,37 @@ fn verb_frame(
     if t.l(i) == "states" && prev == Some("united") {
         return None;
     }
+    // "expressed doubts that": a noun after a reporting verb in the past.
+    if t.l(i).ends_with('s')
+        && prev.is_some_and(|p| {
+            p.ends_with("ed") && verbs::lookup(p).is_some_and(|(_, _, f)| f == Form::Finite)
+        })
+    {
+        return None;
+    }
+    // "as reports are coming in", "claims have surfaced": a plural noun before its verb.
+    if form == Form::Finite
+        && t.l(i).ends_with('s')
+        && t.is(
+            cue_end,
+            &[
+                "are",
+                "were",
+                "have",
+                "had",
+                "say",
+                "said",
+                "suggest",
+                "suggested",
+                "claim",
+                "indicate",
+                "emerged",
+                "surfaced",
+            ],
+        )
+    {
+        return None;
+    }
     // Passive without an agent: "is said to", "have been accused of", "it is reported that".
     let passive = prev.is_some_and(|p| BE.contains(&p) || p == "been" || p == "get" || p == "got");
     if passive && form == Form::Finite {
@@ -889,25 +965,39 @@ fn verb_frame(
     } else {
         form
     };
+    let after_quote_cue = i > sa
+        && (t.is_close(i - 1)
+            || (i >= sa + 2 && t.punct(i - 1, ",") && t.is_close(i - 2))
+            || (sa..i).rev().take(8).any(|k| t.is_close(k))
+                && (i..sb).skip(1).take(4).all(|k| !t.is(k, &["that"])));
     if matches!(act, Act::Tell)
+        && !after_quote_cue
         && !(t.is(cue_end, &["that"])
             || (cue_end..(cue_end + 9).min(sb))
                 .any(|k| t.is(k, &["that", "of", "about"]) || t.punct(k, ":") || t.is_open(k)))
     {
         return None;
     }
-    if verbs::needs_complement(lemma) && !has_complement(t, quotes, lemma, cue_end, sb) {
-        // "Postposed" speech: "“…,” the report noted." has its complement before.
+    // Without a complement of its own, such a verb is speech only when it follows the
+    // quotation it reports: "“…,” the report noted."
+    let only_postposed =
+        verbs::needs_complement(lemma) && !has_complement(t, quotes, lemma, cue_end, sb);
+    if only_postposed {
         let before_quote = i > sa
             && (t.is_close(i - 1) || (i >= sa + 2 && t.punct(i - 1, ",") && t.is_close(i - 2)));
         if !before_quote {
             return None;
         }
     }
-    // The base form needs "to" or an auxiliary: "to say", "did not deny", "would claim".
+    // The base form needs "to", an auxiliary or a plural subject: "to say", "did not deny",
+    // "officials say", "they claim".
     let form = if form == Form::Base {
         let (j, _) = skip_back(t, sa, i);
-        if j < i || prev == Some("to") {
+        let plural_subject = prev.is_some_and(|p| {
+            matches!(p, "they" | "we" | "you" | "i")
+                || p.ends_with('s') && !matches!(p, "is" | "was" | "has" | "this" | "us" | "its")
+        }) && !t.is(i.saturating_sub(2), &["to"]);
+        if j < i || prev == Some("to") || plural_subject {
             Form::Finite
         } else {
             return None;
@@ -921,6 +1011,9 @@ fn verb_frame(
         && let Some(f) = postposed(t, quotes, sa, sb, i, cue_end, act, first_in_paragraph)
     {
         return Some(f);
+    }
+    if only_postposed {
+        return None;
     }
 
     let (c0, recipient, date) = content_start(t, quotes, act, cue_end, sb);
@@ -970,6 +1063,20 @@ fn verb_frame(
             }
         }
     };
+    // "it confirms that", "this shows that": evidence, not someone speaking.
+    if let (Who::Phrase(s, e), true) = (
+        who.0,
+        matches!(
+            lemma,
+            "confirm" | "suggest" | "reveal" | "conclude" | "note" | "explain"
+        ),
+    ) && e == s + 1
+        && t.is(s, &["it", "this", "that", "which"])
+        && s > sa
+        && !t.is(s - 1, &["but", "and"])
+    {
+        return None;
+    }
     let (who, negated, relative) = who;
     let mut f = Frame::new((i, cue_end), act, who, (c0, c1));
     f.relative = relative;
@@ -1133,17 +1240,41 @@ fn passive_frame(
             ) {
                 return None;
             }
-            let mut c0 = cs;
-            if t.is(k, &["as"]) {
-                c0 = k;
-            }
-            let mut f = Frame::new((i, i + 1), act, Who::Phrase(s, e), (c0.min(cs), end));
+            // "A was rejected by X": what was rejected is the subject, which may hold a
+            // clause of its own ("the claim that B was ..."); the clause runs from its start.
+            let clause = if b < i {
+                // Back to a "said that" that opens the clause, else the sentence start.
+                (sa..cs)
+                    .rev()
+                    .find(|&k| {
+                        t.is(k, &["that"])
+                            && k > sa
+                            && verbs::lookup(t.l(k - 1)).is_some_and(|(_, _, f)| f == Form::Finite)
+                    })
+                    .map_or(sa, |k| k + 1)
+            } else {
+                cs
+            };
+            let mut f = Frame::new((b, i + 1), act, Who::Phrase(s, e), (clause, end));
+            f.passive = b < i;
             if t.is(k, &["as"]) {
                 f.content = (k, end);
             }
             Some(f)
         }
         None => {
+            // "will be blamed": a forecast, not an accusation.
+            if (b.saturating_sub(2)..b).any(|k| {
+                k >= sa
+                    && t.is(
+                        k,
+                        &[
+                            "will", "would", "could", "might", "may", "can", "should", "must",
+                        ],
+                    )
+            }) {
+                return None;
+            }
             let followed_by_to = t.is(i + 1, &["to", "of"]);
             let label = match lemma {
                 "say" | "report" | "claim" | "allege" if followed_by_to => "unnamed sources",
@@ -1254,8 +1385,12 @@ fn postposed(
         date_at(t, k, sb)
     };
     // Inverted, the verb right after the quote: “…,” said X.
+    // The words after the verb must name someone: "“…,” said the minister", not
+    // "“…”, demanded an inquiry".
     if let Some(q) = after_quote(j)
         && let Some((s, e)) = speaker_after(cue_end)
+        && speakers::analyse(t, quotes, s, e)
+            .is_some_and(|r| !matches!(r, speakers::Referent::Unnamed { person: false, .. }))
     {
         let mut f = Frame::new((i, cue_end), act, Who::Phrase(s, e), (q.a, q.b));
         f.postposed = true;
@@ -1392,6 +1527,7 @@ fn stops_subject(t: &Toks, k: usize) -> bool {
         return false;
     }
     CLAUSE_OPENERS.contains(&w) && !t.cap(k)
+        || matches!(w, "which" | "who" | "whom" | "whose")
         || FINITE.contains(&w)
         || verbs::lookup(w).is_some_and(|(_, _, f)| f == Form::Finite) && !t.cap(k)
 }
@@ -1536,7 +1672,7 @@ fn trim_phrase(t: &Toks, quotes: &[Quote], mut s: usize, mut e: usize) -> Option
     let mut k = s;
     while k < seg_end
         && t.is_word(k)
-        && !t.cap(k)
+        && (!t.cap(k) || t.is(k, CAPITAL_LINKS))
         && INTRO_WORDS.contains(&t.l(k))
         && !t.is(
             k,
@@ -1580,7 +1716,7 @@ fn is_intro(t: &Toks, a: usize, b: usize) -> bool {
             k,
             &[
                 "this", "that", "so", "then", "now", "too", "also", "however", "though", "instead",
-                "despite", "yet", "still", "thus", "hence",
+                "despite", "yet", "still", "thus", "hence", "well", "just", "as",
             ],
         )
     }) {
@@ -1662,8 +1798,10 @@ fn is_intro(t: &Toks, a: usize, b: usize) -> bool {
     ) {
         return true;
     }
-    // A participial clause: "Sensing the way ...".
-    t.l(a).ends_with("ing") && !t.cap(a) || t.l(a).ends_with("ing") && a + 1 < b && !t.cap(a + 1)
+    // A participial clause: "Sensing the way ...", "enacted,".
+    t.l(a).ends_with("ing") && !t.cap(a)
+        || t.l(a).ends_with("ing") && a + 1 < b && !t.cap(a + 1)
+        || t.l(a).ends_with("ed") && !t.cap(a) && b - a <= 3
 }
 
 /// The subject of the clause holding token `i`: the first phrase after introductory ones,
@@ -2215,7 +2353,9 @@ fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: &mut Vec<Fr
             if a > sa
                 && (t.is(a - 1, DEMONYMS)
                     || t.acronym(a - 1)
-                    || t.cap(a - 1) && ORG_HEADS.contains(&t.l(a - 1)))
+                    || t.cap(a - 1) && ORG_HEADS.contains(&t.l(a - 1))
+                    // "an Equinor press release claim": a name issuing a release.
+                    || t.cap(a - 1) && a < i && !CAP_STOP.contains(&t.l(a - 1)))
                 && t.is_word(a - 1)
                 && !t.is(a - 1, &["the", "a"])
             {
@@ -2476,11 +2616,9 @@ fn colons(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: &mut Vec<Fra
         let Some((s, e)) = main_subject(t, quotes, sa, k) else {
             continue;
         };
-        let content = if quote_next {
-            let q = quotes::at(quotes, next).copied().expect("quote at next");
-            (q.a, q.b.max(clause_end(t, quotes, next, sb)))
-        } else {
-            (next, next)
+        let content = match quotes::at(quotes, next).copied() {
+            Some(q) if quote_next => (q.a, q.b.max(clause_end(t, quotes, next, sb))),
+            _ => (next, next),
         };
         let mut f = Frame::new((k, k + 1), Act::Say, Who::Phrase(s, e), content);
         f.forward = para_end;

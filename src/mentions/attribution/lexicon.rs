@@ -458,6 +458,12 @@ pub const UNNAMED_HEADS: &[&str] = &[
     "allies",
     "partners",
     "vassals",
+    "groups",
+    "factions",
+    "organisations",
+    "organizations",
+    "governments",
+    "outlets",
 ];
 
 /// Role nouns that refer back to a person ("the official", "the spokesman").

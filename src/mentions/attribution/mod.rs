@@ -12,6 +12,7 @@
 pub(crate) mod chain;
 pub(crate) mod cues;
 pub(crate) mod lexicon;
+pub(crate) mod names;
 pub(crate) mod quotes;
 pub(crate) mod speakers;
 pub(crate) mod tokens;
@@ -28,15 +29,17 @@ use self::quotes::Quote;
 use self::speakers::{EntKind, Entity, Memory, Referent, Role};
 use self::tokens::Toks;
 use super::claim::{Claim, ClaimantKind};
-use super::facets::{self, Names, Plain};
+use super::facets::{self, Names};
 use super::sentences::{Sentence, Voice as SentenceVoice};
 use super::stance;
+use crate::gazetteer::{EntityKind as GazKind, Gazetteer};
 use crate::ingest::{Document, SegmentKind};
 use crate::timeline::Stance;
 
-/// Attribute every sentence of `doc` to a claimant.
-pub fn attribute(doc: &Document, sentences: &[Sentence]) -> Vec<Claim> {
-    let mut run = Run::new(doc);
+/// Attribute every sentence of `doc` to a claimant. The gazetteer gives speakers the names
+/// people know them by and facets their canonical actors.
+pub fn attribute(doc: &Document, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<Claim> {
+    let mut run = Run::new(doc, gaz);
     let mut i = 0;
     while i < sentences.len() {
         let mut j = i + 1;
@@ -75,10 +78,13 @@ struct Draft {
     facet_span: (usize, usize),
     /// Actors named earlier in the sentence, for "they".
     actors: Vec<String>,
+    /// Actors named in the last few sentences, for a bare "the coalition".
+    recent: Vec<String>,
 }
 
 struct Run<'a> {
     doc: &'a Document,
+    gaz: &'a Gazetteer,
     mem: Memory,
     outlet: usize,
     commenters: BTreeMap<String, usize>,
@@ -91,6 +97,9 @@ struct Run<'a> {
     /// The last voice of the last paragraph that had a frame.
     last_voice: Option<Voice>,
     last_segment: Option<usize>,
+    /// Where the paragraph before this one starts, for nearby actors.
+    prev_para_start: usize,
+    para_start: usize,
     year: Option<i32>,
 }
 
@@ -108,6 +117,10 @@ const EDITORIAL: &[&str] = &[
     "i.e.",
 ];
 
+/// HTML tags and Markdown emphasis left in a byline line.
+static MARKUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[^>]*>|\*\*|__").expect("markup regex"));
+
 static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:[A-Z][\w’'\-]*\s+)(?:(?:of|for|the|and|on|without|de|[A-Z][\w’'\-]*)\s+){0,6}[A-Z][\w’'\-]*)\s+\(([A-Z]{2,8})\)")
         .expect("acronym regex")
@@ -119,7 +132,7 @@ static ACRONYM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl<'a> Run<'a> {
-    fn new(doc: &'a Document) -> Run<'a> {
+    fn new(doc: &'a Document, gaz: &'a Gazetteer) -> Run<'a> {
         let mut mem = Memory::new();
         let name = outlet_name(doc);
         let outlet = mem.add(Entity {
@@ -132,6 +145,7 @@ impl<'a> Run<'a> {
         });
         Run {
             doc,
+            gaz,
             mem,
             outlet,
             commenters: BTreeMap::new(),
@@ -141,6 +155,8 @@ impl<'a> Run<'a> {
             orphan: None,
             last_voice: None,
             last_segment: None,
+            prev_para_start: 0,
+            para_start: 0,
             year: doc
                 .meta
                 .published
@@ -215,21 +231,52 @@ impl<'a> Run<'a> {
                 .recent_report(sno)
                 .or_else(|| self.mem.resolve(Pronoun::It, at, sno)),
             Referent::Pronoun(p) => self.mem.resolve(p, at, sno),
-            Referent::Definite { person, ref head } => self
-                .mem
-                .resolve_definite(person, head, at, sno)
-                .or_else(|| {
-                    let label = t
-                        .span_text(s, e)
-                        .trim_start_matches("the ")
-                        .trim_start_matches("The ")
-                        .to_string();
-                    self.mem.intern(&Referent::Unnamed { label, person })
-                }),
+            Referent::Definite { person, ref head } => {
+                // "the group" refers back to the last organisation; "the labour ministry"
+                // only to one whose name has "ministry" in it.
+                let words: Vec<String> = (s..e)
+                    .filter(|&k| {
+                        t.is_word(k) && !t.is(k, &["the", "this", "that", "these", "those"])
+                    })
+                    .map(|k| t.l(k).to_string())
+                    .collect();
+                let strict = words.len() > 1;
+                let modifiers: Vec<String> = words[..words.len().saturating_sub(1)].to_vec();
+                self.mem
+                    .resolve_definite(person, head, at, sno, strict, &modifiers)
+                    .or_else(|| {
+                        // A body or office the text identifies without a proper name.
+                        let label = t
+                            .span_text(s, e)
+                            .trim_start_matches("the ")
+                            .trim_start_matches("The ")
+                            .to_string();
+                        if person {
+                            self.mem.intern(&Referent::Person {
+                                name: label,
+                                affiliation: None,
+                                female: None,
+                            })
+                        } else {
+                            self.mem.intern(&Referent::Org { name: label })
+                        }
+                    })
+            }
             Referent::Actor { ref name, .. } if !name.contains(' ') => {
-                // "Churkin" after "Vitaly Churkin": a known person's surname.
+                // "Churkin" after "Vitaly Churkin", or a surname the gazetteer knows.
                 self.mem
                     .person_by_surname(name)
+                    .or_else(|| {
+                        let e = self
+                            .gaz
+                            .lookup(name)
+                            .filter(|e| e.kind == GazKind::Person)?;
+                        self.mem.intern(&Referent::Person {
+                            name: e.name.clone(),
+                            affiliation: None,
+                            female: None,
+                        })
+                    })
                     .or_else(|| self.mem.intern(&r))
             }
             ref other => self.mem.intern(other),
@@ -258,6 +305,8 @@ impl<'a> Run<'a> {
         let commenter = comment.then_some(default);
         let a = para[0].start;
         let b = para[para.len() - 1].end;
+        self.prev_para_start = self.para_start;
+        self.para_start = a;
         let t = Toks::new(&doc.text, a, b);
         let quotes = quotes::find(&t);
         let sents: Vec<(usize, usize)> =
@@ -273,7 +322,9 @@ impl<'a> Run<'a> {
         for (k, &(sa, sb)) in sents.iter().enumerate() {
             let sno = self.sentence_no + k;
             self.mentions(&t, &quotes, sa, sb, sno);
+            // A headline's capitals say little about who its subject is.
             if let Some((s, e)) = cues::main_subject(&t, &quotes, sa, sb)
+                && !para[k].headline
                 && !quotes::at(&quotes, s).is_some_and(Quote::is_speech)
             {
                 let at = t.v[s].start;
@@ -338,6 +389,57 @@ impl<'a> Run<'a> {
                 }
                 if let Some((s, e)) = f.recipient {
                     recipients[fi] = self.resolve_phrase(&t, &quotes, s, e, at, sno, default);
+                }
+            }
+        }
+        // "Russia denied A, with Major General X of the Defence Ministry adding that B": the
+        // spokesman is the channel of the state's claim.
+        for b in 0..frames.len() {
+            let Who::Phrase(s, _) = frames[b].who else {
+                continue;
+            };
+            if drop[b] || s == 0 || !t.is(s - 1, &["with"]) {
+                continue;
+            }
+            let Some(person) = speakers[b].filter(|&p| self.mem.ents[p].kind == EntKind::Person)
+            else {
+                continue;
+            };
+            let person_state = names::state_of(self.gaz, &self.mem.ents[person].name);
+            // Someone the gazetteer does not know, but whose office is a state's.
+            let official = self.mem.ents[person]
+                .affiliation
+                .as_deref()
+                .is_some_and(|a| {
+                    let a = a.to_lowercase();
+                    [
+                        "ministry",
+                        "government",
+                        "defence",
+                        "defense",
+                        "foreign",
+                        "army",
+                        "military",
+                        "presidency",
+                        "kremlin",
+                        "pentagon",
+                    ]
+                    .iter()
+                    .any(|w| a.contains(w))
+                });
+            for a in 0..b {
+                let Some(sp) = speakers[a] else { continue };
+                let same_sentence = sents.iter().any(|&(sa, sb)| {
+                    (sa..sb).contains(&frames[a].cue.0) && (sa..sb).contains(&frames[b].cue.0)
+                });
+                if same_sentence
+                    && matches!(self.mem.ents[sp].kind, EntKind::Actor | EntKind::Org)
+                    && names::state_of(self.gaz, &self.mem.ents[sp].name).is_some_and(|st| {
+                        person_state.as_ref() == Some(&st) || person_state.is_none() && official
+                    })
+                    && channels[a].is_none()
+                {
+                    channels[a] = Some(person);
                 }
             }
         }
@@ -476,6 +578,7 @@ impl<'a> Run<'a> {
                     voice.via.push(c);
                 }
                 let actors = self.actors_before(sno, end);
+                let recent = self.recent_actors(end);
                 self.drafts.push(Draft {
                     start,
                     end,
@@ -484,6 +587,7 @@ impl<'a> Run<'a> {
                     commenter,
                     facet_span,
                     actors,
+                    recent,
                 });
             }
         }
@@ -603,12 +707,37 @@ impl<'a> Run<'a> {
             .collect()
     }
 
+    /// The name a reader knows an entity by.
+    fn display(&self, id: usize) -> String {
+        let e = &self.mem.ents[id];
+        match e.kind {
+            EntKind::Person => names::person_display(self.gaz, &e.name, e.affiliation.as_deref()),
+            EntKind::Org | EntKind::Actor => {
+                names::speaker_name(self.gaz, &e.name).unwrap_or_else(|| e.display())
+            }
+            _ => e.display(),
+        }
+    }
+
+    /// Actors the gazetteer finds in this paragraph and the one before, up to `end`,
+    /// oldest first.
+    fn recent_actors(&self, end: usize) -> Vec<String> {
+        let from = self.prev_para_start.min(end);
+        self.gaz
+            .find(&self.doc.text[from..end])
+            .into_iter()
+            .map(|m| self.gaz.entry(m.entry))
+            .filter(|e| e.kind != GazKind::Place && e.kind != GazKind::Person)
+            .map(|e| e.name.clone())
+            .collect()
+    }
+
     fn finish(self) -> Vec<Claim> {
-        let names = Plain;
+        let names = names::GazetteerNames(self.gaz);
         let mut out = Vec::with_capacity(self.drafts.len());
-        for d in self.drafts {
+        for d in &self.drafts {
             let speaker = &self.mem.ents[d.voice.speaker];
-            let claimant = speaker.display();
+            let claimant = self.display(d.voice.speaker);
             let kind = match speaker.kind {
                 EntKind::Outlet => ClaimantKind::Outlet,
                 EntKind::Commenter => ClaimantKind::Commenter,
@@ -617,18 +746,22 @@ impl<'a> Run<'a> {
             };
             let mut via: Vec<String> = Vec::new();
             for &v in &d.voice.via {
-                let name = self.mem.ents[v].display();
+                let name = self.display(v);
                 if name != claimant && !via.contains(&name) {
                     via.push(name);
                 }
             }
             let recipient = d.voice.recipient.map(|r| self.mem.ents[r].name.clone());
+            let d = d.clone();
             let ctx = facets::Context {
                 denies: matches!(d.voice.stance, Stance::Denies | Stance::Questions),
                 recipient: recipient.as_deref(),
                 actors: d.actors.clone(),
                 claimant: &claimant,
                 year: self.year,
+                recent: d.recent.clone(),
+                claimant_state: names::state_of(self.gaz, &self.mem.ents[d.voice.speaker].name),
+                questions: d.voice.stance == Stance::Questions,
             };
             let text = &self.doc.text[d.facet_span.0..d.facet_span.1];
             let facets = facets::extract(text, &ctx, &names as &dyn Names);
@@ -662,22 +795,27 @@ fn outlet_name(doc: &Document) -> String {
     }
     for seg in &doc.segments {
         if seg.kind == SegmentKind::Byline {
-            let line = doc.slice(seg).trim();
-            if let Some(rest) = line
+            let line = MARKUP.replace_all(doc.slice(seg), "");
+            let line = line.trim();
+            let rest = line
                 .strip_prefix("By ")
                 .or_else(|| line.strip_prefix("by "))
+                .unwrap_or(line);
+            let name = rest
+                .split([',', '|', '\n'])
+                .next()
+                .unwrap_or(rest)
+                .split(" from ")
+                .next()
+                .unwrap_or(rest)
+                .trim();
+            // A byline that is a date ("JUNE 2023") names nobody.
+            let words = name.split_whitespace().count();
+            if (1..=6).contains(&words)
+                && !name.chars().any(|c| c.is_ascii_digit())
+                && name.chars().next().is_some_and(char::is_uppercase)
             {
-                let name = rest
-                    .split([',', '|', '\n'])
-                    .next()
-                    .unwrap_or(rest)
-                    .split(" from ")
-                    .next()
-                    .unwrap_or(rest)
-                    .trim();
-                if !name.is_empty() {
-                    return name.to_string();
-                }
+                return name.to_string();
             }
         }
     }
@@ -712,6 +850,7 @@ fn pseudo_frame(n: usize) -> Frame {
         nominal: false,
         relative: false,
         tail: None,
+        passive: false,
     };
     f.extent = (0, n);
     f
@@ -842,7 +981,7 @@ fn pieces(
     // A trivial first piece joins the next.
     if out.len() > 1 {
         let words = (out[0].0..out[0].1).filter(|&k| t.is_word(k)).count();
-        if words == 0 {
+        if words <= 1 {
             let x = out[0].0;
             out.remove(0);
             out[0].0 = x;
@@ -856,8 +995,16 @@ fn pieces(
 /// Does frame `f` own words in `x..y` that are its content and not inside a nested frame?
 fn has_own_content(t: &Toks, f: &Frame, frames: &[Frame], x: usize, y: usize) -> bool {
     let (c0, c1) = (f.content.0.max(x), f.content.1.min(y));
+    // "It also says that it is [the ministry who quoted ...]": "it is" says nothing.
     (c0..c1).any(|k| {
         t.is_word(k)
+            && !t.is(
+                k,
+                &[
+                    "it", "is", "was", "that", "there", "the", "a", "an", "and", "also", "were",
+                    "are",
+                ],
+            )
             && !frames.iter().any(|g| {
                 !std::ptr::eq(g, f)
                     && g.extent.0 <= k

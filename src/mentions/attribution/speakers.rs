@@ -352,6 +352,8 @@ impl Memory {
         head: &str,
         at: usize,
         sentence: usize,
+        strict: bool,
+        modifiers: &[String],
     ) -> Option<usize> {
         let fits = |id: usize| {
             let e = &self.ents[id];
@@ -379,9 +381,37 @@ impl Memory {
             .rev()
             .filter(|m| m.at < at && sentence.saturating_sub(m.sentence) <= 8);
         let candidates: Vec<&Mention> = recent.collect();
-        candidates
+        let matched = candidates
             .iter()
             .find(|m| fits(m.ent) && head_match(m.ent))
+            .or_else(|| {
+                // "the Russian military official": a modifier in the name or office.
+                candidates.iter().find(|m| {
+                    person
+                        && fits(m.ent)
+                        && m.role != Role::Other
+                        && modifiers.iter().any(|w| {
+                            let e = &self.ents[m.ent];
+                            let hay =
+                                format!("{} {}", e.name, e.affiliation.as_deref().unwrap_or(""))
+                                    .to_lowercase();
+                            // Whole words, or a country and its adjective ("Russian", "Russia's").
+                            let stem: String = w.chars().take(5).collect();
+                            hay.split(|c: char| !c.is_alphanumeric()).any(|h| h == w)
+                                || stem.chars().count() >= 5 && w.len() > 5 && hay.contains(&stem)
+                        })
+                })
+            });
+        // "the union" is a union named before, not any organisation; only generic words
+        // ("the group", "the organisation") stand for the last one named.
+        let generic = matches!(
+            head,
+            "group" | "organisation" | "organization" | "body" | "institution" | "outlet"
+        );
+        if strict || !person && !generic {
+            return matched.map(|m| m.ent);
+        }
+        matched
             .or_else(|| {
                 candidates
                     .iter()
@@ -581,6 +611,167 @@ fn is_org_word(t: &Toks, i: usize) -> bool {
     ORG_HEADS.contains(&t.l(i))
 }
 
+/// A noun for a person: "official", "inspector", "engineer", "resident".
+pub fn person_noun(word: &str) -> bool {
+    const NOT_PEOPLE: &[&str] = &[
+        "water",
+        "border",
+        "order",
+        "number",
+        "power",
+        "matter",
+        "center",
+        "letter",
+        "paper",
+        "quarter",
+        "winter",
+        "summer",
+        "shelter",
+        "corner",
+        "river",
+        "chapter",
+        "cover",
+        "tower",
+        "layer",
+        "filter",
+        "meter",
+        "other",
+        "either",
+        "neither",
+        "never",
+        "together",
+        "however",
+        "whether",
+        "rather",
+        "further",
+        "later",
+        "after",
+        "over",
+        "under",
+        "dollar",
+        "error",
+        "factor",
+        "sector",
+        "floor",
+        "door",
+        "color",
+        "colour",
+        "mirror",
+        "terror",
+        "motor",
+        "anchor",
+        "harbour",
+        "harbor",
+        "labour",
+        "labor",
+        "favour",
+        "behaviour",
+        "honour",
+        "humour",
+        "rumour",
+        "vapour",
+        "armour",
+        "tumor",
+        "tumour",
+        "theater",
+        "theatre",
+        "register",
+        "disaster",
+        "barrier",
+        "trigger",
+        "counter",
+        "poster",
+        "container",
+        "manner",
+        "answer",
+        "member-state",
+        "humanitarian",
+        "german",
+        "woman's",
+        "man's",
+    ];
+    const PEOPLE_ENT: &[&str] = &[
+        "president",
+        "resident",
+        "student",
+        "agent",
+        "servant",
+        "lieutenant",
+        "sergeant",
+        "assistant",
+        "merchant",
+        "participant",
+        "correspondent",
+        "dissident",
+        "opponent",
+        "respondent",
+        "superintendent",
+        "commandant",
+        "informant",
+        "militant",
+        "combatant",
+        "insurgent",
+        "attendant",
+        "consultant",
+        "accountant",
+        "claimant",
+        "defendant",
+        "immigrant",
+        "migrant",
+        "parent",
+        "client",
+        "patient",
+        "regent",
+        "envoy",
+        "chief",
+        "head",
+        "source",
+        "staff",
+        "witness",
+        "diplomat",
+        "pilot",
+        "medic",
+        "police",
+        "nurse",
+        "judge",
+        "mayor",
+        "governor",
+        "official",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+    ];
+    let w = word.trim_end_matches('s');
+    if PEOPLE_ENT.contains(&word)
+        || PEOPLE_ENT.contains(&w)
+        || PERSON_HEADS.contains(&word)
+        || PERSON_HEADS.contains(&w)
+    {
+        return true;
+    }
+    if NOT_PEOPLE.contains(&word) || NOT_PEOPLE.contains(&w) || w.len() < 5 {
+        return false;
+    }
+    ["or", "er", "ist", "ian", "man", "woman"]
+        .iter()
+        .any(|x| w.ends_with(x))
+}
+
+/// Does chunk `s..e` name an organisation: an organisation word in a name of two words or
+/// more ("Russian Defence Ministry"), or a single word that is one ("Kremlin"), not a
+/// capitalised common noun ("Union leader").
+fn proper_org(t: &Toks, s: usize, e: usize) -> bool {
+    let has_head = (s..e).any(|m| is_org_word(t, m) && t.cap(m));
+    has_head
+        && (e - s >= 2
+            || t.is(
+                s,
+                &[
+                    "kremlin", "pentagon", "reuters", "unicef", "interpol", "nato",
+                ],
+            ))
+}
+
 /// A person inside a name chunk: the longest run of name words not made of titles,
 /// organisation words or demonyms, with at least two words or a title before it.
 fn person_in(t: &Toks, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -714,7 +905,7 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
         return None;
     }
     // Report nouns: "One report by BBC", "the BBC article", "their report".
-    let head_seg = *keep.last().expect("non-empty");
+    let &head_seg = keep.last()?;
     if let Some(r) = report(t, head_seg.0, head_seg.1) {
         return Some(r);
     }
@@ -769,7 +960,7 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
     if let Some(&(cs, ce)) = head_chunks
         .iter()
         .rev()
-        .find(|&&(cs, ce)| (cs..ce).any(|m| is_org_word(t, m) && t.cap(m)))
+        .find(|&&(cs, ce)| proper_org(t, cs, ce))
     {
         if head.is_none_or(|h| {
             h < ce || !UNNAMED_HEADS.contains(&head_word.as_str()) || is_org_word(t, h)
@@ -794,9 +985,11 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
             name: text(t, cs, e),
         });
     }
-    let head_is_unnamed = UNNAMED_HEADS.contains(&head_word.as_str());
+    let head_is_unnamed = UNNAMED_HEADS.contains(&head_word.as_str())
+        || person_noun(&head_word) && head.is_some_and(|h| !t.cap(h));
     if head_is_unnamed || head_word == "reports" {
         let person_like = PERSON_HEADS.contains(&head_word.trim_end_matches('s'))
+            || person_noun(&head_word)
             || matches!(
                 head_word.as_str(),
                 "officials"
@@ -810,11 +1003,11 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
             );
         let only_head = head.is_some_and(|h| h == hs || h == hs + 1 && definite);
         if definite
-            && (PERSON_HEADS.contains(&head_word.as_str()) || is_org_word(t, head.unwrap_or(hs)))
+            && (person_noun(&head_word) || is_org_word(t, head.unwrap_or(hs)))
             && head_chunks.is_empty()
         {
             return Some(Referent::Definite {
-                person: PERSON_HEADS.contains(&head_word.as_str()),
+                person: person_noun(&head_word),
                 head: head_word,
             });
         }
@@ -975,7 +1168,7 @@ fn affiliation(
         .filter(|&(i, _)| i != ci)
         .map(|(_, &c)| c)
         .filter(|&(s, e)| {
-            (s..e).any(|m| is_org_word(t, m) && t.cap(m))
+            proper_org(t, s, e)
                 || e - s == 1
                     && t.acronym(s)
                     && !matches!(t.l(s), "us" | "u.s." | "un" | "uk" | "u.k." | "eu")

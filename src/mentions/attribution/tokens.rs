@@ -133,7 +133,36 @@ impl<'a> Toks<'a> {
     }
 }
 
+/// A closing single mark right after a plural with no single quote open before it is a
+/// possessive: "the rebels’ claim", "the employers' statement".
+fn plural_possessives(text: &str, toks: &mut [Tok]) {
+    let mut open = false;
+    for i in 0..toks.len() {
+        match toks[i].kind {
+            Kind::Open { double: false } => open = true,
+            Kind::Close { double: false } => {
+                let after_plural = i > 0
+                    && toks[i - 1].end == toks[i].start
+                    && toks[i - 1].kind == Kind::Word
+                    && text[toks[i - 1].start..toks[i - 1].end].ends_with('s');
+                let word_next = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
+                if !open && after_plural && word_next {
+                    toks[i].kind = Kind::Possessive;
+                }
+                open = false;
+            }
+            _ => {}
+        }
+    }
+}
+
 fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let mut toks = tokenize_raw(text, start, end);
+    plural_possessives(text, &mut toks);
+    toks
+}
+
+fn tokenize_raw(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let s = &text[start..end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
