@@ -99,6 +99,21 @@ pub(crate) fn tag_document_detail(doc: &Document, dct: Option<NaiveDate>) -> Vec
     out
 }
 
+/// Whether offset `at` of a paragraph starting at `para_start` lies inside a quotation: an
+/// odd number of curly opening marks before it on the line, or a line that closes a quotation
+/// it never opened (a quoted paragraph).
+fn in_quotation(text: &str, para_start: usize, at: usize) -> bool {
+    let before = &text[para_start..at];
+    let opens = before.matches('“').count();
+    let closes = before.matches('”').count();
+    if opens > closes {
+        return true;
+    }
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let after = &text[at..line_end];
+    opens == 0 && after.contains('”') && !after.contains('“')
+}
+
 /// Tag `text` (which sits at byte `base` of the document), appending to `out`.
 fn tag_into(
     text: &str,
@@ -133,6 +148,7 @@ fn tag_into(
                 paragraph = Some(para_start);
             }
             ctx.set_opens_paragraph(piece[para_start..s].split_whitespace().count() <= 2);
+            ctx.set_quoted(in_quotation(piece, para_start, s));
             let tense = tense::around(toks, piece, f.start, f.end);
             let r = ctx.resolve(&f, tense);
             let e = toks[f.end - 1].end as usize;

@@ -35,6 +35,8 @@ pub struct Context {
     prev_frame: Option<NaiveDate>,
     /// The expression being resolved opens its paragraph ("A few hours later, ...").
     opens_paragraph: bool,
+    /// The expression being resolved is inside a quotation: its "today" is the speaker's.
+    quoted: bool,
 }
 
 /// A calendar value, or the TIMEX3 value with `X` placeholders when it cannot be anchored.
@@ -280,7 +282,15 @@ impl Context {
             frame: None,
             prev_frame: None,
             opens_paragraph: false,
+            quoted: false,
         }
+    }
+
+    /// Whether the next expression is inside a quotation. A quoted expression relative to
+    /// the document date ("what I saw today") speaks from the speaker's day, so it does not
+    /// anchor the narrative that follows.
+    pub fn set_quoted(&mut self, quoted: bool) {
+        self.quoted = quoted;
     }
 
     /// A new paragraph begins: the old one's frame becomes the anchor for a paragraph that
@@ -509,7 +519,9 @@ impl Context {
         match self.calendar(f, tense) {
             Got::Cal(cal, anchor) => {
                 let (value, when) = self.decorate(cal, f);
-                self.remember(cal, f);
+                if !(self.quoted && anchor == Anchor::Dct) {
+                    self.remember(cal, f);
+                }
                 Resolved {
                     kind,
                     value,

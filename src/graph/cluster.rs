@@ -296,6 +296,12 @@ fn score(
         // Different places named on both sides: different events, unless the words insist.
         return 0.0;
     }
+    // An event dated only by its document joins a dated one on firm evidence only: the same
+    // place, or much the same words.
+    let dct_only = |e: &DocEvent| matches!(e.basis, TimeBasis::Dct | TimeBasis::Unknown);
+    if (dct_only(a) || dct_only(b)) && place != Some(1.0) && words < 0.3 {
+        return 0.0;
+    }
     let s = 0.35 * time + 0.25 * place_score + 0.15 * actor_score + 0.25 * words.min(1.0);
     if a.doc == b.doc {
         // The document already separated these; merge only on strong agreement.

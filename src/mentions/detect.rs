@@ -137,6 +137,9 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 .and_then(|sa| reading.speech_dates.get(&sa))
                 .copied();
             let mut pieces = vec![(*s, *e)];
+            // What a dated speaker said is placed by its own words or the focus, never by a
+            // trigger in the saying of it ("... during a meeting with ...").
+            let mut reported = false;
             // A dated speech act by a named speaker is an event of its own; what was said is
             // read on as its own piece.
             if let Some(stated) = stated
@@ -167,14 +170,19 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 push(&mut st, idx, m, &reading, doc, para);
                 last_target = Some(idx);
                 pieces = content.into_iter().collect();
+                reported = true;
             }
             for (ps, pe) in pieces {
                 let own = main_trigger(&reading, Some((ps, pe)));
-                let target = match (&own, &main) {
+                let sentence_main = if reported { None } else { main.as_ref() };
+                let target = match (&own, sentence_main) {
                     // A clause with its own kind of event, different from the sentence's.
                     (Some((t, r)), Some((m, _)))
                         if !t.kind.compatible(m.kind) && t.kind != EventType::Statement =>
                     {
+                        event_for(doc, dct, &mut st, t.clone(), *r, &reading, para)
+                    }
+                    (Some((t, r)), None) if reported && t.kind != EventType::Statement => {
                         event_for(doc, dct, &mut st, t.clone(), *r, &reading, para)
                     }
                     (_, Some((m, r))) if m.kind != EventType::Statement => *sentence_target
@@ -262,8 +270,13 @@ fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
 
 fn dates_agree(a: &DocEvent, b: &DocEvent) -> bool {
     let weak = |e: &DocEvent| matches!(e.basis, TimeBasis::Dct | TimeBasis::Unknown);
+    if weak(a) && weak(b) {
+        return true;
+    }
     if weak(a) || weak(b) {
-        return weak(a) && weak(b);
+        // An undated mention of a dated event, told with the same word ("the emergency
+        // meeting", "the massacre").
+        return a.triggers.iter().any(|t| b.triggers.contains(t));
     }
     match (a.when.day_range(), b.when.day_range()) {
         (Some((a0, a1)), Some((b0, b1))) => {
@@ -298,6 +311,10 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
         .filter(|t| t.kind != EventType::Statement)
         .cloned()
         .collect();
+    // A clause's verb says what it is about; a weighty noun in a phrase around it ("backed
+    // by Russian airstrikes") does not outrank it.
+    let verbs: Vec<Trigger> = events.iter().filter(|t| !t.nominal && t.kind.weight() >= 3).cloned().collect();
+    let events = if verbs.is_empty() { events } else { verbs };
     triggers::main_trigger(&events)
         .or_else(|| triggers::main_trigger(&own))
         .map(|t| (t.clone(), Region::Main))
@@ -365,10 +382,13 @@ fn event_for(
     // "the strike", "this attack", "the convoy": the latest event told with that word, else
     // the latest of that kind.
     let before = doc.text[..t.start].trim_end().to_lowercase();
+    // A possessive ("the coalition's massacre") makes a noun as definite as "the" does.
+    let possessive = before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'");
     let definite = t.nominal
-        && ["the", "this", "that", "these", "its", "their", "such"]
-            .iter()
-            .any(|d| before.ends_with(&format!(" {d}")) || before == *d);
+        && (possessive
+            || ["the", "this", "that", "these", "its", "their", "such"]
+                .iter()
+                .any(|d| before.ends_with(&format!(" {d}")) || before == *d));
     if definite {
         let head = doc.text[t.start..t.end]
             .rsplit(' ')

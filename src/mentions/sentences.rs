@@ -175,8 +175,9 @@ fn is_boundary(line: &str, start: usize, dot: usize, end: usize) -> bool {
 fn last_word(text: &str) -> &str {
     let trimmed = text.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
     let begin = trimmed
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     trimmed[begin..].trim_start_matches('.')
 }
 
@@ -276,6 +277,13 @@ mod tests {
             pieces("The aid came from the U.S. The convoy left at dawn."),
             ["The aid came from the U.S.", "The convoy left at dawn."]
         );
+    }
+
+    #[test]
+    fn a_multi_byte_mark_before_a_full_stop_is_safe() {
+        // Regression: the word before a full stop was cut at a byte inside “.
+        assert_eq!(pieces("He said only “No.” Then he left."), ["He said only “No.”", "Then he left."]);
+        assert_eq!(pieces("«Non.» Puis il partit."), ["«Non.»", "Puis il partit."]);
     }
 
     #[test]
