@@ -84,7 +84,8 @@ struct Header {
 /// What the text implies, independently of the page's own dates.
 #[derive(Debug, Default)]
 struct TextEstimate {
-    /// The latest day reported as past, and how it was written.
+    /// The latest day told in the past tense, and how it was written: a page date before
+    /// it is impossible.
     latest: Option<(NaiveDate, String)>,
     /// The DCT the text points to.
     date: Option<NaiveDate>,
@@ -169,6 +170,55 @@ fn weekday_on_or_after(from: NaiveDate, weekday: u8) -> NaiveDate {
     from + Duration::days((i64::from(weekday) - have).rem_euclid(7))
 }
 
+/// Words before a date that make it a limit, not an event: "extended to Nov. 20", "due
+/// Dec. 16", "until 5 May".
+fn deadline(doc: &Document, start: usize) -> bool {
+    let before = doc.text.get(..start).unwrap_or("");
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "to" | "until"
+            | "till"
+            | "through"
+            | "by"
+            | "before"
+            | "due"
+            | "from"
+            | "between"
+            | "expires"
+            | "expire"
+    )
+}
+
+/// The year of yearless days from the explicit dates around them: the year of the latest
+/// explicit day when the yearless ones fall within weeks of it, or the next year when in
+/// that year they would fall well before it (the text wrote the year because it was not
+/// the current one). `None` when the text does not tie them to a year.
+fn text_year(yearless: &[(u8, u8, String)], latest_explicit: Option<NaiveDate>) -> Option<i32> {
+    let l = latest_explicit?;
+    let base = l.year();
+    let last = latest_in(yearless, base)?;
+    if last < l - Duration::days(30) {
+        let next = latest_in(yearless, base + 1)?;
+        return ((next - l).num_days() <= 366).then_some(base + 1);
+    }
+    ((last - l).num_days().abs() <= 60).then_some(base)
+}
+
+/// A day the text tells of: "December 6, 2015", or "September 19" without its year.
+struct Told<'a> {
+    month: u8,
+    day: u8,
+    year: Option<i32>,
+    past: bool,
+    detail: &'a Detail,
+}
+
 /// What the body text implies about its date; `upper` is the earliest comment, `fallback`
 /// a year from the page for yearless dates when the text cites none.
 fn text_estimate(
@@ -182,18 +232,36 @@ fn text_estimate(
         .iter()
         .filter(|d| is_body(doc, d) && d.tense != Tense::Future)
         .collect();
-    let mut explicit: Vec<(NaiveDate, &str)> = Vec::new();
-    let mut yearless: Vec<(u8, u8, String)> = Vec::new();
+    let mut told: Vec<Told<'_>> = Vec::new();
     for d in &body {
+        let limit = deadline(doc, d.timex.start);
+        let past = d.tense == Tense::Past;
         if let Some(day) = explicit_day(d) {
-            explicit.push((day, &d.timex.text));
-        } else if let Some((m, day)) = yearless_day(d) {
-            yearless.push((m, day, d.timex.text.clone()));
+            if !limit {
+                told.push(Told {
+                    month: day.month() as u8,
+                    day: day.day() as u8,
+                    year: Some(day.year()),
+                    past,
+                    detail: d,
+                });
+            }
+        } else if let Some((m, day)) = yearless_day(d)
+            && !limit
+        {
+            told.push(Told {
+                month: m,
+                day,
+                year: None,
+                past,
+                detail: d,
+            });
         }
         if let Expr::Cal {
             year: YearRef::Explicit(y),
             ..
         } = d.expr
+            && !limit
         {
             est.cited_year = est.cited_year.max(Some(y));
         }
@@ -210,7 +278,15 @@ fn text_estimate(
             est.deictic += 1;
         }
     }
-    let latest_explicit = explicit.iter().max_by_key(|(d, _)| *d).copied();
+    let yearless: Vec<(u8, u8, String)> = told
+        .iter()
+        .filter(|t| t.year.is_none())
+        .map(|t| (t.month, t.day, t.detail.timex.text.clone()))
+        .collect();
+    let latest_explicit = told
+        .iter()
+        .filter_map(|t| NaiveDate::from_ymd_opt(t.year?, t.month.into(), t.day.into()))
+        .max();
     // The year of the yearless days: from the comments, else the years the text cites (the
     // yearless days come after the latest explicit one, give or take a month), else the page.
     let year = if yearless.is_empty() {
@@ -227,18 +303,15 @@ fn text_estimate(
             yearless[0].2
         ));
         Some(y)
-    } else if let Some(base) = est.cited_year {
-        let y = match (latest_explicit, latest_in(&yearless, base)) {
-            (Some((l, _)), Some(last)) if last < l - Duration::days(30) => base + 1,
-            _ => base,
-        };
+    } else if let Some(y) = text_year(&yearless, latest_explicit) {
+        let base = latest_explicit.map_or(y, |l| l.year());
         est.evidence.push(format!(
-            "yearless dates such as \"{}\" are taken in {y}: the text cites no later year{}",
+            "yearless dates such as \"{}\" are taken in {y}: {}",
             yearless[0].2,
             if y > base {
-                format!(", and in {base} they would fall before its dated events")
+                format!("in {base} they would fall before its dated events")
             } else {
-                String::new()
+                "the text dates events of the same weeks with that year".to_string()
             }
         ));
         Some(y)
@@ -251,66 +324,71 @@ fn text_estimate(
     } else {
         None
     };
-    let mut days: Vec<(NaiveDate, String)> = explicit
-        .iter()
-        .map(|(d, t)| (*d, (*t).to_string()))
-        .collect();
-    if let Some(y) = year {
-        days.extend(yearless.iter().filter_map(|(m, d, t)| {
-            NaiveDate::from_ymd_opt(y, (*m).into(), (*d).into()).map(|day| (day, t.clone()))
-        }));
-    }
-    if let Some(u) = upper {
-        days.retain(|(d, _)| *d <= u);
-    }
-    est.latest = days.iter().max_by_key(|(d, _)| *d).cloned();
-    let Some((latest, latest_text)) = est.latest.clone() else {
-        return est;
+    let date_of = |t: &Told<'_>| {
+        NaiveDate::from_ymd_opt(t.year.or(year)?, t.month.into(), t.day.into())
+            .filter(|d| upper.is_none_or(|u| *d <= u))
     };
-    est.evidence.push(format!(
-        "the latest day the text reports as past is {} (\"{latest_text}\")",
-        human(latest)
-    ));
+    let dated: Vec<(NaiveDate, &Told<'_>)> = told
+        .iter()
+        .filter_map(|t| date_of(t).map(|d| (d, t)))
+        .collect();
 
     // "yesterday (September 19)": the DCT exactly.
     for d in &body {
         let Expr::DayShift(n) = d.expr else { continue };
-        let near = days.iter().find_map(|(day, _)| {
-            details.iter().find(|o| {
-                (explicit_day(o) == Some(*day)
-                    || (yearless_day(o).is_some()
-                        && year.and_then(|y| {
-                            let (m, dd) = yearless_day(o)?;
-                            NaiveDate::from_ymd_opt(y, m.into(), dd.into())
-                        }) == Some(*day)))
-                    && {
-                        let (a, b) = if o.timex.start > d.timex.end {
-                            (d.timex.end, o.timex.start)
-                        } else {
-                            (o.timex.end, d.timex.start)
-                        };
-                        a <= b && doc.text.get(a..b).is_some_and(adjacent)
-                    }
-            })
+        let near = dated.iter().find(|(_, t)| {
+            let o = &t.detail.timex;
+            let (a, b) = if o.start > d.timex.end {
+                (d.timex.end, o.start)
+            } else {
+                (o.end, d.timex.start)
+            };
+            a <= b && doc.text.get(a..b).is_some_and(adjacent)
         });
-        if let Some(o) = near {
-            let day = explicit_day(o).or_else(|| {
-                let (m, dd) = yearless_day(o)?;
-                NaiveDate::from_ymd_opt(year?, m.into(), dd.into())
-            });
-            if let Some(day) = day {
-                let dct = day - Duration::days(n.into());
-                est.evidence.push(format!(
-                    "\"{}\" next to \"{}\" puts the DCT at {}",
-                    d.timex.text,
-                    o.timex.text,
-                    human(dct)
-                ));
-                est.date = Some(dct);
-                est.exact = true;
-                return est;
-            }
+        if let Some((day, t)) = near {
+            let dct = *day - Duration::days(n.into());
+            est.evidence.push(format!(
+                "\"{}\" next to \"{}\" puts the DCT at {}",
+                d.timex.text,
+                t.detail.timex.text,
+                human(dct)
+            ));
+            est.latest = Some((*day, t.detail.timex.text.clone()));
+            est.date = Some(dct);
+            est.exact = true;
+            return est;
         }
+    }
+
+    let Some(&(latest, latest_told)) = dated.iter().filter(|(_, t)| t.past).max_by_key(|(d, _)| *d)
+    else {
+        return est;
+    };
+    let latest_text = latest_told.detail.timex.text.clone();
+    est.latest = Some((latest, latest_text.clone()));
+    est.evidence.push(format!(
+        "the latest day the text reports as past is {} (\"{latest_text}\")",
+        human(latest)
+    ));
+    // A report on recent events: its latest event is written without a year (news leaves
+    // the year out for days of the current year), or several dated events crowd the weeks
+    // before it. Otherwise the text may be much later than anything it mentions.
+    let crowd = dated
+        .iter()
+        .filter(|(d, _)| *d <= latest && *d >= latest - Duration::days(45))
+        .count();
+    if latest_told.year.is_none() {
+        est.evidence.push(format!(
+            "\"{latest_text}\" is written without a year, as news does for recent days"
+        ));
+    } else if crowd >= 4 {
+        est.evidence.push(format!(
+            "{crowd} dated events fall in the weeks up to it: the text reports recent events"
+        ));
+    } else {
+        est.evidence
+            .push("nothing shows how long after it the text was written".to_string());
+        return est;
     }
 
     // Reports appear the day of, or the day after, the latest day they recount; a weekday
@@ -415,10 +493,12 @@ fn dateline(doc: &Document, details: &[Detail]) -> Option<Header> {
     let place = prefix
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()));
+    let day = explicit_day(d)?;
+    let text = doc.text.get(seg.start..d.timex.end)?.trim().to_string();
     (place && prefix.ends_with(',') && prefix.len() <= 50).then(|| Header {
-        when: When::date(explicit_day(d).unwrap_or_default()),
+        when: When::date(day),
         source: DctSource::Dateline,
-        text: doc.text[seg.start..d.timex.end].trim().to_string(),
+        text,
     })
 }
 
@@ -434,14 +514,16 @@ fn contradiction(h: &Header, est: &TextEstimate, upper: Option<NaiveDate>) -> Op
             human(u)
         ));
     }
-    let (latest, latest_text) = est.latest.clone()?;
-    if hi < latest - Duration::days(1) {
+    if let Some((past, past_text)) = &est.latest
+        && hi < *past - Duration::days(1)
+    {
         return Some(format!(
-            "the page date {} is earlier than {} (\"{latest_text}\"), which the text reports as past",
+            "the page date {} is earlier than {} (\"{past_text}\"), which the text reports as past",
             h.when.human(),
-            human(latest)
+            human(*past)
         ));
     }
+    let (latest, latest_text) = est.latest.clone()?;
     if est.deictic > 0 && lo > latest + Duration::days(RECENT_DAYS) {
         let cited = est
             .cited_year
@@ -701,7 +783,7 @@ mod tests {
     fn yesterday_next_to_a_date_gives_it_exactly() {
         let d = doc(&[(
             SegmentKind::Body,
-            "The ceasefire of 2016 ended yesterday (September 19) at dusk.",
+            "The truce signed on September 9, 2016 ended yesterday (September 19) at dusk.",
         )]);
         let dct = infer_dct(&d);
         assert_eq!(dct.date, Some(day(2016, 9, 20)));
@@ -735,5 +817,30 @@ mod tests {
         let dct = infer_dct(&d);
         assert_eq!(dct.date, None);
         assert!(dct.evidence.iter().any(|e| e.contains("2016")));
+    }
+
+    #[test]
+    fn dates_to_come_do_not_contradict_the_page() {
+        let mut d = doc(&[(
+            SegmentKind::Body,
+            "The offer was extended to October 10, 2016. The vote will be held on \
+             October 12, 2016, and the talks last met on September 19, 2016.",
+        )]);
+        d.meta.published = Some(When::day(2016, 9, 20));
+        let dct = infer_dct(&d);
+        assert_eq!(dct.date, Some(day(2016, 9, 20)));
+        assert_eq!(dct.conflict, None, "{:?}", dct.evidence);
+    }
+
+    #[test]
+    fn old_dates_alone_do_not_date_a_text() {
+        // A text that mentions only distant events says nothing about when it was written.
+        let d = doc(&[(
+            SegmentKind::Body,
+            "The bridge was opened on May 4, 1962, and closed in 1998. Repairs started on \
+             Monday.",
+        )]);
+        let dct = infer_dct(&d);
+        assert_eq!(dct.date, None, "{:?}", dct.evidence);
     }
 }

@@ -94,7 +94,7 @@ impl Cal {
         match *self {
             Cal::Year(y) => format!("{y:04}"),
             Cal::Month(y, m) => format!("{y:04}-{m:02}"),
-            Cal::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Cal::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Cal::Week(y, w) => format!("{y:04}-W{w:02}"),
             Cal::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             Cal::Quarter(y, q) => format!("{y:04}-Q{q}"),
@@ -222,6 +222,20 @@ pub fn duration_value(n: Amount, unit: Unit) -> String {
             Unit::Century => "PXCE".to_string(),
             Unit::Millennium => "PXML".to_string(),
             _ => format!("P{t}X{letter}"),
+        },
+        // "half an hour", "half a century"
+        Amount::AndHalf(0) => match unit {
+            Unit::Second => "PT1S".to_string(),
+            Unit::Minute => "PT30S".to_string(),
+            Unit::Hour => "PT30M".to_string(),
+            Unit::Day => "PT12H".to_string(),
+            Unit::Week => "P3DT12H".to_string(),
+            Unit::Month => "P15D".to_string(),
+            Unit::Year => "P6M".to_string(),
+            Unit::Decade => "P5Y".to_string(),
+            Unit::Century => "P50Y".to_string(),
+            Unit::Millennium => "P500Y".to_string(),
+            _ => format!("P{t}0.5{letter}"),
         },
         Amount::AndHalf(v) => {
             let v = u64::from(v);

@@ -213,6 +213,10 @@ fn move_cal(base: Cal, n: Amount, unit: Unit, sign: i8) -> Option<Cal> {
         Amount::N(k) | Amount::AndHalf(k) => i32::try_from(k).ok()?,
         Amount::X => return None,
     } * i32::from(sign);
+    // Far beyond any calendar a news text needs; keeps the arithmetic below in range.
+    if k.abs() > 10_000 {
+        return None;
+    }
     let d = base.span().0;
     Some(match (unit, base) {
         (Unit::Year, Cal::Quarter(y, q)) => Cal::Quarter(y + k, q),
@@ -521,7 +525,7 @@ impl Context {
                 }),
                 ..Point::from_date(d2)
             };
-            let value = format!("{}T{:02}:{:02}", d.format("%Y-%m-%d"), c.hour, c.minute);
+            let value = format!("{}T{:02}:{:02}", Cal::Day(d).value(), c.hour, c.minute);
             return (value, When::Point(p));
         }
         if let (Cal::Day(_), Some(p)) = (cal, f.part) {

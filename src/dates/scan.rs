@@ -68,9 +68,37 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}'
 }
 
+/// Byte classes for the scanner's inner loop.
+const C_OTHER: u8 = 0;
+const C_SPACE: u8 = 1;
+const C_NEWLINE: u8 = 2;
+const C_DIGIT: u8 = 3;
+const C_UPPER: u8 = 4;
+const C_LOWER: u8 = 5;
+const C_HIGH: u8 = 6;
+
+static CLASS: [u8; 256] = {
+    let mut t = [C_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\r' => C_SPACE,
+            b'\n' => C_NEWLINE,
+            b'0'..=b'9' => C_DIGIT,
+            b'A'..=b'Z' => C_UPPER,
+            b'a'..=b'z' => C_LOWER,
+            0x80..=0xFF => C_HIGH,
+            _ => C_OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `text`, in order. Offsets must fit in `u32`: callers split longer texts.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    out.reserve(text.len() / 5);
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -78,12 +106,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut newlines = 0u32;
     while i < n {
         let b = bytes[i];
-        if b == b' ' || b == b'\t' || b == b'\r' {
+        let class = CLASS[b as usize];
+        if class == C_SPACE {
             flags |= SPACE;
             i += 1;
             continue;
         }
-        if b == b'\n' {
+        if class == C_NEWLINE {
             flags |= SPACE | BREAK;
             newlines += 1;
             if newlines >= 2 {
@@ -93,9 +122,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        if b.is_ascii_digit() {
+        if class == C_DIGIT {
             let mut v: u64 = 0;
-            while i < n && bytes[i].is_ascii_digit() {
+            while i < n && CLASS[bytes[i] as usize] == C_DIGIT {
                 v = (v * 10 + u64::from(bytes[i] - b'0')).min(u64::from(u32::MAX));
                 i += 1;
             }
@@ -107,15 +136,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 num: v as u32,
                 flags,
             });
-        } else if b.is_ascii_alphabetic() {
+        } else if class == C_UPPER || class == C_LOWER {
             let mut upper = 0usize;
             let mut ascii = true;
             while i < n {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    upper += usize::from(c.is_ascii_uppercase());
+                let c = CLASS[bytes[i] as usize];
+                if c == C_LOWER {
                     i += 1;
-                } else if c >= 0x80 {
+                } else if c == C_UPPER {
+                    upper += 1;
+                    i += 1;
+                } else if c == C_HIGH {
                     match text[i..].chars().next() {
                         Some(ch) if ch.is_alphabetic() => {
                             ascii = false;
@@ -129,12 +160,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             let word = &bytes[start..i];
             let lex = if ascii {
-                lexicon::classify(word)
+                lexicon::classify_in(bytes, start, word.len())
             } else {
                 Lex::Other
             };
             let mut f = flags;
-            if b.is_ascii_uppercase() {
+            if class == C_UPPER {
                 f |= CAP;
                 if upper == word.len() && word.len() > 1 {
                     f |= UPPER;

@@ -113,6 +113,17 @@ fn boundary(toks: &[Token], k: usize) -> bool {
 /// The tense of the clause around tokens `start..end`: the nearest marker to the left in
 /// the same sentence, else the nearest to the right.
 pub fn around(toks: &[Token], text: &str, start: usize, end: usize) -> Tense {
+    // "until Tuesday", "as soon as Tuesday", "as early as next week": a time still to come.
+    let before = |n: usize| start.checked_sub(n).map(|k| word(&toks[k], text));
+    let is = |w: Option<&str>, x: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(x));
+    if is(before(1), "until")
+        || is(before(1), "till")
+        || (is(before(1), "as")
+            && (is(before(2), "soon") || is(before(2), "early"))
+            && is(before(3), "as"))
+    {
+        return Tense::Future;
+    }
     let mut k = start;
     let mut steps = 0;
     while k > 0 && steps < 12 {

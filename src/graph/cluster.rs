@@ -447,6 +447,7 @@ mod tests {
                 trigger: Some(kind),
             }],
             words: content_words(text),
+            triggers: vec![],
             gist: text.into(),
         }
     }

@@ -29,7 +29,7 @@ use super::sentences::{self, Sentence, Voice};
 use super::triggers::{self, EventType, Trigger};
 use crate::dates::{self, Anchor, Timex, TimexType};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
-use crate::ingest::Document;
+use crate::ingest::{Document, SegmentKind};
 use crate::timeline::{Bound, Point, Stance, When};
 
 /// Paragraphs the focus survives without being mentioned again.
@@ -67,7 +67,8 @@ struct Reading {
 }
 
 /// The working state of one document's reading.
-struct State {
+struct State<'g> {
+    gaz: &'g Gazetteer,
     events: Vec<DocEvent>,
     /// Paragraph of each event's latest mention.
     last_para: Vec<usize>,
@@ -84,6 +85,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     let names = gaz.find(&doc.text);
     let citations = citation_spans(doc, &timexes);
     let mut st = State {
+        gaz,
         events: Vec::new(),
         last_para: Vec::new(),
         focus: None,
@@ -91,6 +93,11 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     };
 
     for sentence in &sentences {
+        // Headlines sum up and captions describe pictures (often file photos): neither tells
+        // events of its own.
+        if sentence.headline || doc.segments[sentence.segment].kind == SegmentKind::Caption {
+            continue;
+        }
         let units: Vec<(usize, usize, &Claim)> = claims
             .iter()
             .filter(|c| c.start < sentence.end && sentence.start < c.end)
@@ -117,88 +124,87 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             comment_events(doc, &units, &reading, para, &mut st);
             continue;
         }
-        let main = main_trigger(&reading);
-        let mut consumed = vec![false; units.len()];
-
-        // Dated speech acts by named speakers are events of their own.
-        if main
-            .as_ref()
-            .is_none_or(|(t, _)| matches!(t.kind, EventType::Statement | EventType::Meeting))
-        {
-            for (k, (s, e, claim)) in units.iter().enumerate() {
-                let Some(stated) = claim
-                    .said_at
-                    .and_then(|sa| reading.speech_dates.get(&sa))
-                    .copied()
-                else {
-                    continue;
-                };
-                if claim.claimant_kind != ClaimantKind::Named {
-                    continue;
-                }
-                let (content, speech) = split_at_cue(*s, *e, claim.cue);
-                if let (Some((cs, ce)), Some(f)) =
-                    (content, st.focus.filter(|&f| reaches(&st, f, para)))
-                {
-                    let m = mention(doc, cs, ce, claim, Some(stated), None);
-                    push(&mut st, f, m, &reading, doc, para);
-                }
-                let (ss, se) = speech.unwrap_or((*s, *e));
-                let idx = st
-                    .events
-                    .iter()
-                    .position(|ev| {
-                        ev.kind == EventType::Statement
-                            && ev.when.overlaps(&stated)
-                            && ev.mentions.iter().any(|m| m.claimant == claim.claimant)
-                    })
-                    .unwrap_or_else(|| {
-                        new_event(
-                            doc,
-                            &mut st,
-                            EventType::Statement,
-                            stated,
-                            TimeBasis::Explicit,
-                            para,
-                        )
-                    });
-                let m = mention(doc, ss, se, claim, Some(stated), Some(EventType::Statement));
-                push(&mut st, idx, m, &reading, doc, para);
-                consumed[k] = true;
-            }
-        }
-
-        let target = match main.clone() {
-            Some((t, region)) if t.kind != EventType::Statement => {
-                event_for(doc, dct, &mut st, t, region, &reading, para)
-            }
-            _ => {
-                let claimy = units.iter().any(|(s, e, c)| carries_claim(doc, *s, *e, c));
-                st.focus.filter(|&f| claimy && reaches(&st, f, para))
-            }
-        };
-        let Some(target) = target else { continue };
-        for (k, (s, e, claim)) in units.iter().enumerate() {
-            if consumed[k] {
-                continue;
-            }
+        let main = main_trigger(&reading, None);
+        // The sentence's own event, found or started once, when a piece needs it.
+        let mut sentence_target: Option<Option<usize>> = None;
+        let mut last_target = None;
+        for (s, e, claim) in &units {
             let stated = claim
                 .said_at
                 .and_then(|sa| reading.speech_dates.get(&sa))
                 .copied();
-            let m = mention(
-                doc,
-                *s,
-                *e,
-                claim,
-                stated,
-                main.as_ref().map(|(t, _)| t.kind),
-            );
-            push(&mut st, target, m, &reading, doc, para);
+            let mut pieces = vec![(*s, *e)];
+            // A dated speech act by a named speaker is an event of its own; what was said is
+            // read on as its own piece.
+            if let Some(stated) = stated
+                && claim.claimant_kind == ClaimantKind::Named
+                && claim.cue.is_some()
+            {
+                let (content, speech) = split_speech(&doc.text, *s, *e, claim.cue);
+                let declared = content.and_then(|span| main_trigger(&reading, Some(span)));
+                // Declaring a ceasefire over, or an agreement, is that event itself.
+                if let Some((t, _)) = declared.filter(|(t, _)| t.kind.performative()) {
+                    let idx = dated(
+                        doc,
+                        &mut st,
+                        &t,
+                        stated,
+                        TimeBasis::Explicit,
+                        &reading,
+                        para,
+                    );
+                    let m = mention(doc, *s, *e, claim, Some(stated), Some(t.kind));
+                    push(&mut st, idx, m, &reading, doc, para);
+                    last_target = Some(idx);
+                    continue;
+                }
+                let (ss, se) = speech.unwrap_or((*s, *e));
+                let idx = statement_event(doc, &mut st, &claim.claimant, stated, para);
+                let m = mention(doc, ss, se, claim, Some(stated), Some(EventType::Statement));
+                push(&mut st, idx, m, &reading, doc, para);
+                last_target = Some(idx);
+                pieces = content.into_iter().collect();
+            }
+            for (ps, pe) in pieces {
+                let own = main_trigger(&reading, Some((ps, pe)));
+                let target = match (&own, &main) {
+                    // A clause with its own kind of event, different from the sentence's.
+                    (Some((t, r)), Some((m, _)))
+                        if !t.kind.compatible(m.kind) && t.kind != EventType::Statement =>
+                    {
+                        event_for(doc, dct, &mut st, t.clone(), *r, &reading, para)
+                    }
+                    (_, Some((m, r))) if m.kind != EventType::Statement => *sentence_target
+                        .get_or_insert_with(|| {
+                            event_for(doc, dct, &mut st, m.clone(), *r, &reading, para)
+                        }),
+                    _ => st
+                        .focus
+                        .filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para)),
+                };
+                if std::env::var("RASHOMON_TRACE").is_ok() {
+                    eprintln!(
+                        "TRACE [{ps}..{pe}] own={:?} main={:?} -> {:?} | {}",
+                        own.as_ref()
+                            .map(|(t, r)| (t.kind, &doc.text[t.start..t.end], r)),
+                        main.as_ref()
+                            .map(|(t, r)| (t.kind, &doc.text[t.start..t.end], r)),
+                        target.map(|t| (t, st.events[t].kind, st.events[t].when.to_string())),
+                        doc.text[ps..pe].chars().take(70).collect::<String>()
+                    );
+                }
+                let Some(target) = target else { continue };
+                let kind = own.as_ref().or(main.as_ref()).map(|(t, _)| t.kind);
+                let m = mention(doc, ps, pe, claim, stated, kind);
+                push(&mut st, target, m, &reading, doc, para);
+                last_target = Some(target);
+            }
         }
-        st.focus = Some(target);
+        if last_target.is_some() {
+            st.focus = last_target;
+        }
     }
-    let mut events = st.events;
+    let mut events = consolidate(st.events, gaz);
     for e in &mut events {
         e.places = rank(&e.places);
         e.actors = rank(&e.actors);
@@ -207,44 +213,141 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     events
 }
 
-/// The heaviest trigger of the sentence's own business; one inside a relational phrase only
-/// when there is nothing else. Speech acts count only when nothing happens otherwise.
-fn main_trigger(reading: &Reading) -> Option<(Trigger, Region)> {
-    for region in [Region::Main, Region::Object] {
-        let found: Vec<Trigger> = reading
-            .triggers
-            .iter()
-            .filter(|(t, r)| *r == region && t.kind != EventType::Statement)
-            .map(|(t, _)| t.clone())
-            .collect();
-        if let Some(t) = triggers::main_trigger(&found) {
-            return Some((t.clone(), region));
+/// One document telling the same event in several places, without a date that tells them
+/// apart: events of one kind whose dates can be the same days (with a week's slack for
+/// week-wide expressions such as "last week") and whose places agree become one.
+fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
+    let mut out: Vec<DocEvent> = Vec::new();
+    for e in events {
+        let same = out.iter().position(|o| {
+            o.kind.compatible(e.kind)
+                && o.kind != EventType::Statement
+                && e.kind != EventType::Statement
+                && dates_agree(o, &e)
+                && (o.places.is_empty()
+                    || e.places.is_empty()
+                    || o.places
+                        .iter()
+                        .any(|p| e.places.iter().any(|q| gaz.same_place(p, q))))
+        });
+        match same {
+            Some(i) => {
+                let o = &mut out[i];
+                if e.basis < o.basis {
+                    o.when = e.when;
+                    o.basis = e.basis;
+                }
+                o.mentions.extend(e.mentions);
+                o.mentions.sort_by_key(|m| (m.start, m.end));
+                o.words.extend(e.words);
+                o.places.extend(e.places);
+                o.actors.extend(e.actors);
+                for t in e.triggers {
+                    if !o.triggers.contains(&t) {
+                        o.triggers.push(t);
+                    }
+                }
+                if o.gist.is_empty() {
+                    o.gist = e.gist;
+                }
+            }
+            None => out.push(e),
         }
     }
-    let speech: Vec<Trigger> = reading
-        .triggers
-        .iter()
-        .filter(|(t, _)| t.kind == EventType::Statement)
-        .map(|(t, _)| t.clone())
-        .collect();
-    triggers::main_trigger(&speech).map(|t| (t.clone(), Region::Main))
+    out
 }
 
-/// The event a sentence's main trigger is about, found or started.
+fn dates_agree(a: &DocEvent, b: &DocEvent) -> bool {
+    let weak = |e: &DocEvent| matches!(e.basis, TimeBasis::Dct | TimeBasis::Unknown);
+    if weak(a) || weak(b) {
+        return weak(a) && weak(b);
+    }
+    match (a.when.day_range(), b.when.day_range()) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let wide = (a1 - a0).num_days() >= 4 || (b1 - b0).num_days() >= 4;
+            let exact = a.basis == TimeBasis::Explicit && b.basis == TimeBasis::Explicit;
+            let slack = chrono::Duration::days(if exact {
+                0
+            } else if wide {
+                7
+            } else {
+                1
+            });
+            a0 <= b1 + slack && b0 <= a1 + slack
+        }
+        _ => false,
+    }
+}
+
+/// The heaviest trigger of the sentence's own business (within `span` when given). Triggers
+/// inside a relational phrase belong to another event and never lead; speech acts lead only
+/// when nothing happens otherwise.
+fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trigger, Region)> {
+    let inside = |t: &Trigger| span.is_none_or(|(s, e)| t.start >= s && t.end <= e);
+    let own: Vec<Trigger> = reading
+        .triggers
+        .iter()
+        .filter(|(t, r)| *r == Region::Main && inside(t))
+        .map(|(t, _)| t.clone())
+        .collect();
+    let events: Vec<Trigger> = own
+        .iter()
+        .filter(|t| t.kind != EventType::Statement)
+        .cloned()
+        .collect();
+    triggers::main_trigger(&events)
+        .or_else(|| triggers::main_trigger(&own))
+        .map(|t| (t.clone(), Region::Main))
+}
+
+/// The statement event of a speaker on a day, found or started.
+fn statement_event(
+    doc: &Document,
+    st: &mut State<'_>,
+    speaker: &str,
+    when: When,
+    para: usize,
+) -> usize {
+    st.events
+        .iter()
+        .position(|ev| {
+            ev.kind == EventType::Statement
+                && ev.when.overlaps(&when)
+                && ev.mentions.iter().any(|m| m.claimant == speaker)
+        })
+        .unwrap_or_else(|| {
+            new_event(
+                doc,
+                st,
+                EventType::Statement,
+                when,
+                TimeBasis::Explicit,
+                para,
+            )
+        })
+}
+
+/// The event a sentence's main trigger is about, found or started. In order: a date in the
+/// clause; a definite reference ("the strike", "the convoy"); the paragraph's date; the same
+/// place named again; the event in focus; else a new event when the trigger is specific.
 fn event_for(
     doc: &Document,
     dct: Option<NaiveDate>,
-    st: &mut State,
+    st: &mut State<'_>,
     t: Trigger,
     region: Region,
     reading: &Reading,
     para: usize,
 ) -> Option<usize> {
+    let gaz = st.gaz;
     let compatible = |e: &DocEvent| e.kind.compatible(t.kind);
     let place_ok = |e: &DocEvent| {
         reading.places.is_empty()
             || e.places.is_empty()
-            || reading.places.iter().any(|p| e.places.contains(p))
+            || reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
     };
     // The sentence's date for this trigger: in its region and clause, nearest the trigger.
     let own_date = reading
@@ -253,59 +356,47 @@ fn event_for(
         .filter(|d| d.2 == region && same_clause(&doc.text, d.3, t.start))
         .min_by_key(|d| (d.3.abs_diff(t.start), d.1))
         .map(|d| (d.0, d.1));
-    // Else the paragraph's date, when an earlier sentence set it.
-    let inherited = st
-        .para_date
-        .filter(|(p, _, _)| *p == para && !reading.dates.iter().any(|d| d.2 == Region::Main))
-        .map(|(_, w, b)| (w, b.max(TimeBasis::Narrative)));
-    let date = own_date.or(inherited);
-    if let Some((w, basis)) = date {
-        let found = st
-            .events
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, e)| {
-                compatible(e) && place_ok(e) && (e.when.overlaps(&w) || e.basis >= TimeBasis::Dct)
-            })
-            .map(|(i, _)| i);
-        return Some(match found {
-            Some(i) => {
-                if basis < st.events[i].basis {
-                    st.events[i].when = w;
-                    st.events[i].basis = basis;
-                }
-                i
-            }
-            None => new_event(doc, st, t.kind, w, basis, para),
-        });
+    if let Some((w, basis)) = own_date {
+        return Some(dated(doc, st, &t, w, basis, reading, para));
     }
-    // "the strike", "this attack": the latest event of that kind.
+    // "the strike", "this attack", "the convoy": the latest event told with that word, else
+    // the latest of that kind.
     let before = doc.text[..t.start].trim_end().to_lowercase();
     let definite = t.nominal
         && ["the", "this", "that", "these", "its", "their", "such"]
             .iter()
-            .any(|d| before.ends_with(&format!(" {d}")));
-    if definite
-        && let Some(i) = st
+            .any(|d| before.ends_with(&format!(" {d}")) || before == *d);
+    if definite {
+        let head = doc.text[t.start..t.end]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let by_word = st
             .events
             .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, e)| compatible(e) && place_ok(e))
-            .map(|(i, _)| i)
-    {
-        return Some(i);
+            .rposition(|e| e.triggers.iter().any(|w| *w == head) && place_ok(e));
+        let by_kind = st.events.iter().rposition(|e| compatible(e) && place_ok(e));
+        if let Some(i) = by_word.or(by_kind) {
+            return Some(i);
+        }
+    }
+    // The paragraph's date, when an earlier sentence set it.
+    let inherited = st
+        .para_date
+        .filter(|(p, _, _)| *p == para && !reading.dates.iter().any(|d| d.2 == Region::Main))
+        .map(|(_, w, b)| (w, b.max(TimeBasis::Narrative)));
+    if let Some((w, basis)) = inherited {
+        return Some(dated(doc, st, &t, w, basis, reading, para));
     }
     // The same place named again for the same kind of event.
-    if let Some(i) = st
-        .events
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, e)| compatible(e) && reading.places.iter().any(|p| e.places.contains(p)))
-        .map(|(i, _)| i)
-    {
+    if let Some(i) = st.events.iter().rposition(|e| {
+        e.kind == t.kind
+            && reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
+    }) {
         return Some(i);
     }
     if let Some(f) = st
@@ -314,23 +405,122 @@ fn event_for(
     {
         return Some(f);
     }
-    // A new undated event only when it is specific: a weighty kind, in the sentence's own
+    // A new event only when it is specific: a kind of its own weight, in the sentence's own
     // business, with a place or a named actor.
     let specific = region == Region::Main
-        && t.kind.weight() >= 3
+        && t.kind.weight() >= 2
         && (!reading.places.is_empty() || !reading.actors.is_empty())
         && !generic(doc, &t);
-    if specific {
-        let (when, basis) = match dct {
-            Some(d) => (
-                When::Interval(Bound::Open, Bound::At(Point::from_date(d))),
-                TimeBasis::Dct,
-            ),
-            None => (When::Unknown, TimeBasis::Unknown),
-        };
-        return Some(new_event(doc, st, t.kind, when, basis, para));
+    if !specific {
+        return None;
     }
-    None
+    // "7 minutes after the airstrikes", "immediately": told as following an event already
+    // dated, it happened the same day.
+    if let Some(i) = follows(doc, st, reading, para) {
+        let (w, b) = (
+            st.events[i].when,
+            st.events[i].basis.max(TimeBasis::Narrative),
+        );
+        return Some(new_event(doc, st, t.kind, w, b, para));
+    }
+    let (when, basis) = match dct {
+        Some(d) => (
+            When::Interval(Bound::Open, Bound::At(Point::from_date(d))),
+            TimeBasis::Dct,
+        ),
+        None => (When::Unknown, TimeBasis::Unknown),
+    };
+    Some(new_event(doc, st, t.kind, when, basis, para))
+}
+
+/// The event of this kind at this date (and place), found or started.
+fn dated(
+    doc: &Document,
+    st: &mut State<'_>,
+    t: &Trigger,
+    w: When,
+    basis: TimeBasis,
+    reading: &Reading,
+    para: usize,
+) -> usize {
+    let gaz = st.gaz;
+    let found = st.events.iter().rposition(|e| {
+        let place_ok = reading.places.is_empty()
+            || e.places.is_empty()
+            || reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)));
+        e.kind.compatible(t.kind) && place_ok && (e.when.overlaps(&w) || e.basis >= TimeBasis::Dct)
+    });
+    match found {
+        Some(i) => {
+            if basis < st.events[i].basis {
+                st.events[i].when = w;
+                st.events[i].basis = basis;
+            }
+            i
+        }
+        None => new_event(doc, st, t.kind, w, basis, para),
+    }
+}
+
+/// Words that tie a clause to the event just told, on the same day.
+static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:immediately|(?:minutes|hours|shortly|soon|just)\s+(?:after|afterwards)|moments later|the same (?:day|night|evening)|that same (?:day|night|evening)|in response)\b")
+        .expect("valid pattern")
+});
+
+/// The dated event a sentence says it follows closely ("immediately", "minutes after the
+/// airstrikes"): the one its relational phrase names, else the event in focus.
+fn follows(doc: &Document, st: &State<'_>, reading: &Reading, para: usize) -> Option<usize> {
+    let sentence_start = reading.triggers.first().map(|(t, _)| t.start)?;
+    let line_start = doc.text[..sentence_start]
+        .rfind(['.', '\n'])
+        .map_or(0, |i| i + 1);
+    let line_end = doc.text[sentence_start..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| sentence_start + i);
+    if !SEQUENCE.is_match(&doc.text[line_start..line_end]) {
+        return None;
+    }
+    let firm = |e: &DocEvent| e.basis <= TimeBasis::Narrative;
+    let named = reading
+        .triggers
+        .iter()
+        .filter(|(_, r)| *r == Region::Object)
+        .find_map(|(t, _)| {
+            st.events
+                .iter()
+                .rposition(|e| e.kind.compatible(t.kind) && firm(e))
+        });
+    named.or(st
+        .focus
+        .filter(|&f| firm(&st.events[f]) && reaches(st, f, para)))
+}
+
+/// A verb after "to" or a modal names something that may happen, not something that did:
+/// "allowed to attack", "would strike", "could be captured".
+fn hypothetical(before: &str) -> bool {
+    const MODALS: &[&str] = &[
+        "to", "would", "could", "will", "may", "might", "should", "must", "can", "cannot",
+    ];
+    let words: Vec<String> = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    // "to attack", "would strike", "could be attacked", "will have struck"
+    match words.as_slice() {
+        [w, ..] if MODALS.contains(&w.as_str()) => true,
+        [b, w, ..]
+            if matches!(b.as_str(), "be" | "have" | "not") && MODALS.contains(&w.as_str()) =>
+        {
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Whether nothing between two offsets of a sentence ends a clause: a dash, a semicolon, or
@@ -349,6 +539,9 @@ fn same_clause(text: &str, a: usize, b: usize) -> bool {
 /// "any attacks", "attacks on civilians have become common".
 fn generic(doc: &Document, t: &Trigger) -> bool {
     let word = doc.text[t.start..t.end].to_lowercase();
+    if !t.nominal && hypothetical(&doc.text[..t.start]) {
+        return true;
+    }
     let before = doc.text[..t.start].trim_end().to_lowercase();
     let prev = before
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -383,9 +576,9 @@ fn comment_events(
     units: &[(usize, usize, &Claim)],
     reading: &Reading,
     para: usize,
-    st: &mut State,
+    st: &mut State<'_>,
 ) {
-    let main = main_trigger(reading);
+    let main = main_trigger(reading, None);
     let about_something = main.is_some() || units.iter().any(|(_, _, c)| !c.facets.is_empty());
     if !about_something {
         return;
@@ -574,27 +767,46 @@ fn has_quotation(text: &str) -> bool {
 }
 
 /// Whether event `f` is still being talked about at this paragraph.
-fn reaches(st: &State, f: usize, para: usize) -> bool {
+fn reaches(st: &State<'_>, f: usize, para: usize) -> bool {
     st.last_para
         .get(f)
         .is_some_and(|&last| para <= last + FOCUS_REACH)
 }
 
-/// The content before the attribution cue, and the speech act from the cue on.
-fn split_at_cue(
+/// A dated speech act cut into what was said and the saying of it. When the quotation comes
+/// first ("'...,' said X on Sunday"), the content is before the cue; when the speaker comes
+/// first ("X announced on Monday that ..."), it follows the "that" or colon after the cue.
+fn split_speech(
+    text: &str,
     start: usize,
     end: usize,
     cue: Option<(usize, usize)>,
 ) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
-    match cue {
-        Some((cs, _)) if cs > start && cs < end => (Some((start, cs)), Some((cs, end))),
-        _ => (None, None),
+    let Some((cs, ce)) = cue.filter(|&(cs, _)| cs >= start && cs < end) else {
+        return (None, None);
+    };
+    let before = text[start..cs].trim_end();
+    let quote_first = before.ends_with([',', '”', '"', '’', '\'']) || before.ends_with(",”");
+    if quote_first && cs > start {
+        return (Some((start, cs)), Some((cs, end)));
+    }
+    let after = &text[ce.min(end)..end];
+    let opener = [" that ", ": ", ":"]
+        .iter()
+        .filter_map(|m| after.find(m).map(|i| (i, m.len())))
+        .min();
+    match opener {
+        Some((i, len)) if i <= 120 => {
+            let split = ce + i + len;
+            (Some((split, end)), Some((start, split)))
+        }
+        _ => (None, Some((start, end))),
     }
 }
 
 fn new_event(
     doc: &Document,
-    st: &mut State,
+    st: &mut State<'_>,
     kind: EventType,
     when: When,
     basis: TimeBasis,
@@ -609,6 +821,7 @@ fn new_event(
         actors: Vec::new(),
         mentions: Vec::new(),
         words: Vec::new(),
+        triggers: Vec::new(),
         gist: String::new(),
     });
     st.last_para.push(para);
@@ -659,7 +872,14 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn push(st: &mut State, target: usize, m: Mention, reading: &Reading, doc: &Document, para: usize) {
+fn push(
+    st: &mut State<'_>,
+    target: usize,
+    m: Mention,
+    reading: &Reading,
+    doc: &Document,
+    para: usize,
+) {
     if m.end <= m.start {
         return;
     }
@@ -668,6 +888,18 @@ fn push(st: &mut State, target: usize, m: Mention, reading: &Reading, doc: &Docu
         event.gist = m.quote.clone();
     }
     event.words.extend(content_words(&doc.text[m.start..m.end]));
+    for (t, r) in &reading.triggers {
+        if *r == Region::Main && t.start >= m.start && t.end <= m.end {
+            let head = doc.text[t.start..t.end]
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !event.triggers.contains(&head) {
+                event.triggers.push(head);
+            }
+        }
+    }
     event.places.extend(reading.places.iter().cloned());
     event.actors.extend(reading.actors.iter().cloned());
     event.mentions.push(m);

@@ -58,6 +58,9 @@ pub struct DocEvent {
     pub mentions: Vec<Mention>,
     /// Lower-case content words of the event's text, for lexical similarity.
     pub words: Vec<String>,
+    /// Lower-case head words of the triggers in its accounts ("strike", "convoy"), by which a
+    /// later "the convoy" refers back to it.
+    pub triggers: Vec<String>,
     /// A short text that says what happened, for titles: the trigger's clause.
     pub gist: String,
 }

@@ -66,6 +66,15 @@ impl EventType {
         }
     }
 
+    /// Kinds of event that a speech act can itself be: declaring a ceasefire, or its end, or an
+    /// agreement, or walking out.
+    pub fn performative(self) -> bool {
+        matches!(
+            self,
+            EventType::Truce | EventType::TruceEnd | EventType::Agreement | EventType::Walkout
+        )
+    }
+
     /// Types that can be the same real-world event.
     pub fn compatible(self, other: EventType) -> bool {
         use EventType::*;
@@ -271,7 +280,7 @@ pub fn find(text: &str) -> Vec<Trigger> {
             continue;
         }
         let (_, kind, nominal) = LEXICON[m.pattern().as_usize()];
-        if kind == EventType::Attack && !attack_sense(text, s, e) {
+        if kind == EventType::Attack && !attack_sense(text, s, e) || !fighting_sense(text, s, e) {
             continue;
         }
         out.push(Trigger {
@@ -309,6 +318,46 @@ fn attack_sense(text: &str, start: usize, end: usize) -> bool {
         }
         _ => true,
     }
+}
+
+/// "Fighting" is an event as a noun ("heavy fighting", "fighting broke out"), not as a verb
+/// with an object ("troops fighting ISIS", "fighting together against").
+fn fighting_sense(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].eq_ignore_ascii_case("fighting") {
+        return true;
+    }
+    let before = text[..start].trim_end().to_ascii_lowercase();
+    let next: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        prev,
+        "the" | "heavy" | "fierce" | "renewed" | "intense" | "street" | "of" | "new" | "fresh"
+    ) || matches!(
+        next.as_str(),
+        "began"
+            | "broke"
+            | "erupted"
+            | "raged"
+            | "resumed"
+            | "continued"
+            | "intensified"
+            | "flared"
+            | "has"
+            | "had"
+            | "was"
+            | "is"
+            | "in"
+            | "around"
+            | "near"
+    )
 }
 
 /// The strongest trigger of a text, if any: heaviest type, then first.
@@ -360,6 +409,11 @@ mod tests {
         assert!(kinds("Dockers began a general strike.").is_empty());
         assert!(kinds("Prices hit a record in May.").is_empty());
         assert!(kinds("He died of a heart attack.").is_empty());
+        assert!(kinds("Troops fighting the militia held the town.").is_empty());
+        assert_eq!(
+            kinds("Heavy fighting broke out at dawn.")[0].1,
+            EventType::Offensive
+        );
     }
 
     #[test]

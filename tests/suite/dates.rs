@@ -345,3 +345,169 @@ fn documents_tag_prose_and_anchor_comments_to_their_own_date() {
         assert_eq!(&doc.text[t.start..t.end], t.text);
     }
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise the grammar: words it knows, numbers of every size, marks.
+    const PIECES: &[&str] = &[
+        "May",
+        "march",
+        "Sept.",
+        "September",
+        "Monday",
+        "Mondays",
+        "the",
+        "The",
+        "last",
+        "next",
+        "this",
+        "that",
+        "same",
+        "week",
+        "weekend",
+        "years",
+        "year",
+        "day",
+        "days",
+        "ago",
+        "later",
+        "earlier",
+        "before",
+        "after",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "of",
+        "in",
+        "on",
+        "at",
+        "a",
+        "an",
+        "few",
+        "two",
+        "twenty",
+        "four",
+        "hundred",
+        "thousand",
+        "and",
+        "half",
+        "first",
+        "third",
+        "quarter",
+        "quarters",
+        "summer",
+        "fall",
+        "night",
+        "morning",
+        "noon",
+        "midnight",
+        "today",
+        "yesterday",
+        "now",
+        "recently",
+        "every",
+        "each",
+        "per",
+        "twice",
+        "fiscal",
+        "Q3",
+        "H1",
+        "pm",
+        "p.m.",
+        "a.m.",
+        "GMT",
+        "EST",
+        "UTC+3",
+        "Damascus",
+        "time",
+        "local",
+        "Christmas",
+        "Eve",
+        "New",
+        "Year",
+        "'s",
+        "'80s",
+        "1990s",
+        "2016",
+        "2016-09-17",
+        "17/09/2016",
+        "9.5",
+        "1,995",
+        "12:30",
+        "0730",
+        "7",
+        "16th",
+        "31",
+        "0",
+        "99999999999",
+        "$",
+        "%",
+        "-",
+        "–",
+        "’",
+        ",",
+        ".",
+        ";",
+        "(",
+        ")",
+        "é",
+        "Ünïcödé",
+        "日本",
+        "\u{a0}",
+        "\n",
+        "\n\n",
+        "resolution",
+        "Flight",
+        "km",
+        "people",
+        "old",
+        "-old",
+        "or",
+        "so",
+        "until",
+        "as",
+        "soon",
+        "will",
+        "said",
+        "was",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..PIECES.len(), prop::bool::ANY), 0..40).prop_map(|v| {
+            let mut s = String::new();
+            for (i, space) in v {
+                s.push_str(PIECES[i]);
+                if space {
+                    s.push(' ');
+                }
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn tagging_any_text_is_safe(s in text(), with_dct in prop::bool::ANY) {
+            let dct = with_dct.then(|| NaiveDate::from_ymd_opt(2016, 9, 20)).flatten();
+            let got = dates::tag(&s, dct);
+            let mut last = 0;
+            for t in &got {
+                prop_assert!(t.start >= last && t.start < t.end && t.end <= s.len());
+                prop_assert_eq!(&s[t.start..t.end], t.text.as_str());
+                prop_assert!(!t.value.is_empty());
+                last = t.end;
+            }
+            // Tagging is deterministic.
+            prop_assert_eq!(got, dates::tag(&s, dct));
+        }
+
+        #[test]
+        fn arbitrary_unicode_is_safe(s in "\\PC{0,200}") {
+            let _ = dates::tag(&s, NaiveDate::from_ymd_opt(2016, 9, 20));
+        }
+    }
+}

@@ -14,16 +14,16 @@ fn number_words(p: &Parser<'_>, i: usize) -> Option<(u32, usize)> {
     let mut any = false;
     while let Lex::Number(n) = p.lex(j) {
         match n {
-            100 => cur = cur.max(1) * 100,
+            100 => cur = cur.max(1).saturating_mul(100),
             1000 => {
-                total += cur.max(1) * 1000;
+                total = total.saturating_add(cur.max(1).saturating_mul(1000));
                 cur = 0;
             }
             n if cur == 0 || (cur % 100 == 0) || (cur % 100 >= 20 && cur % 10 == 0 && n < 10) => {
                 if cur % 100 != 0 && n >= 10 {
                     break;
                 }
-                cur += n;
+                cur = cur.saturating_add(n);
             }
             _ => break,
         }
@@ -38,7 +38,7 @@ fn number_words(p: &Parser<'_>, i: usize) -> Option<(u32, usize)> {
             j += 1;
         }
     }
-    any.then_some((total + cur, j))
+    any.then_some((total.saturating_add(cur), j))
 }
 
 /// "nineteen ninety-six", "two thousand", "two thousand and sixteen".
@@ -115,6 +115,10 @@ pub fn parse_amount(p: &Parser<'_>, i: usize) -> Option<(Amount, usize)> {
             _ => Some((Amount::N(1), i + 1)),
         },
         Lex::W(W::Few | W::Several | W::Some | W::Many) => Some((Amount::X, i + 1)),
+        // "half an hour", "half a century"
+        Lex::Unit {
+            unit: Unit::Half, ..
+        } if matches!(p.w(i + 1), Some(W::A | W::An)) => Some((Amount::AndHalf(0), i + 2)),
         Lex::W(W::Couple) if p.is(i + 1, W::Of) => Some((Amount::N(2), i + 2)),
         _ => {
             let s = p.s(i);
@@ -153,16 +157,15 @@ pub fn amount_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             },
         ));
     }
-    // "a 7-day period", "an eight-year term"
+    // "a 7-day period" takes its article; "a two-hour flight" is just "two-hour".
     if matches!(p.w(i), Some(W::A | W::An))
         && let Some(mut f) = duration(p, i + 1)
         && f.start == i + 1
         && p.t[..f.end].iter().rev().take(3).any(|t| t.is_punct('-'))
     {
-        if period_noun(p, f.end) {
-            f.end += 1;
+        if period_noun(p, f.end - 1) {
+            f.start = i;
         }
-        f.start = i;
         return Some(f);
     }
     duration(p, i)
@@ -324,6 +327,9 @@ pub fn unit_led(p: &Parser<'_>, i: usize) -> Option<Found> {
     let Lex::Unit { unit, plural } = p.lex(i) else {
         return None;
     };
+    if unit == Unit::Half {
+        return amount_led(p, i);
+    }
     let hy = p.punct(i + 1, '-') && p.tight(i + 1) && p.tight(i + 2);
     if unit == Unit::Year && !plural {
         // "year-end", "year end", "year's end"
@@ -448,7 +454,7 @@ pub fn set_led(p: &Parser<'_>, i: usize) -> Option<Found> {
         Some((Amount::N(n), k)) if !matches!(p.w(j), Some(W::A | W::An)) => (n, k),
         _ => (1, j),
     };
-    let n = if other { n * 2 } else { n };
+    let n = if other { n.saturating_mul(2) } else { n };
     let value = match p.lex(k) {
         Lex::Unit { unit, .. } if unit != Unit::Half => set_value(n, unit),
         Lex::Weekday {
@@ -475,4 +481,35 @@ pub fn set_led(p: &Parser<'_>, i: usize) -> Option<Found> {
         ));
     }
     Some(Found::new(i, end, Expr::Set(value)))
+}
+
+/// "all day", "all week", "all year": the whole unit.
+pub fn all_led(p: &Parser<'_>, i: usize) -> Option<Found> {
+    let Lex::Unit {
+        unit,
+        plural: false,
+    } = p.lex(i + 1)
+    else {
+        return None;
+    };
+    if !matches!(
+        unit,
+        Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend
+    ) {
+        return None;
+    }
+    // "all year round" keeps its "round".
+    let e = if p.word_is(i + 2, "round") || p.word_is(i + 2, "long") {
+        i + 3
+    } else {
+        i + 2
+    };
+    Some(Found::new(
+        i,
+        e,
+        Expr::Duration {
+            n: Amount::N(1),
+            unit,
+        },
+    ))
 }

@@ -108,7 +108,7 @@ pub fn day_at(p: &Parser<'_>, i: usize) -> Option<(u8, usize)> {
 }
 
 /// A month name at `i` that really is a month, and the index after it (and its dot).
-fn month_word(p: &Parser<'_>, i: usize) -> Option<(u8, usize)> {
+fn month_word(p: &Parser<'_>, i: usize, after_day: bool) -> Option<(u8, usize)> {
     let Lex::Month { month, abbrev } = p.lex(i) else {
         return None;
     };
@@ -119,7 +119,7 @@ fn month_word(p: &Parser<'_>, i: usize) -> Option<(u8, usize)> {
         }
         if p.punct(j, '.') && p.tight(j) {
             j += 1;
-        } else if p.num(j).is_none() {
+        } else if p.num(j).is_none() && !after_day {
             return None;
         }
         return Some((month, j));
@@ -150,7 +150,7 @@ fn looks_like_name(p: &Parser<'_>, i: usize, next: usize) -> bool {
 
 /// "September 19", "Sept. 19, 2016", "May 2016", "June of 2016", "April".
 pub fn month_led(p: &Parser<'_>, i: usize) -> Option<Found> {
-    let (month, j) = month_word(p, i)?;
+    let (month, j) = month_word(p, i, false)?;
     if i > 0 && p.is(i - 1, W::Mr) {
         return None;
     }
@@ -275,7 +275,7 @@ pub fn valid_day(year: i32, month: u8, day: u8) -> bool {
 pub fn day_month(p: &Parser<'_>, i: usize) -> Option<Found> {
     let (day, j) = day_at(p, i)?;
     let k = if p.is(j, W::Of) { j + 1 } else { j };
-    let (month, m) = month_word(p, k)?;
+    let (month, m) = month_word(p, k, true)?;
     let mut e = m;
     if p.punct(e, ',') && year_at(p, e + 1).is_some() {
         e += 1;
@@ -721,7 +721,7 @@ fn iso_date(p: &Parser<'_>, i: usize) -> Option<Found> {
         } else {
             k
         };
-        if let Some((c, e)) = clock::hh_mm(p, t, true) {
+        if let Some((c, e)) = clock::hh_mm(p, t) {
             f.clock = Some(c);
             f.end = e;
         }
@@ -743,6 +743,9 @@ fn iso_date(p: &Parser<'_>, i: usize) -> Option<Found> {
 /// month or a dot separates the parts, month first otherwise (US style).
 fn numeric_date(p: &Parser<'_>, i: usize) -> Option<Found> {
     let (a, da) = p.num(i)?;
+    if let Some(f) = slashed_iso(p, i) {
+        return Some(f);
+    }
     let sep = if p.punct(i + 1, '/') {
         '/'
     } else if p.punct(i + 1, '.') {
@@ -783,6 +786,28 @@ fn numeric_date(p: &Parser<'_>, i: usize) -> Option<Found> {
         Expr::Cal {
             name: CalName::Day(month as u8, day as u8),
             year: YearRef::Explicit(year),
+        },
+    ))
+}
+
+/// `2016/09/17`: year first, month, day.
+fn slashed_iso(p: &Parser<'_>, i: usize) -> Option<Found> {
+    let (y, 4) = p.num(i)? else { return None };
+    let tight = (i + 1..=i + 4).all(|k| p.tight(k));
+    if !(tight && p.punct(i + 1, '/') && p.punct(i + 3, '/')) {
+        return None;
+    }
+    let (m, dm) = p.num(i + 2)?;
+    let (d, dd) = p.num(i + 4)?;
+    if dm > 2 || dd > 2 || !valid_day(y as i32, m as u8, d as u8) {
+        return None;
+    }
+    Some(Found::new(
+        i,
+        i + 5,
+        Expr::Cal {
+            name: CalName::Day(m as u8, d as u8),
+            year: YearRef::Explicit(y as i32),
         },
     ))
 }

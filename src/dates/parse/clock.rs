@@ -91,8 +91,8 @@ fn zone(p: &Parser<'_>, i: usize) -> Option<(Zone, usize)> {
     }
 }
 
-/// `HH:MM`, with an optional `:SS`; 24-hour clocks only when `free` (after an ISO date).
-pub fn hh_mm(p: &Parser<'_>, i: usize, free: bool) -> Option<(Clock, usize)> {
+/// `HH:MM`, with an optional `:SS` (ignored); callers decide whether it is a time.
+pub fn hh_mm(p: &Parser<'_>, i: usize) -> Option<(Clock, usize)> {
     let (h, dh) = p.num(i)?;
     if dh > 2 || h > 24 || !(p.punct(i + 1, ':') && p.tight(i + 1) && p.tight(i + 2)) {
         return None;
@@ -105,7 +105,6 @@ pub fn hh_mm(p: &Parser<'_>, i: usize, free: bool) -> Option<(Clock, usize)> {
     if p.punct(e, ':') && p.tight(e) && matches!(p.num(e + 1), Some((s, 2)) if s < 60) {
         e += 2;
     }
-    let _ = free;
     Some((
         Clock {
             hour: h as u8,
@@ -141,7 +140,7 @@ fn time_lead(p: &Parser<'_>, i: usize) -> bool {
 pub fn clock_at(p: &Parser<'_>, i: usize) -> Option<Found> {
     let (h, d) = p.num(i)?;
     let (mut hour, minute, mut e);
-    if let Some((c, k)) = hh_mm(p, i, false) {
+    if let Some((c, k)) = hh_mm(p, i) {
         hour = c.hour;
         minute = c.minute;
         e = k;

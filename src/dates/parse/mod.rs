@@ -270,6 +270,7 @@ pub fn core(p: &Parser<'_>, i: usize) -> Option<Found> {
             | W::Twice
             | W::Once => amount::set_led(p, i),
             W::Fiscal => calendar::fiscal(p, i),
+            W::All => amount::all_led(p, i),
             W::Noon | W::Midnight | W::Midday => clock::clock_led(p, i),
             W::Christmas | W::Thanksgiving | W::Easter | W::Election | W::Independence | W::New => {
                 calendar::holiday_led(p, i)

@@ -71,9 +71,8 @@ pub fn modified(p: &Parser<'_>, i: usize, start: usize) -> Option<Found> {
     }
     if matches!(w, W::Its | W::Our | W::Their) {
         let k = if p.is(j, W::Fiscal) { j + 1 } else { j };
-        let mut f = ordinal_unit(p, k, YearRef::Implicit)?;
-        f.start = start;
-        return Some(f);
+        // "its third quarter": the determiner stays out.
+        return ordinal_unit(p, k, YearRef::Implicit);
     }
     if w == W::These {
         return matches!(
@@ -342,13 +341,25 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
                 _ => None,
             }
         }
-        Lex::W(W::Final) => modified_duration(p, j + 1, i),
-        Lex::Ordinal(1) if modified_duration(p, j + 1, i).is_some() => {
+        Lex::W(W::Final) | Lex::Ordinal(1) if modified_duration(p, j + 1, i).is_some() => {
             modified_duration(p, j + 1, i)
         }
-        Lex::Ordinal(_) => ordinal_unit(p, j, YearRef::Implicit)
-            .or_else(|| day_month(p, j))
-            .map(with_start),
+        // "the first hours of the war", "the final weeks"
+        Lex::W(W::Final) | Lex::Ordinal(1) if matches!(p.lex(j + 1), Lex::Unit { unit, plural: true } if !matches!(unit, Unit::Half | Unit::Quarter)) =>
+        {
+            let Lex::Unit { unit, .. } = p.lex(j + 1) else {
+                return None;
+            };
+            Some(Found::new(i, j + 2, Expr::Duration { n: Amount::X, unit }))
+        }
+        Lex::W(W::Final) => None,
+        // "the third quarter", but "the third-quarter results": an adjective keeps its
+        // article out.
+        Lex::Ordinal(_) => match ordinal_unit(p, j, YearRef::Implicit) {
+            Some(f) if p.punct(j + 1, '-') => Some(f),
+            Some(f) => Some(with_start(f)),
+            None => day_month(p, j).map(with_start),
+        },
         Lex::W(W::Early | W::Late | W::Mid) => {
             let f = edge_led(p, j)?;
             matches!(
@@ -379,6 +390,7 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
             unit,
             plural: false,
         } => the_unit(p, i, j, unit),
+        Lex::Unit { unit, plural: true } => the_units(p, i, j, unit),
         Lex::Part {
             part,
             plural: false,
@@ -432,6 +444,13 @@ pub fn the_led(p: &Parser<'_>, i: usize) -> Option<Found> {
                 }
             }
             let f = core(p, j)?;
+            // "the nine months", "the four days"
+            if matches!(f.expr, Expr::Duration { .. })
+                && f.start == j
+                && !p.t[j..f.end].iter().any(|t| t.is_punct('-'))
+            {
+                return Some(with_start(f));
+            }
             matches!(f.expr, Expr::Decade(_) | Expr::Century(_))
                 .then(|| with_start(f))
                 .or_else(|| day_month(p, j).map(with_start))
@@ -464,7 +483,10 @@ fn the_unit(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
                 ));
             }
             if let Some(mut f) = unit_led(p, j) {
-                f.start = i;
+                // "the year-ago quarter" takes its article, "the year-ago $4 million" not.
+                if f.end > j + 3 || !p.punct(j + 1, '-') {
+                    f.start = i;
+                }
                 return Some(f);
             }
             if p.punct(j + 1, '-') {
@@ -538,6 +560,20 @@ fn the_unit(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// "the weeks ahead", "in the days before the vote": an unknown stretch of time.
+fn the_units(p: &Parser<'_>, i: usize, j: usize, unit: Unit) -> Option<Found> {
+    if !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
+    let e = match p.w(j + 1) {
+        Some(W::Ahead) => j + 2,
+        Some(W::Before | W::After | W::Since) => j + 1,
+        _ if p.word_is(j + 1, "that") && p.word_is(j + 2, "followed") => j + 1,
+        _ => return None,
+    };
+    Some(Found::new(i, e, Expr::Duration { n: Amount::X, unit }))
 }
 
 /// "end of 2015", "the beginning of the month", "the middle of October", "end-2016".
