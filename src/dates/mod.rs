@@ -122,10 +122,19 @@ fn tag_into(
         let piece = &text[offset..end];
         scan::tokenize(piece, toks);
         let p = parse::Parser::new(toks, piece);
+        let mut paragraph = None;
         for f in parse::find_all(&p) {
+            let s = toks[f.start].start as usize;
+            let para_start = piece[..s].rfind('\n').map_or(0, |i| i + 1);
+            if paragraph != Some(para_start) {
+                if paragraph.is_some() || para_start > 0 || base + offset > 0 {
+                    ctx.new_paragraph();
+                }
+                paragraph = Some(para_start);
+            }
+            ctx.set_opens_paragraph(piece[para_start..s].split_whitespace().count() <= 2);
             let tense = tense::around(toks, piece, f.start, f.end);
             let r = ctx.resolve(&f, tense);
-            let s = toks[f.start].start as usize;
             let e = toks[f.end - 1].end as usize;
             out.push(Detail {
                 timex: Timex {

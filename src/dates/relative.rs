@@ -29,6 +29,12 @@ pub struct Context {
     last: Option<Cal>,
     last_day: Option<NaiveDate>,
     last_quarter: Option<(i32, u8)>,
+    /// The first day the current paragraph names: its frame.
+    frame: Option<NaiveDate>,
+    /// The frame of the last paragraph that had one.
+    prev_frame: Option<NaiveDate>,
+    /// The expression being resolved opens its paragraph ("A few hours later, ...").
+    opens_paragraph: bool,
 }
 
 /// A calendar value, or the TIMEX3 value with `X` placeholders when it cannot be anchored.
@@ -271,12 +277,36 @@ impl Context {
             last: None,
             last_day: None,
             last_quarter: None,
+            frame: None,
+            prev_frame: None,
+            opens_paragraph: false,
         }
+    }
+
+    /// A new paragraph begins: the old one's frame becomes the anchor for a paragraph that
+    /// opens with "a few hours later".
+    pub fn new_paragraph(&mut self) {
+        if self.frame.is_some() {
+            self.prev_frame = self.frame.take();
+        }
+    }
+
+    /// Whether the next expression opens its paragraph.
+    pub fn set_opens_paragraph(&mut self, opens: bool) {
+        self.opens_paragraph = opens;
     }
 
     /// The day narrative expressions count from: the last day mentioned, else the DCT.
     fn narrative_day(&self) -> Option<(NaiveDate, Anchor)> {
-        self.last_day
+        // "A few hours later" opening a paragraph continues the story the previous paragraph
+        // set in time, not a date mentioned in passing at its end.
+        let opening = if self.opens_paragraph && self.frame.is_none() {
+            self.prev_frame
+        } else {
+            None
+        };
+        opening
+            .or(self.last_day)
             .map(|d| (d, Anchor::Narrative))
             .or(self.dct.map(|d| (d, Anchor::Dct)))
     }
@@ -546,6 +576,9 @@ impl Context {
         self.last = Some(cal);
         if let Cal::Day(d) = cal {
             self.last_day = Some(d);
+            if self.frame.is_none() {
+                self.frame = Some(d);
+            }
         }
         let direct = matches!(
             f.expr,

@@ -32,6 +32,9 @@ use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::ingest::{Document, SegmentKind};
 use crate::timeline::{Bound, Point, Stance, When};
 
+/// A byte range of the document.
+type Span = (usize, usize);
+
 /// Paragraphs the focus survives without being mentioned again.
 const FOCUS_REACH: usize = 2;
 
@@ -375,7 +378,7 @@ fn event_for(
         let by_word = st
             .events
             .iter()
-            .rposition(|e| e.triggers.iter().any(|w| *w == head) && place_ok(e));
+            .rposition(|e| e.triggers.contains(&head) && place_ok(e));
         let by_kind = st.events.iter().rposition(|e| compatible(e) && place_ok(e));
         if let Some(i) = by_word.or(by_kind) {
             return Some(i);
@@ -781,7 +784,7 @@ fn split_speech(
     start: usize,
     end: usize,
     cue: Option<(usize, usize)>,
-) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+) -> (Option<Span>, Option<Span>) {
     let Some((cs, ce)) = cue.filter(|&(cs, _)| cs >= start && cs < end) else {
         return (None, None);
     };
