@@ -313,7 +313,11 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
         .collect();
     // A clause's verb says what it is about; a weighty noun in a phrase around it ("backed
     // by Russian airstrikes") does not outrank it.
-    let verbs: Vec<Trigger> = events.iter().filter(|t| !t.nominal && t.kind.weight() >= 3).cloned().collect();
+    let verbs: Vec<Trigger> = events
+        .iter()
+        .filter(|t| !t.nominal && t.kind.weight() >= 3)
+        .cloned()
+        .collect();
     let events = if verbs.is_empty() { events } else { verbs };
     triggers::main_trigger(&events)
         .or_else(|| triggers::main_trigger(&own))

@@ -155,6 +155,10 @@ fn is_boundary(line: &str, start: usize, dot: usize, end: usize) -> bool {
     }
     let word = last_word(&line[start..dot]);
     let lower = word.to_lowercase();
+    // "No. 5" is a number; "No." on its own is an answer.
+    if matches!(lower.as_str(), "no" | "nos") && !next.is_ascii_digit() {
+        return true;
+    }
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "U.S. officials" continues; "in the U.S. The next day" is ambiguous: a following
         // capitalised function word suggests a new sentence.
@@ -282,8 +286,14 @@ mod tests {
     #[test]
     fn a_multi_byte_mark_before_a_full_stop_is_safe() {
         // Regression: the word before a full stop was cut at a byte inside “.
-        assert_eq!(pieces("He said only “No.” Then he left."), ["He said only “No.”", "Then he left."]);
-        assert_eq!(pieces("«Non.» Puis il partit."), ["«Non.»", "Puis il partit."]);
+        assert_eq!(
+            pieces("He said only “No.” Then he left."),
+            ["He said only “No.”", "Then he left."]
+        );
+        assert_eq!(
+            pieces("«Non.» Puis il partit."),
+            ["«Non.»", "Puis il partit."]
+        );
     }
 
     #[test]
