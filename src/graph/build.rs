@@ -327,6 +327,9 @@ pub fn accounts(
         .iter()
         .flatten()
         .any(|w| !w.overlaps(event_when) || own_dates.iter().flatten().any(|o| !o.overlaps(w)));
+    // A denial that names nothing of its own denies the event's accusation: someone says X
+    // did it, this account says X did not.
+    let accused = merged.facet("perpetrator");
     mentions
         .into_iter()
         .zip(own_dates)
@@ -334,6 +337,12 @@ pub fn accounts(
             let n = counters.entry(doc.to_string()).or_default();
             *n += 1;
             let mut facets = m.facets.clone();
+            if m.stance == Stance::Denies
+                && facets.is_empty()
+                && let Some(x) = &accused
+            {
+                facets.insert("perpetrator".into(), FacetValue::Text(format!("not {x}")));
+            }
             if !disagree {
                 facets.remove("date");
             } else if let Some(w) = own {

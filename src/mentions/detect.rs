@@ -25,6 +25,7 @@ use regex::Regex;
 use super::attribution;
 use super::claim::{Claim, ClaimantKind};
 use super::docevent::{DocEvent, Mention, TimeBasis, content_words};
+use super::relational;
 use super::sentences::{self, Sentence, Voice};
 use super::triggers::{self, EventType, Trigger};
 use crate::dates::{self, Anchor, Timex, TimexType};
@@ -37,16 +38,6 @@ type Span = (usize, usize);
 
 /// Paragraphs the focus survives without being mentioned again.
 const FOCUS_REACH: usize = 2;
-
-/// Phrases whose object is another event: a trigger or date after them, up to the end of the
-/// sentence, belongs to that other event ("distract attention from the strike on 17 September",
-/// "7 minutes after the airstrikes", "in response to the attack").
-static OBJECT_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:distract\w*\s+(?:attention\s+)?(?:away\s+)?from|divert\w*\s+(?:attention\s+)?from|in\s+(?:response|reply|retaliation)\s+(?:to|for)|(?:minutes|hours|days|weeks|shortly|immediately|soon|just)\s+(?:after|before)|\bafter\s+(?:today|yesterday)'?’?s\b|following\s+the|since\s+the|similar\s+to|like\s+the|than\s+the|from\s+(?:the\s+)?(?:US|U\.S\.|American|coalition|its|their)\b[^.]{0,40}?(?:bombing|bombardment|strikes?|attacks?|massacre))",
-    )
-    .expect("valid pattern")
-});
 
 /// Where a trigger or date stands in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -526,6 +517,25 @@ fn follows(doc: &Document, st: &State<'_>, reading: &Reading, para: usize) -> Op
         .filter(|&f| firm(&st.events[f]) && reaches(st, f, para)))
 }
 
+/// A participle used as an adjective describes a thing, not an event of the clause: "the
+/// downed aircraft", "with allegedly downed aircraft", "of bombed villages".
+fn adjectival(before: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "the", "a", "an", "with", "of", "by", "for", "its", "their", "his", "her",
+    ];
+    let words: Vec<String> = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    match words.as_slice() {
+        [w, ..] if LEADS.contains(&w.as_str()) => true,
+        [adverb, w, ..] if adverb.ends_with("ly") && LEADS.contains(&w.as_str()) => true,
+        _ => false,
+    }
+}
+
 /// A verb after "to" or a modal names something that may happen, not something that did:
 /// "allowed to attack", "would strike", "could be captured".
 fn hypothetical(before: &str) -> bool {
@@ -566,7 +576,7 @@ fn same_clause(text: &str, a: usize, b: usize) -> bool {
 /// "any attacks", "attacks on civilians have become common".
 fn generic(doc: &Document, t: &Trigger) -> bool {
     let word = doc.text[t.start..t.end].to_lowercase();
-    if !t.nominal && hypothetical(&doc.text[..t.start]) {
+    if !t.nominal && (hypothetical(&doc.text[..t.start]) || adjectival(&doc.text[..t.start])) {
         return true;
     }
     let before = doc.text[..t.start].trim_end().to_lowercase();
@@ -640,7 +650,7 @@ fn read(
     gaz: &Gazetteer,
 ) -> Reading {
     let text = &doc.text[sentence.start..sentence.end];
-    let object_from = OBJECT_CUES.find(text).map(|m| sentence.start + m.end());
+    let object_from = relational::object_start(text).map(|o| sentence.start + o);
     let region = |at: usize| {
         if object_from.is_some_and(|o| at >= o) {
             Region::Object

@@ -5,6 +5,7 @@ pub mod claim;
 pub mod detect;
 pub mod docevent;
 pub mod facets;
+pub mod relational;
 pub mod sentences;
 pub mod stance;
 pub mod triggers;

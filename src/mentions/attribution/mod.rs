@@ -757,6 +757,10 @@ impl<'a> Run<'a> {
                 questions: d.voice.stance == Stance::Questions,
             };
             let text = &self.doc.text[d.facet_span.0..d.facet_span.1];
+            // Facets describe the clause's own event: a phrase about another event ("to
+            // distract attention from the coalition's bombing") is left out.
+            let text =
+                &text[..crate::mentions::relational::object_start(text).unwrap_or(text.len())];
             let facets = facets::extract(text, &ctx, &names as &dyn Names);
             out.push(Claim {
                 start: d.start,

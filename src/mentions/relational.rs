@@ -1,0 +1,34 @@
+//! Relational phrases: the words after which a clause talks about another event ("distract
+//! attention from the strike on 17 September", "7 minutes after the airstrikes", "in
+//! response to the attack"). Triggers, dates, places and facets in the object of such a
+//! phrase belong to that other event, not to the clause's own.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:distract\w*\s+(?:attention\s+)?(?:away\s+)?from|divert\w*\s+(?:attention\s+)?from|in\s+(?:response|reply|retaliation)\s+(?:to|for)|(?:minutes|hours|days|weeks|shortly|immediately|soon|just)\s+(?:after|before)|after\s+(?:today|yesterday)['’]?s|following\s+the|since\s+the|similar\s+to|like\s+the|than\s+the)\b",
+    )
+    .expect("valid pattern")
+});
+
+/// Byte offset in `text` where the object of its first relational phrase begins.
+pub fn object_start(text: &str) -> Option<usize> {
+    CUES.find(text).map(|m| m.end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_object_of_a_relational_phrase() {
+        let t = "The claims are meant to distract attention from the bombing of the depot.";
+        assert_eq!(&t[object_start(t).unwrap()..], " the bombing of the depot.");
+        let t = "Rebels attacked just 7 minutes after the airstrikes ended.";
+        assert_eq!(&t[object_start(t).unwrap()..], " the airstrikes ended.");
+        assert_eq!(object_start("Jets bombed the depot after dark."), None);
+    }
+}
