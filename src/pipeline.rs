@@ -58,8 +58,24 @@ pub fn extract(
     options: &Options<'_>,
 ) -> (Timeline, Vec<DocumentReport>) {
     let gaz = options.gazetteer;
-    let dcts: Vec<Dct> = docs.par_iter().map(infer_dct).collect();
+    let mut dcts: Vec<Dct> = docs.par_iter().map(infer_dct).collect();
     let copies = find_copies(docs, &dcts);
+    // A copy with no date of its own was published no earlier than its original: the
+    // original's date is the best anchor for its "on Wednesday".
+    for (copy, original) in &copies {
+        let position = |id: &str| docs.iter().position(|d| d.id == id);
+        let (Some(c), Some(o)) = (position(copy), position(original)) else {
+            continue;
+        };
+        if dcts[c].date.is_none() && dcts[o].date.is_some() {
+            let mut inherited = dcts[o].clone();
+            inherited.confidence = crate::dates::Confidence::Low;
+            inherited
+                .evidence
+                .push(format!("a copy of {original}, whose date it takes"));
+            dcts[c] = inherited;
+        }
+    }
 
     let mut per_doc: Vec<Vec<DocEvent>> = docs
         .par_iter()

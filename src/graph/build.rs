@@ -178,10 +178,14 @@ impl Merged<'_> {
                 [a] => format!("{a} meeting{}", in_(&place)),
                 [] => format!("Meeting{}", in_(&place)),
             },
-            EventType::Walkout => match &first_actor {
-                Some(a) => format!("{a} walks out of talks{}", in_(&place)),
-                None => format!("Walk-out from talks{}", in_(&place)),
-            },
+            EventType::Walkout => {
+                let talks = self.mentions_word(&["talks", "negotiations", "conference"]);
+                let what = if talks { " of talks" } else { "" };
+                match &first_actor {
+                    Some(a) => format!("{a} walks out{what}{}", in_(&place)),
+                    None => format!("Walk-out{what}{}", in_(&place)),
+                }
+            }
             EventType::Withdrawal => match &first_actor {
                 Some(a) => format!("{a} withdraws{}", near(&place)),
                 None => format!("Withdrawal{}", near(&place)),

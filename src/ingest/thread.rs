@@ -58,6 +58,17 @@ fn signals(lines: &[Line], header_end: usize, furniture: &[bool]) -> Vec<(usize,
             *names.entry(&line.plain).or_default() += 1;
         }
     }
+    // "Reply to X" names X a second time: a commenter answered is a commenter.
+    for line in lines.iter().skip(header_end) {
+        let p: &str = &line.plain;
+        if let Some(rest) = p
+            .strip_prefix("Reply to")
+            .or_else(|| p.strip_prefix("In reply to"))
+            && let Some(n) = names.get_mut(rest.trim())
+        {
+            *n += 1;
+        }
+    }
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(header_end) {
         if line.hint.is_some() {

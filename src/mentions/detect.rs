@@ -155,13 +155,19 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                     last_target = Some(idx);
                     continue;
                 }
-                let (ss, se) = speech.unwrap_or((*s, *e));
-                let idx = statement_event(doc, &mut st, &claim.claimant, stated, para);
-                let m = mention(doc, ss, se, claim, Some(stated), Some(EventType::Statement));
-                push(&mut st, idx, m, &reading, doc, para);
-                last_target = Some(idx);
-                pieces = content.into_iter().collect();
-                reported = true;
+                // "X said on Wednesday that ..." is attribution: the account is of what was
+                // said. Only a speech act with a setting of its own (a briefing, a meeting, an
+                // interview) is an event worth a place on the timeline; it does not take the
+                // focus from the event being talked about.
+                let speech_text = speech.map_or("", |(a, b)| &doc.text[a..b]);
+                if has_setting(speech_text) {
+                    let (ss, se) = speech.unwrap_or((*s, *e));
+                    let idx = statement_event(doc, &mut st, &claim.claimant, stated, para);
+                    let m = mention(doc, ss, se, claim, Some(stated), Some(EventType::Statement));
+                    push(&mut st, idx, m, &reading, doc, para);
+                    pieces = content.into_iter().collect();
+                    reported = true;
+                }
             }
             for (ps, pe) in pieces {
                 let own = main_trigger(&reading, Some((ps, pe)));
@@ -315,6 +321,16 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
         .map(|t| (t.clone(), Region::Main))
 }
 
+/// Whether a speech act happens somewhere worth telling: a briefing, a meeting, a session, an
+/// interview, a speech, a statement of its own.
+fn has_setting(speech: &str) -> bool {
+    static SETTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:briefing|press conference|news conference|meeting|session|summit|interview|speech|address(?:ed)?|hearing|visit|talks with|in a statement|statement released|televised|broadcast)\b")
+            .expect("valid pattern")
+    });
+    SETTING.is_match(speech)
+}
+
 /// The statement event of a speaker on a day, found or started.
 fn statement_event(
     doc: &Document,
@@ -462,6 +478,14 @@ fn dated(
     para: usize,
 ) -> usize {
     let gaz = st.gaz;
+    let sentence = reading.triggers.first().map_or("", |(tr, _)| {
+        let start = doc.text[..tr.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let end = doc.text[tr.end..]
+            .find(['.', '\n'])
+            .map_or(doc.text.len(), |i| tr.end + i);
+        &doc.text[start..end]
+    });
+    let recurrence = RECURRENCE.is_match(sentence);
     let found = st.events.iter().rposition(|e| {
         let place_ok = reading.places.is_empty()
             || e.places.is_empty()
@@ -469,7 +493,12 @@ fn dated(
                 .places
                 .iter()
                 .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)));
-        e.kind.compatible(t.kind) && place_ok && (e.when.overlaps(&w) || e.basis >= TimeBasis::Dct)
+        // An event known only to precede the article takes the date, unless the sentence
+        // says this is another occurrence ("hit once before, in 2019").
+        e.kind.compatible(t.kind)
+            && place_ok
+            && (e.when.overlaps(&w) && e.basis < TimeBasis::Dct
+                || e.basis >= TimeBasis::Dct && !recurrence)
     });
     match found {
         Some(i) => {
@@ -482,6 +511,12 @@ fn dated(
         None => new_event(doc, st, t.kind, w, basis, para),
     }
 }
+
+/// Words that say an event happened again: the clause is about another occurrence.
+static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:once before|twice before|previously|again|another|earlier (?:attack|strike|raid)s?|last time|a similar|in the past)\b")
+        .expect("valid pattern")
+});
 
 /// Words that tie a clause to the event just told, on the same day.
 static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -705,10 +740,11 @@ fn read(
             Anchor::Narrative => TimeBasis::Narrative,
             Anchor::Unresolved => continue,
         };
-        // Years alone and wide spans say too little to date an event by.
+        // Decades and longer say too little to date an event by; a year still tells an
+        // event of 2019 from one of 2021.
         if when
             .day_range()
-            .is_some_and(|(a, b)| (b - a).num_days() > 62)
+            .is_some_and(|(a, b)| (b - a).num_days() > 366)
         {
             continue;
         }

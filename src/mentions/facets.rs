@@ -40,6 +40,10 @@ pub trait Names {
     fn actor(&self, name: &str) -> String {
         self.canonical(name)
     }
+    /// Whether a name is a place (a city, a region, a road): places do not act.
+    fn is_place(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// Spelling without a gazetteer: determiners and possessives go; "U.S.", "US", "America"
@@ -1029,6 +1033,8 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             FacetValue::Text(format!("not {state}")),
         );
     }
+    // "... near the city of X killed 12": a place is where, never who.
+    let perp = perp.filter(|p| !names.is_place(p));
     if let Some(p) = perp {
         let mut p = names.actor(&p);
         // A bare "coalition" or "army": the one named just before.
@@ -1048,8 +1054,14 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
         }
     }
     if let Some(tg) = target {
-        let tg = names.canonical(&tg);
-        if !tg.is_empty() && !ctx.denies {
+        // "killed 62 Syrian troops": the target is the troops; the figure is a count facet.
+        let tg = tg.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ');
+        let tg = names.canonical(tg);
+        let generic = matches!(
+            tg.to_lowercase().as_str(),
+            "people" | "persons" | "others" | "them" | "it"
+        );
+        if !tg.is_empty() && !generic && !ctx.denies {
             out.insert("target".into(), FacetValue::Text(tg));
         }
     }

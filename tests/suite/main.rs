@@ -6,6 +6,7 @@ mod dates;
 mod gazetteer;
 mod ingest;
 mod merge;
+mod pipeline;
 mod render;
 mod roundtrip;
 mod support;

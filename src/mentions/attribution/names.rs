@@ -190,4 +190,8 @@ impl Names for GazetteerNames<'_> {
     fn actor(&self, name: &str) -> String {
         self.names(name, true)
     }
+
+    fn is_place(&self, name: &str) -> bool {
+        entry_for(self.0, name).is_some_and(|e| e.kind == EntityKind::Place)
+    }
 }

@@ -1,0 +1,224 @@
+//! `extract`, `build` and `mentions` end to end, on three short articles written for these
+//! tests: a Markdown report with front matter and a reader thread, a plain-text report with
+//! a byline, and a copy of the second on another site.
+
+use std::path::Path;
+
+use rashomon::timeline::{self, Stance, Timeline};
+
+use crate::support::{fixture, rashomon};
+
+fn extract_to(dir: &Path) -> Timeline {
+    let out = dir.join("timeline.yaml");
+    rashomon()
+        .arg("extract")
+        .arg(fixture("pipeline"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    timeline::load(&out).expect("the extracted timeline passes check")
+}
+
+#[test]
+fn one_event_holds_every_account_of_the_strike() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = extract_to(dir.path());
+    let strike = t
+        .events
+        .iter()
+        .find(|e| e.when.to_string() == "2021-03-02")
+        .expect("the strike, dated by 'on Tuesday' in a report of Thursday 4 March");
+    let sources: std::collections::BTreeSet<&str> =
+        strike.accounts.iter().map(|a| a.source.as_str()).collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    // Latakia and Lattakia are one place.
+    assert_eq!(strike.places, ["Latakia"]);
+    // The copy is not an independent confirmation.
+    assert_eq!(t.independent_sources(strike), 2);
+    // 12 killed and 19 killed are positions of one dispute, in order of appearance.
+    let killed = strike
+        .disputes
+        .iter()
+        .find(|d| d.facet == "killed")
+        .expect("killed dispute");
+    let values: Vec<&str> = killed.positions.iter().map(|p| p.value.as_str()).collect();
+    assert_eq!(values, ["12", "19"]);
+    // The ministry's denial is recorded as such.
+    assert!(
+        strike
+            .accounts
+            .iter()
+            .any(|a| a.claimant.contains("ministry") && a.stance == Stance::Denies)
+    );
+}
+
+#[test]
+fn an_earlier_strike_at_the_same_place_stays_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = extract_to(dir.path());
+    assert!(
+        t.events.iter().any(|e| e.when.to_string() == "2019"),
+        "{:?}",
+        t.events
+    );
+}
+
+#[test]
+fn copies_and_dates_of_sources() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = extract_to(dir.path());
+    let copy = t.source("valley-post-copy").expect("copy");
+    assert_eq!(copy.republishes.as_deref(), Some("valley-post"));
+    assert_eq!(
+        t.source("valley-post")
+            .and_then(|s| s.published)
+            .map(|w| w.to_string())
+            .as_deref(),
+        Some("2021-03-03")
+    );
+    assert_eq!(
+        t.source("harbour-gazette")
+            .and_then(|s| s.author.as_deref()),
+        Some("Mina Osei")
+    );
+    // Paths are written relative to the timeline file.
+    let file = t
+        .source("harbour-gazette")
+        .and_then(|s| s.file.clone())
+        .expect("file");
+    assert!(dir.path().join(&file).exists(), "{file}");
+}
+
+#[test]
+fn reader_comments_never_speak_for_the_outlet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = extract_to(dir.path());
+    let text = std::fs::read_to_string(fixture("pipeline/harbour-gazette.md")).expect("fixture");
+    let thread = text.find("Kofi Adjei").expect("thread");
+    for a in t
+        .events
+        .iter()
+        .flat_map(|e| &e.accounts)
+        .filter(|a| a.source == "harbour-gazette")
+    {
+        let [start, _] = a.span.expect("span");
+        if start >= thread {
+            assert!(a.comment, "{a:?}");
+            assert_ne!(a.claimant, "Mina Osei");
+        }
+    }
+}
+
+#[test]
+fn extraction_is_deterministic() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    extract_to(a.path());
+    extract_to(b.path());
+    let read = |d: &Path| std::fs::read_to_string(d.join("timeline.yaml")).expect("read");
+    assert_eq!(read(a.path()), read(b.path()));
+}
+
+#[test]
+fn build_writes_the_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.html");
+    rashomon()
+        .arg("build")
+        .arg(fixture("pipeline"))
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));
+    assert!(html.contains("Lattakia") || html.contains("Latakia"));
+}
+
+#[test]
+fn extract_into_keeps_hand_edits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("timeline.yaml");
+    rashomon()
+        .arg("extract")
+        .arg(fixture("pipeline"))
+        .arg("--into")
+        .arg(&path)
+        .assert()
+        .success();
+    let t = timeline::load(&path).expect("loads");
+    let strike = t
+        .events
+        .iter()
+        .find(|e| e.when.to_string() == "2021-03-02")
+        .expect("strike");
+    let victim = strike.accounts.last().expect("an account").id.clone();
+    let kept = strike.accounts.first().expect("an account").id.clone();
+
+    // A person retitles the event, writes a summary, deletes one account and comments the file.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let text = text.replacen(
+        &format!("title: {}", strike.title),
+        "title: Depot strike (checked by desk)",
+        1,
+    );
+    let text = text.replacen(
+        &format!("      - id: {kept}\n"),
+        &format!("      - id: {kept}\n        summary: Confirmed by two calls.\n"),
+        1,
+    );
+    let start = text
+        .find(&format!("      - id: {victim}\n"))
+        .expect("victim");
+    let end = text[start + 8..]
+        .find("      - id: ")
+        .map_or(text.len(), |i| start + 8 + i);
+    let end = text[start..end]
+        .find("\n  - id: ")
+        .map_or(end, |i| start + i + 1);
+    let text = format!("# edited by the desk\n{}{}", &text[..start], &text[end..]);
+    std::fs::write(&path, &text).expect("write");
+    timeline::load(&path).expect("the hand-edited file is valid");
+
+    rashomon()
+        .arg("extract")
+        .arg(fixture("pipeline"))
+        .arg("--into")
+        .arg(&path)
+        .assert()
+        .success();
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(after.starts_with("# edited by the desk\n"));
+    assert!(after.contains("title: Depot strike (checked by desk)"));
+    assert!(after.contains("summary: Confirmed by two calls."));
+    let t = timeline::load(&path).expect("loads");
+    assert!(
+        t.events
+            .iter()
+            .flat_map(|e| &e.accounts)
+            .all(|a| a.id != victim),
+        "deleted account came back"
+    );
+    assert!(!t.rejected.is_empty(), "the deletion is recorded");
+}
+
+#[test]
+fn mentions_prints_events_and_json() {
+    let out = rashomon()
+        .arg("mentions")
+        .arg(fixture("pipeline/valley-post.txt"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("document date 2021-03-03"), "{text}");
+    assert!(text.contains("Attack"));
+    let out = rashomon()
+        .args(["mentions", "--json"])
+        .arg(fixture("pipeline/valley-post.txt"))
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(json["events"].as_array().is_some_and(|e| !e.is_empty()));
+}
