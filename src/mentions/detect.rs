@@ -44,7 +44,11 @@ const FOCUS_REACH: usize = 2;
 enum Region {
     /// The sentence's own business.
     Main,
-    /// Inside a phrase about another event: used only when nothing else is there.
+    /// A subordinate clause that opens the sentence ("As soon as the ceasefire expired at 7
+    /// pm, fighting began"): its triggers lead only when the main clause has none, its dates
+    /// date the main clause too.
+    Sub,
+    /// Inside a phrase about another event: never leads, never dates.
     Object,
 }
 
@@ -56,6 +60,8 @@ struct Reading {
     dates: Vec<(When, TimeBasis, Region, usize)>,
     /// Dates of speech acts, by the span of the expression.
     speech_dates: BTreeMap<(usize, usize), When>,
+    /// Starts of verbal triggers in "-ing" form.
+    gerunds: Vec<usize>,
     places: Vec<String>,
     actors: Vec<String>,
 }
@@ -297,12 +303,21 @@ fn dates_agree(a: &DocEvent, b: &DocEvent) -> bool {
 /// when nothing happens otherwise.
 fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trigger, Region)> {
     let inside = |t: &Trigger| span.is_none_or(|(s, e)| t.start >= s && t.end <= e);
-    let own: Vec<Trigger> = reading
-        .triggers
-        .iter()
-        .filter(|(t, r)| *r == Region::Main && inside(t))
-        .map(|(t, _)| t.clone())
-        .collect();
+    let in_region = |region: Region| -> Vec<Trigger> {
+        reading
+            .triggers
+            .iter()
+            .filter(|(t, r)| *r == region && inside(t))
+            .map(|(t, _)| t.clone())
+            .collect()
+    };
+    let main = in_region(Region::Main);
+    let leads = |ts: &[Trigger]| ts.iter().any(|t| t.kind != EventType::Statement);
+    let (own, region) = if !leads(&main) && leads(&in_region(Region::Sub)) {
+        (in_region(Region::Sub), Region::Sub)
+    } else {
+        (main, Region::Main)
+    };
     let events: Vec<Trigger> = own
         .iter()
         .filter(|t| t.kind != EventType::Statement)
@@ -310,15 +325,16 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
         .collect();
     // A clause's verb says what it is about; a weighty noun in a phrase around it ("backed
     // by Russian airstrikes") does not outrank it.
+    // Gerunds ("Attacking an army means ...") name an activity, not the clause's event.
     let verbs: Vec<Trigger> = events
         .iter()
-        .filter(|t| !t.nominal && t.kind.weight() >= 3)
+        .filter(|t| !t.nominal && t.kind.weight() >= 3 && !reading.gerunds.contains(&t.start))
         .cloned()
         .collect();
     let events = if verbs.is_empty() { events } else { verbs };
     triggers::main_trigger(&events)
         .or_else(|| triggers::main_trigger(&own))
-        .map(|t| (t.clone(), Region::Main))
+        .map(|t| (t.clone(), region))
 }
 
 /// Whether a speech act happens somewhere worth telling: a briefing, a meeting, a session, an
@@ -384,7 +400,10 @@ fn event_for(
     let own_date = reading
         .dates
         .iter()
-        .filter(|d| d.2 == region && same_clause(&doc.text, d.3, t.start))
+        .filter(|d| {
+            (d.2 == region || d.2 == Region::Sub)
+                && (d.2 != region || same_clause(&doc.text, d.3, t.start))
+        })
         .min_by_key(|d| (d.3.abs_diff(t.start), d.1))
         .map(|d| (d.0, d.1));
     if let Some((w, basis)) = own_date {
@@ -394,24 +413,24 @@ fn event_for(
     // the latest of that kind.
     let before = doc.text[..t.start].trim_end().to_lowercase();
     // A possessive ("the coalition's massacre") makes a noun as definite as "the" does.
-    let possessive = before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'");
-    let definite = t.nominal
-        && (possessive
-            || ["the", "this", "that", "these", "its", "their", "such"]
-                .iter()
-                .any(|d| before.ends_with(&format!(" {d}")) || before == *d));
+    let definite = t.nominal && definite_before(&before);
     if definite {
         let head = doc.text[t.start..t.end]
             .rsplit(' ')
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let by_word = st
-            .events
-            .iter()
-            .rposition(|e| e.triggers.contains(&head) && place_ok(e));
-        let by_kind = st.events.iter().rposition(|e| compatible(e) && place_ok(e));
-        if let Some(i) = by_word.or(by_kind) {
+        // The most recently mentioned event that fits, by word, then kind.
+        let latest = |fits: &dyn Fn(&DocEvent) -> bool| {
+            (0..st.events.len())
+                .filter(|&i| fits(&st.events[i]) && place_ok(&st.events[i]))
+                .max_by_key(|&i| (st.last_para[i], i))
+        };
+        let head = stem(&head);
+        let by_word = latest(&|e| e.triggers.iter().any(|w| stem(w) == head));
+        let by_kind = latest(&|e| e.kind == t.kind);
+        let by_compatible = latest(&|e| compatible(e));
+        if let Some(i) = by_word.or(by_kind).or(by_compatible) {
             return Some(i);
         }
     }
@@ -433,9 +452,15 @@ fn event_for(
     }) {
         return Some(i);
     }
+    // The event in focus, when of the same kind: an offensive told after an air strike is
+    // another event ("ISIL launched an offensive minutes after the airstrikes").
+    let same_kind = |e: &DocEvent| {
+        e.kind == t.kind
+            || e.kind.performative() && t.kind.performative() && e.kind.compatible(t.kind)
+    };
     if let Some(f) = st
         .focus
-        .filter(|&f| compatible(&st.events[f]) && reaches(st, f, para))
+        .filter(|&f| same_kind(&st.events[f]) && reaches(st, f, para))
     {
         return Some(f);
     }
@@ -495,7 +520,10 @@ fn dated(
                 .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)));
         // An event known only to precede the article takes the date, unless the sentence
         // says this is another occurrence ("hit once before, in 2019").
-        e.kind.compatible(t.kind)
+        // Same kind only: the convoy attack of Monday is not the fighting of Monday night.
+        let kind_ok = e.kind == t.kind
+            || e.kind.performative() && t.kind.performative() && e.kind.compatible(t.kind);
+        kind_ok
             && place_ok
             && (e.when.overlaps(&w) && e.basis < TimeBasis::Dct
                 || e.basis >= TimeBasis::Dct && !recurrence)
@@ -583,8 +611,10 @@ fn hypothetical(before: &str) -> bool {
         .take(3)
         .map(str::to_lowercase)
         .collect();
-    // "to attack", "would strike", "could be attacked", "will have struck"
+    // "to attack", "would strike", "could be attacked", "will have struck", "to regroup and
+    // attack"
     match words.as_slice() {
+        [c, _, w, ..] if matches!(c.as_str(), "and" | "or") && w == "to" => true,
         [w, ..] if MODALS.contains(&w.as_str()) => true,
         [b, w, ..]
             if matches!(b.as_str(), "be" | "have" | "not") && MODALS.contains(&w.as_str()) =>
@@ -593,6 +623,52 @@ fn hypothetical(before: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A word without its commonest English endings, for matching "attack", "attacks",
+/// "attacked" and "attacking".
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.len() >= 4
+        {
+            return base.to_string();
+        }
+    }
+    w
+}
+
+/// Whether the words before a noun make it definite: a determiner, possibly with up to two
+/// adjectives between ("this flagrant attack", "the same deadly raid"), or a possessive ("the
+/// coalition's massacre").
+fn definite_before(before: &str) -> bool {
+    if before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'") {
+        return true;
+    }
+    const DETERMINERS: &[&str] = &[
+        "the", "this", "that", "these", "those", "its", "their", "such",
+    ];
+    let words: Vec<&str> = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        if DETERMINERS.contains(w) {
+            return true;
+        }
+        // Only adjective-like words may stand between: not verbs of the clause.
+        if k == 2
+            || matches!(
+                *w,
+                "was" | "were" | "is" | "are" | "had" | "has" | "have" | "and" | "of" | "by" | "on"
+            )
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether nothing between two offsets of a sentence ends a clause: a dash, a semicolon, or
@@ -611,7 +687,9 @@ fn same_clause(text: &str, a: usize, b: usize) -> bool {
 /// "any attacks", "attacks on civilians have become common".
 fn generic(doc: &Document, t: &Trigger) -> bool {
     let word = doc.text[t.start..t.end].to_lowercase();
-    if !t.nominal && (hypothetical(&doc.text[..t.start]) || adjectival(&doc.text[..t.start])) {
+    // "to attack" is a verb whatever the lexicon says of "attack"; "the downed aircraft" an
+    // adjective.
+    if hypothetical(&doc.text[..t.start]) || !t.nominal && adjectival(&doc.text[..t.start]) {
         return true;
     }
     let before = doc.text[..t.start].trim_end().to_lowercase();
@@ -686,14 +764,17 @@ fn read(
 ) -> Reading {
     let text = &doc.text[sentence.start..sentence.end];
     let object_from = relational::object_start(text).map(|o| sentence.start + o);
+    let sub_until = relational::opening_subordinate(text).map(|o| sentence.start + o);
     let region = |at: usize| {
         if object_from.is_some_and(|o| at >= o) {
             Region::Object
+        } else if sub_until.is_some_and(|o| at < o) {
+            Region::Sub
         } else {
             Region::Main
         }
     };
-    let triggers = triggers::find(text)
+    let triggers: Vec<(Trigger, Region)> = triggers::find(text)
         .into_iter()
         .map(|t| Trigger {
             start: t.start + sentence.start,
@@ -769,7 +850,13 @@ fn read(
             _ => actors.push(entry.name.clone()),
         }
     }
+    let gerunds = triggers
+        .iter()
+        .filter(|(t, _)| !t.nominal && doc.text[t.start..t.end].ends_with("ing"))
+        .map(|(t, _)| t.start)
+        .collect();
     Reading {
+        gerunds,
         triggers,
         dates,
         speech_dates,
