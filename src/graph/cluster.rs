@@ -82,9 +82,30 @@ pub fn cluster(
 
     let mut parent: Vec<usize> = (0..events.len()).collect();
     let mut range: Vec<Option<(NaiveDate, NaiveDate)>> = events.iter().map(firm_range).collect();
+    let mut members: Vec<Vec<usize>> = (0..events.len()).map(|i| vec![i]).collect();
     for (_, a, b) in scored {
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
+            continue;
+        }
+        // A document that told two events apart keeps them apart: clusters joined through
+        // other documents may not bring together what one document separated, unless those
+        // two would merge on their own.
+        let separated = members[ra].iter().any(|&x| {
+            members[rb].iter().any(|&y| {
+                events[x].doc == events[y].doc
+                    && score(
+                        &events[x],
+                        &events[y],
+                        &vectors[x],
+                        &vectors[y],
+                        copies,
+                        places,
+                        params,
+                    ) < params.threshold
+            })
+        });
+        if separated {
             continue;
         }
         let merged = match (range[ra], range[rb]) {
@@ -100,6 +121,8 @@ pub fn cluster(
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[gone] = keep;
         range[keep] = merged;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..events.len() {
@@ -304,7 +327,11 @@ fn score(
     }
     let s = 0.35 * time + 0.25 * place_score + 0.15 * actor_score + 0.25 * words.min(1.0);
     if a.doc == b.doc {
-        // The document already separated these; merge only on strong agreement.
+        // The document already separated these; merge only on strong agreement, and only
+        // events of one kind (an offensive told beside an air strike is another event).
+        if a.kind != b.kind {
+            return 0.0;
+        }
         return if time >= 0.9 && place_score >= 0.9 && s >= 0.75 {
             s
         } else {
@@ -568,6 +595,52 @@ mod tests {
                 threshold: 0.3,
                 slack_days: 0,
             },
+        );
+        assert_eq!(clusters.len(), 2);
+    }
+
+    #[test]
+    fn what_one_document_separates_stays_apart() {
+        // Document a tells a strike and an offensive on the same day at the same place; b
+        // tells an attack that matches both. b joins one of them, never both.
+        let events = vec![
+            event(
+                "a",
+                EventType::Attack,
+                "2021-03-02",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "jets bombed the depot",
+            ),
+            event(
+                "a",
+                EventType::Offensive,
+                "2021-03-02",
+                TimeBasis::Explicit,
+                &["Elmsford"],
+                "militias advanced on the depot",
+            ),
+            event(
+                "b",
+                EventType::Attack,
+                "2021-03-02",
+                TimeBasis::Relative,
+                &["Elmsford"],
+                "the depot was bombed and militias advanced",
+            ),
+        ];
+        let clusters = cluster(
+            &events,
+            &Copies::new(),
+            &ExactPlaces,
+            Params {
+                threshold: 0.3,
+                slack_days: 1,
+            },
+        );
+        assert!(
+            clusters.iter().all(|c| !(c.contains(&0) && c.contains(&1))),
+            "{clusters:?}"
         );
         assert_eq!(clusters.len(), 2);
     }

@@ -234,7 +234,8 @@ fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
     let mut out: Vec<DocEvent> = Vec::new();
     for e in events {
         let same = out.iter().position(|o| {
-            o.kind.compatible(e.kind)
+            (o.kind == e.kind
+                || o.kind.performative() && e.kind.performative() && o.kind.compatible(e.kind))
                 && o.kind != EventType::Statement
                 && e.kind != EventType::Statement
                 && dates_agree(o, &e)
