@@ -524,10 +524,19 @@ fn dated(
         // Same kind only: the convoy attack of Monday is not the fighting of Monday night.
         let kind_ok = e.kind == t.kind
             || e.kind.performative() && t.kind.performative() && e.kind.compatible(t.kind);
+        // An undated event adopts the date only when the sentence shares a place or an actor
+        // with it: a meeting in Damascus on Monday is not the Security Council's meeting.
+        let shares = || {
+            reading
+                .places
+                .iter()
+                .any(|p| e.places.iter().any(|q| gaz.same_place(p, q)))
+                || reading.actors.iter().any(|a| e.actors.contains(a))
+        };
         kind_ok
             && place_ok
             && (e.when.overlaps(&w) && e.basis < TimeBasis::Dct
-                || e.basis >= TimeBasis::Dct && !recurrence)
+                || e.basis >= TimeBasis::Dct && !recurrence && shares())
     });
     match found {
         Some(i) => {
