@@ -64,6 +64,7 @@ pub fn derive(event: &mut Event) {
         if positions.len() < 2 || !really_differ(&positions) {
             continue;
         }
+        hold_by_claimant(event, &mut positions);
         let note = event
             .disputes
             .iter()
@@ -74,6 +75,9 @@ pub fn derive(event: &mut Event) {
             positions: positions.into_iter().map(|(_, p)| p).collect(),
             note,
         });
+    }
+    if let Some(d) = stance_dispute(event, &disputes) {
+        disputes.push(d);
     }
     // Notes on disputes that no longer arise are kept, so no human text is lost.
     for old in &event.disputes {
@@ -87,6 +91,112 @@ pub fn derive(event: &mut Event) {
     }
     event.disputes = disputes;
 }
+
+/// Who an account speaks for: its source and claimant.
+fn voice(a: &super::model::Account) -> (&str, &str) {
+    (a.source.as_str(), a.claimant.as_str())
+}
+
+/// A position is held by a claimant: the claimant's other accounts of the event, in the same
+/// source, that give no value of their own join the one position the claimant holds.
+fn hold_by_claimant(event: &Event, positions: &mut [(Key, Position)]) {
+    let position_of = |id: &str| {
+        positions
+            .iter()
+            .position(|(_, p)| p.accounts.iter().any(|a| a == id))
+    };
+    let mut additions: Vec<(usize, String)> = Vec::new();
+    for account in &event.accounts {
+        if position_of(&account.id).is_some() {
+            continue;
+        }
+        let held: Vec<usize> = event
+            .accounts
+            .iter()
+            .filter(|o| voice(o) == voice(account))
+            .filter_map(|o| position_of(&o.id))
+            .collect();
+        if let Some(&first) = held.first()
+            && held.iter().all(|&p| p == first)
+        {
+            additions.push((first, account.id.clone()));
+        }
+    }
+    for (p, id) in additions {
+        positions[p].1.accounts.push(id);
+    }
+    // Accounts in the order the event lists them.
+    let order = |id: &String| event.accounts.iter().position(|a| &a.id == id);
+    for (_, p) in positions.iter_mut() {
+        p.accounts.sort_by_key(order);
+    }
+}
+
+/// A denial or questioning that no facet captures is still a disagreement: some claimants
+/// affirm the account, others deny or question it.
+fn stance_dispute(event: &Event, facet_disputes: &[Dispute]) -> Option<Dispute> {
+    use super::model::Stance;
+    let in_dispute = |id: &str| {
+        facet_disputes.iter().any(|d| {
+            d.positions
+                .iter()
+                .any(|p| p.accounts.iter().any(|a| a == id))
+        })
+    };
+    let dissent: Vec<&super::model::Account> = event
+        .accounts
+        .iter()
+        .filter(|a| matches!(a.stance, Stance::Denies | Stance::Questions) && !in_dispute(&a.id))
+        .collect();
+    if dissent.is_empty() {
+        return None;
+    }
+    let dissenters: Vec<(&str, &str)> = dissent.iter().map(|a| voice(a)).collect();
+    let affirmed: Vec<String> = event
+        .accounts
+        .iter()
+        .filter(|a| {
+            matches!(a.stance, Stance::Asserts | Stance::Alleges) && !dissenters.contains(&voice(a))
+        })
+        .map(|a| a.id.clone())
+        .collect();
+    if affirmed.is_empty() {
+        return None;
+    }
+    let mut positions = vec![Position {
+        value: "affirmed".into(),
+        accounts: affirmed,
+    }];
+    for (value, stance) in [
+        ("denied", Stance::Denies),
+        ("questioned", Stance::Questions),
+    ] {
+        let ids: Vec<String> = dissent
+            .iter()
+            .filter(|a| a.stance == stance)
+            .map(|a| a.id.clone())
+            .collect();
+        if !ids.is_empty() {
+            positions.push(Position {
+                value: value.into(),
+                accounts: ids,
+            });
+        }
+    }
+    let note = event
+        .disputes
+        .iter()
+        .find(|d| d.facet == STANCE)
+        .and_then(|d| d.note.clone());
+    Some(Dispute {
+        facet: STANCE.into(),
+        positions,
+        note,
+    })
+}
+
+/// The name of the dispute derived from stances rather than facets.
+pub const STANCE: &str = "stance";
 
 fn key_of(facet: &str, value: &FacetValue) -> Key {
     let text = value.to_string();
@@ -334,6 +444,110 @@ mod tests {
         };
         derive(&mut e);
         assert_eq!(e.disputes[0].facet, "date");
+    }
+
+    #[test]
+    fn a_claimant_holds_its_position_with_all_its_accounts() {
+        let mut e = Event {
+            accounts: vec![
+                account("a1", &[("intent", "deliberate".into())]),
+                Account {
+                    id: "a2".into(),
+                    source: "s".into(),
+                    ..Account::default()
+                },
+                Account {
+                    id: "b1".into(),
+                    source: "t".into(),
+                    claimant: "Other".into(),
+                    facets: [("intent".to_string(), FacetValue::from("accidental"))].into(),
+                    ..Account::default()
+                },
+            ],
+            ..Event::default()
+        };
+        derive(&mut e);
+        assert_eq!(e.disputes[0].positions[0].accounts, ["a1", "a2"]);
+        assert_eq!(e.disputes[0].positions[1].accounts, ["b1"]);
+    }
+
+    #[test]
+    fn a_denial_without_facets_is_a_stance_dispute() {
+        use crate::timeline::model::Stance;
+        let mut e = Event {
+            accounts: vec![
+                Account {
+                    id: "a".into(),
+                    source: "s".into(),
+                    claimant: "Mayor".into(),
+                    ..Account::default()
+                },
+                Account {
+                    id: "b".into(),
+                    source: "s".into(),
+                    claimant: "Board".into(),
+                    stance: Stance::Denies,
+                    ..Account::default()
+                },
+                Account {
+                    id: "c".into(),
+                    source: "t".into(),
+                    claimant: "Union".into(),
+                    stance: Stance::Questions,
+                    ..Account::default()
+                },
+            ],
+            ..Event::default()
+        };
+        derive(&mut e);
+        let d = &e.disputes[0];
+        assert_eq!(d.facet, STANCE);
+        let shape: Vec<(&str, Vec<&str>)> = d
+            .positions
+            .iter()
+            .map(|p| {
+                (
+                    p.value.as_str(),
+                    p.accounts.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("affirmed", vec!["a"]),
+                ("denied", vec!["b"]),
+                ("questioned", vec!["c"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_denial_captured_by_a_facet_is_not_repeated_as_stance() {
+        use crate::timeline::model::Stance;
+        let mut e = Event {
+            accounts: vec![
+                Account {
+                    id: "a".into(),
+                    source: "s".into(),
+                    claimant: "Mayor".into(),
+                    facets: [("cause".to_string(), FacetValue::from("neglect"))].into(),
+                    ..Account::default()
+                },
+                Account {
+                    id: "b".into(),
+                    source: "s".into(),
+                    claimant: "Board".into(),
+                    stance: Stance::Denies,
+                    facets: [("cause".to_string(), FacetValue::from("rain"))].into(),
+                    ..Account::default()
+                },
+            ],
+            ..Event::default()
+        };
+        derive(&mut e);
+        assert_eq!(e.disputes.len(), 1);
+        assert_eq!(e.disputes[0].facet, "cause");
     }
 
     #[test]
