@@ -113,6 +113,7 @@ pub fn extract(
     speak_for_originals(&mut flat, docs, &copies);
     let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
     let clusters = attach_comments(&flat, clusters);
+    let clusters = salient(&flat, clusters);
 
     let mut taken = BTreeSet::new();
     let mut counters = BTreeMap::new();
@@ -272,6 +273,19 @@ fn attach_comments(events: &[DocEvent], clusters: Vec<Vec<usize>>) -> Vec<Vec<us
     }
     articles.sort_by_key(|g| g[0]);
     articles
+}
+
+/// Events worth a place on the timeline: those dated by their text, or told more than once.
+/// A single sentence about something undated is left to `rashomon mentions`.
+fn salient(events: &[DocEvent], clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    clusters
+        .into_iter()
+        .filter(|c| {
+            let dated = c.iter().any(|&i| events[i].basis <= TimeBasis::Inherited);
+            let accounts: usize = c.iter().map(|&i| events[i].mentions.len()).sum();
+            dated || accounts >= 2
+        })
+        .collect()
 }
 
 fn source_of(

@@ -62,6 +62,8 @@ struct Reading {
     speech_dates: BTreeMap<(usize, usize), When>,
     /// Starts of verbal triggers in "-ing" form.
     gerunds: Vec<usize>,
+    /// Quoted speech in and around the sentence.
+    quoted: Vec<(usize, usize)>,
     places: Vec<String>,
     actors: Vec<String>,
 }
@@ -96,6 +98,11 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         // Headlines sum up and captions describe pictures (often file photos): neither tells
         // events of its own.
         if sentence.headline || doc.segments[sentence.segment].kind == SegmentKind::Caption {
+            continue;
+        }
+        // A subheading ("Zones of silence", "What happens now?") opens a new topic.
+        if is_heading(doc, sentence) {
+            st.focus = None;
             continue;
         }
         let units: Vec<(usize, usize, &Claim)> = claims
@@ -194,7 +201,42 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                         }),
                     _ => st
                         .focus
-                        .filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para)),
+                        .filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para))
+                        .or_else(|| {
+                            // A named speaker's attributed words about no event in sight are
+                            // a statement of their own; later words of that speaker join it.
+                            let quotes = has_quotation(&doc.text[ps..pe])
+                                || reading.quoted.iter().any(|&(a, b)| a < pe && ps < b);
+                            (claim.claimant_kind == ClaimantKind::Named
+                                && claim.cue.is_some()
+                                && quotes)
+                                .then(|| {
+                                    let when = stated.unwrap_or_else(|| undated(dct).0);
+                                    let basis = if stated.is_some() {
+                                        TimeBasis::Explicit
+                                    } else {
+                                        undated(dct).1
+                                    };
+                                    let found = (0..st.events.len()).rev().find(|&i| {
+                                        st.events[i].kind == EventType::Statement
+                                            && st.events[i]
+                                                .mentions
+                                                .iter()
+                                                .any(|m| m.claimant == claim.claimant)
+                                            && para <= st.last_para[i] + 2 * FOCUS_REACH
+                                    });
+                                    found.unwrap_or_else(|| {
+                                        new_event(
+                                            doc,
+                                            &mut st,
+                                            EventType::Statement,
+                                            when,
+                                            basis,
+                                            para,
+                                        )
+                                    })
+                                })
+                        }),
                 };
                 if std::env::var("RASHOMON_TRACE").is_ok() {
                     eprintln!(
@@ -218,7 +260,13 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             st.focus = last_target;
         }
     }
-    let mut events = consolidate(st.events, gaz);
+    let mut events = st.events;
+    let paragraph_of = |offset: usize| {
+        let i = sentences.partition_point(|s| s.end <= offset);
+        sentences.get(i).map_or(usize::MAX, |s| s.paragraph)
+    };
+    date_by_citations(&mut events, &cited_dates(doc, &timexes), paragraph_of);
+    let mut events = consolidate(events, gaz);
     for e in &mut events {
         e.places = rank(&e.places);
         e.actors = rank(&e.actors);
@@ -312,7 +360,19 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
             .map(|(t, _)| t.clone())
             .collect()
     };
-    let main = in_region(Region::Main);
+    // A noun inside quoted speech is something the speaker talks about ("al-Nusra is not
+    // part of the cessation of hostilities"), not the event the sentence reports.
+    let quoted_noun = |t: &Trigger| {
+        t.nominal
+            && reading
+                .quoted
+                .iter()
+                .any(|&(s, e)| s <= t.start && t.end <= e)
+    };
+    let main: Vec<Trigger> = in_region(Region::Main)
+        .into_iter()
+        .filter(|t| !quoted_noun(t))
+        .collect();
     let leads = |ts: &[Trigger]| ts.iter().any(|t| t.kind != EventType::Statement);
     let (own, region) = if !leads(&main) && leads(&in_region(Region::Sub)) {
         (in_region(Region::Sub), Region::Sub)
@@ -467,7 +527,11 @@ fn event_for(
     }
     // A new event only when it is specific: a kind of its own weight, in the sentence's own
     // business, with a place or a named actor.
+    // "-ing" forms ("laying siege to places and killing people") describe what goes on, not
+    // one event.
+    let progressive = !t.nominal && doc.text[t.start..t.end].ends_with("ing");
     let specific = region == Region::Main
+        && !progressive
         && t.kind.weight() >= 2
         && (!reading.places.is_empty() || !reading.actors.is_empty())
         && !generic(doc, &t);
@@ -784,6 +848,8 @@ fn read(
             Region::Main
         }
     };
+    let quoted = quoted_regions(&doc.text, sentence);
+    let titles = quoted_titles(&doc.text, &quoted);
     let triggers: Vec<(Trigger, Region)> = triggers::find(text)
         .into_iter()
         .map(|t| Trigger {
@@ -791,13 +857,20 @@ fn read(
             end: t.end + sentence.start,
             ..t
         })
+        // A dated citation ("(America is silent as Aleppo is massacred, Foreign Policy, 6 May
+        // 2016)") names a publication, not an event.
+        .filter(|t| {
+            !citations
+                .iter()
+                .chain(&titles)
+                .any(|&(s, e)| s <= t.start && t.end <= e)
+        })
         .map(|t| {
             let r = region(t.start);
             (t, r)
         })
         .collect();
     let said: Vec<(usize, usize)> = units.iter().filter_map(|(_, _, c)| c.said_at).collect();
-    let quoted = quoted_regions(&doc.text, sentence);
     let mut dates = Vec::new();
     let mut speech_dates = BTreeMap::new();
     for t in timexes
@@ -867,6 +940,7 @@ fn read(
         .collect();
     Reading {
         gerunds,
+        quoted,
         triggers,
         dates,
         speech_dates,
@@ -885,9 +959,18 @@ fn preceded_by_preposition(text: &str, start: usize) -> bool {
 /// Parenthesised citations that end with a date: "(Some headline, RT, 29 April 2016)". Their
 /// dates date a publication, not the events told before them.
 fn citation_spans(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize)> {
+    cited_dates(doc, timexes)
+        .into_iter()
+        .map(|(s, e, _)| (s, e))
+        .collect()
+}
+
+/// Dated citations with their dates.
+fn cited_dates(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize, When)> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     for t in timexes {
+        let Some(when) = t.when else { continue };
         let after = &text[t.end..];
         let closes = after.trim_start_matches([' ', '.']).starts_with(')');
         let line_start = text[..t.start].rfind('\n').map_or(0, |i| i + 1);
@@ -896,7 +979,7 @@ fn citation_spans(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize)> {
             && o >= line_start
             && text[o..t.start].contains(',')
         {
-            out.push((o, t.end + after.find(')').map_or(0, |i| i + 1)));
+            out.push((o, t.end + after.find(')').map_or(0, |i| i + 1), when));
         }
     }
     out
@@ -929,7 +1012,56 @@ fn quoted_regions(text: &str, sentence: &Sentence) -> Vec<(usize, usize)> {
     if let Some(o) = open {
         out.push((line_start + o, line_end));
     }
+    // Single marks: ‘...’ closes at a ’ that is not an apostrophe inside a word.
+    let mut single: Option<usize> = None;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '‘' => single = Some(i),
+            '’' if single.is_some()
+                && !chars.get(k + 1).is_some_and(|(_, n)| n.is_alphabetic()) =>
+            {
+                out.push((
+                    line_start + single.unwrap_or(0),
+                    line_start + i + c.len_utf8(),
+                ));
+                single = None;
+            }
+            _ => {}
+        }
+    }
     out
+}
+
+/// Quoted titles of works ("under the headline ‘America is silent as Aleppo is massacred’")
+/// name a publication, not an event.
+fn quoted_titles(text: &str, quoted: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    const LEADS: &[&str] = &[
+        "headline",
+        "headlined",
+        "titled",
+        "entitled",
+        "title",
+        "article",
+        "report",
+        "book",
+        "film",
+        "documentary",
+        "op-ed",
+        "column",
+    ];
+    quoted
+        .iter()
+        .copied()
+        .filter(|&(s, _)| {
+            let before = text[..s].trim_end().to_lowercase();
+            let last = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("");
+            LEADS.contains(&last)
+        })
+        .collect()
 }
 
 fn has_quotation(text: &str) -> bool {
@@ -1072,8 +1204,68 @@ fn push(
     }
     event.places.extend(reading.places.iter().cloned());
     event.actors.extend(reading.actors.iter().cloned());
+    // Only a mention that names the event (by a trigger) keeps it in focus; commentary and
+    // quotes riding on the focus do not extend it.
+    let refreshes = m.trigger.is_some() || event.kind == EventType::Statement;
     event.mentions.push(m);
-    st.last_para[target] = para;
+    if refreshes {
+        st.last_para[target] = para;
+    }
+}
+
+/// A subheading: a short line of its own without a closing full stop.
+fn is_heading(doc: &Document, sentence: &Sentence) -> bool {
+    let line_start = doc.text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.text[sentence.end..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| sentence.end + i);
+    let line = doc.text[line_start..line_end].trim();
+    let words = line.split_whitespace().count();
+    line == doc.text[sentence.start..sentence.end].trim()
+        && (1..=10).contains(&words)
+        && !line.ends_with(['.', ':', ',', ';', '”', '"'])
+        && !line.starts_with(['“', '"', '…'])
+}
+
+/// The date of an event known only to precede its document.
+fn undated(dct: Option<NaiveDate>) -> (When, TimeBasis) {
+    match dct {
+        Some(d) => (
+            When::Interval(Bound::Open, Bound::At(Point::from_date(d))),
+            TimeBasis::Dct,
+        ),
+        None => (When::Unknown, TimeBasis::Unknown),
+    }
+}
+
+/// Events dated only by their document take the date of the first dated citation that follows
+/// them closely ("(..., RT, 29 April 2016)"): what the article reports from a publication
+/// happened on or shortly before its date.
+fn date_by_citations(
+    events: &mut [DocEvent],
+    citations: &[(usize, usize, When)],
+    paragraph_of: impl Fn(usize) -> usize,
+) {
+    for e in events
+        .iter_mut()
+        .filter(|e| matches!(e.basis, TimeBasis::Dct | TimeBasis::Unknown))
+    {
+        let (Some(first), Some(last)) = (e.mentions.first(), e.mentions.last()) else {
+            continue;
+        };
+        let last_para = paragraph_of(last.start);
+        let cited = citations
+            .iter()
+            .filter(|(s, _, _)| *s >= first.start && paragraph_of(*s) <= last_para + 3)
+            .min_by_key(|(s, _, _)| *s);
+        if let Some((_, _, When::Point(p))) = cited {
+            e.when = When::Point(Point {
+                approximate: true,
+                ..*p
+            });
+            e.basis = TimeBasis::Inherited;
+        }
+    }
 }
 
 /// Names by frequency, first mention breaking ties, without repeats.

@@ -280,7 +280,10 @@ pub fn find(text: &str) -> Vec<Trigger> {
             continue;
         }
         let (_, kind, nominal) = LEXICON[m.pattern().as_usize()];
-        if kind == EventType::Attack && !attack_sense(text, s, e) || !fighting_sense(text, s, e) {
+        if kind == EventType::Attack && !attack_sense(text, s, e)
+            || !fighting_sense(text, s, e)
+            || !meeting_sense(text, s, e)
+        {
             continue;
         }
         out.push(Trigger {
@@ -360,6 +363,20 @@ fn fighting_sense(text: &str, start: usize, end: usize) -> bool {
     )
 }
 
+/// "met" is a meeting when someone met someone ("met with", "met Assad", "met in Geneva"),
+/// not when a demand was met ("have not met any of the commitments").
+fn meeting_sense(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].eq_ignore_ascii_case("met") {
+        return true;
+    }
+    let after = text[end..].trim_start();
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        next.to_ascii_lowercase().as_str(),
+        "with" | "in" | "at" | "on" | "for" | "privately" | "separately" | "again"
+    ) || next.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// The strongest trigger of a text, if any: heaviest type, then first.
 pub fn main_trigger(triggers: &[Trigger]) -> Option<&Trigger> {
     triggers
@@ -410,6 +427,8 @@ mod tests {
         assert!(kinds("Prices hit a record in May.").is_empty());
         assert!(kinds("He died of a heart attack.").is_empty());
         assert!(kinds("Troops fighting the militia held the town.").is_empty());
+        assert!(kinds("They have not met any of their commitments.").is_empty());
+        assert_eq!(kinds("The ministers met in Oslo.")[0].1, EventType::Meeting);
         assert_eq!(
             kinds("Heavy fighting broke out at dawn.")[0].1,
             EventType::Offensive
