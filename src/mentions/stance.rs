@@ -11,7 +11,7 @@ use crate::timeline::Stance;
 /// Cues that carry their own negation: they count as written.
 static DENIES_FIXED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:do|does|did)(?: not|n['’]t) believe (?:that )?(?:it|this|they|he|she)\b|unconfirmed by any (?:facts?|evidence)|not (?:at all )?true|untrue|false pretext|baseless|groundless|unfounded|fabricat(?:ed|ion)|no basis in fact|without (?:any )?(?:basis|foundation)|nothing to do with|had no (?:role|part|involvement)|not (?:involved|responsible)|vehemently reject)",
+        r"(?i)\b(?:(?:do|does|did)(?: not|n['’]t) believe (?:that )?(?:it|this|they|he|she)\b|in reality\b|unconfirmed by any (?:facts?|evidence)|not (?:at all )?true|untrue|false pretext|baseless|groundless|unfounded|fabricat(?:ed|ion)|no basis in fact|without (?:any )?(?:basis|foundation)|nothing to do with|had no (?:role|part|involvement)|not (?:involved|responsible)|vehemently reject)",
     )
     .expect("denial regex")
 });
@@ -30,7 +30,7 @@ static QUESTIONS_FIXED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static QUESTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:doubt(?:s|ed|ing|ful)?|question(?:s|ed|ing)? (?:whether|if|the)|questioned|sceptical|skeptical|unclear)\b")
+    Regex::new(r"(?i)\b(?:doubt(?:s|ed|ing|ful)?|question(?:s|ed|ing)? (?:whether|if|the)|questioned|sceptical|skeptical|unclear|mock(?:s|ed|ing)|ridicul(?:es|ed|ing)|derid(?:es|ed|ing)|scoff(?:s|ed|ing)?)\b")
         .expect("question regex")
 });
 
@@ -144,6 +144,15 @@ mod tests {
             Some(Stance::Alleges)
         );
         assert_eq!(lexical("The convoy was hit at dusk."), None);
+        // Contempt for a position questions it; "in reality" contradicts what came before.
+        assert_eq!(
+            lexical("She mocked the request for a meeting."),
+            Some(Stance::Questions)
+        );
+        assert_eq!(
+            lexical("(in reality at the rebels' urging)"),
+            Some(Stance::Denies)
+        );
     }
 
     #[test]
