@@ -144,7 +144,9 @@ impl Gazetteer {
 
     /// Every mention in a text: whole words, leftmost-longest, sorted, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        self.matcher.find(text)
+        let mut found = self.matcher.find(text);
+        found.retain(|m| !someone_else(&self.entries[m.entry], text, m));
+        found
     }
 
     /// The entry a name or any spelling of it stands for ("Deir Ezzor", "the Pentagon",
@@ -454,4 +456,108 @@ fn build(raw: &RawFile, base: Option<&Gazetteer>) -> Result<Vec<Entry>, Box<Prob
         }
     }
     Ok(entries)
+}
+
+/// A person's short name preceded by another given name is someone else: "Turki al-Maliki" is
+/// not Nouri al-Maliki, "Ahmad Warren" not Steve Warren. Titles ("Colonel", "President") and
+/// the start of a sentence do not count as given names.
+fn someone_else(entry: &Entry, text: &str, m: &Match) -> bool {
+    if entry.kind != EntityKind::Person {
+        return false;
+    }
+    let matched = &text[m.start..m.end];
+    if entry.name.eq_ignore_ascii_case(matched)
+        || matched.split_whitespace().count() > 1 && !matched.contains('-')
+    {
+        return false;
+    }
+    let before = text[..m.start].trim_end();
+    let word: &str = before
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+        .next()
+        .unwrap_or("");
+    const TITLES: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "President",
+        "Prime",
+        "Minister",
+        "Secretary",
+        "General",
+        "Gen",
+        "Colonel",
+        "Col",
+        "Major",
+        "Maj",
+        "Lieutenant",
+        "Lt",
+        "Captain",
+        "Capt",
+        "Admiral",
+        "Adm",
+        "Sheikh",
+        "Senator",
+        "Sen",
+        "Governor",
+        "Ambassador",
+        "Envoy",
+        "Spokesman",
+        "Spokeswoman",
+        "King",
+        "Queen",
+        "Prince",
+        "Emir",
+        "Ayatollah",
+        "Imam",
+        "Bishop",
+        "Pope",
+        "Chancellor",
+        "Judge",
+        "Professor",
+        "Prof",
+        "Sergeant",
+    ];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let sentence_start = before.len() == word.len()
+        || before[..before.len() - word.len()]
+            .trim_end()
+            .ends_with(['.', '!', '?', '“', '"', '\n']);
+    capitalised
+        && !sentence_start
+        && !TITLES.contains(&word)
+        && !entry
+            .name
+            .split_whitespace()
+            .any(|n| n.eq_ignore_ascii_case(word))
+        && !entry
+            .aliases
+            .iter()
+            .any(|a| a.split_whitespace().any(|n| n.eq_ignore_ascii_case(word)))
+}
+
+#[cfg(test)]
+mod someone_else_tests {
+    use super::*;
+
+    #[test]
+    fn a_short_name_after_another_given_name_is_someone_else() {
+        let gaz = Gazetteer::builtin();
+        let names = |t: &str| -> Vec<String> {
+            gaz.find(t)
+                .iter()
+                .map(|m| gaz.entry(m.entry).name.clone())
+                .collect()
+        };
+        assert!(
+            !names("Spokesman Colonel Turki al-Maliki said so.")
+                .contains(&"Nouri al-Maliki".to_string())
+        );
+        assert!(names("Nouri al-Maliki said so.").contains(&"Nouri al-Maliki".to_string()));
+        assert!(
+            names("The former premier, al-Maliki, said so.")
+                .contains(&"Nouri al-Maliki".to_string())
+        );
+    }
 }

@@ -403,7 +403,7 @@ fn time_similarity(a: &DocEvent, b: &DocEvent, params: Params) -> f64 {
         }
         // One side undated: no evidence against, some for (the documents are about the
         // same period or they would not be read together).
-        _ => 0.5,
+        _ => 0.6,
     }
 }
 
@@ -481,6 +481,7 @@ mod tests {
             }],
             words: content_words(text),
             triggers: vec![],
+            nouns: vec![],
             gist: text.into(),
         }
     }

@@ -310,6 +310,11 @@ fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
                         o.triggers.push(t);
                     }
                 }
+                for n in e.nouns {
+                    if !o.nouns.contains(&n) {
+                        o.nouns.push(n);
+                    }
+                }
                 if o.gist.is_empty() {
                     o.gist = e.gist;
                 }
@@ -326,9 +331,15 @@ fn dates_agree(a: &DocEvent, b: &DocEvent) -> bool {
         return true;
     }
     if weak(a) || weak(b) {
-        // An undated mention of a dated event, told with the same word ("the emergency
-        // meeting", "the massacre").
-        return a.triggers.iter().any(|t| b.triggers.contains(t));
+        // An undated mention of a dated event, told with the same noun ("the emergency
+        // meeting", "the massacre"); verbs such as "killed" name too many events, and an event
+        // told as another occurrence ("a strike in the same province last month") is not it.
+        let firm = if weak(a) { b } else { a };
+        let recurs = firm
+            .mentions
+            .iter()
+            .any(|m| m.trigger.is_some() && RECURRENCE.is_match(&m.quote));
+        return !recurs && a.nouns.iter().any(|t| b.nouns.contains(t));
     }
     match (a.when.day_range(), b.when.day_range()) {
         (Some((a0, a1)), Some((b0, b1))) => {
@@ -616,7 +627,7 @@ fn dated(
 
 /// Words that say an event happened again: the clause is about another occurrence.
 static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:once before|twice before|previously|again|another|earlier (?:attack|strike|raid)s?|last time|a similar|in the past)\b")
+    Regex::new(r"(?i)\b(?:once before|twice before|previously|again|another|earlier (?:attack|strike|raid)s?|last time|a similar|in the past|in the same (?:province|city|area|region|district|town|village|place))\b")
         .expect("valid pattern")
 });
 
@@ -904,6 +915,14 @@ fn read(
             Anchor::Narrative => TimeBasis::Narrative,
             Anchor::Unresolved => continue,
         };
+        // "since 2006", "until May", "by 2020" bound a period; they do not date an event.
+        let lead = doc.text[..t.start].trim_end().to_lowercase();
+        if ["since", "until", "till", "by", "through"]
+            .iter()
+            .any(|w| lead.ends_with(&format!(" {w}")) || lead == *w)
+        {
+            continue;
+        }
         // Decades and longer say too little to date an event by; a year still tells an
         // event of 2019 from one of 2021.
         if when
@@ -1124,6 +1143,7 @@ fn new_event(
         mentions: Vec::new(),
         words: Vec::new(),
         triggers: Vec::new(),
+        nouns: Vec::new(),
         gist: String::new(),
     });
     st.last_para.push(para);
@@ -1197,6 +1217,9 @@ fn push(
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
+            if t.nominal && !event.nouns.contains(&head) {
+                event.nouns.push(head.clone());
+            }
             if !event.triggers.contains(&head) {
                 event.triggers.push(head);
             }

@@ -61,6 +61,8 @@ pub struct DocEvent {
     /// Lower-case head words of the triggers in its accounts ("strike", "convoy"), by which a
     /// later "the convoy" refers back to it.
     pub triggers: Vec<String>,
+    /// The nominal ones among them ("strike", "meeting", "massacre").
+    pub nouns: Vec<String>,
     /// A short text that says what happened, for titles: the trigger's clause.
     pub gist: String,
 }

@@ -371,7 +371,10 @@ fn counts(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
         // Before: "killing (at least) 62", "has killed 62".
         if first > 0 && !yearish {
             let v = t.l(first - 1);
-            if KILL_VERBS.contains(&v) {
+            // "put the toll at 31", "the death toll rose to 40", "a toll of 12"
+            let toll = matches!(v, "at" | "of" | "to")
+                && (first.saturating_sub(4)..first - 1).any(|k| t.is(k, &["toll", "tolls"]));
+            if toll || KILL_VERBS.contains(&v) {
                 facet = Some("killed");
             } else if INJURE_VERBS.contains(&v) {
                 facet = Some("injured");
@@ -1348,6 +1351,49 @@ fn responsible(t: &Toks, names: &dyn Names, out: &mut BTreeMap<String, FacetValu
 }
 
 /// `place`: "took place in X", or an attack "in/near/outside X".
+/// Words between a preposition and a place name: "in the besieged eastern city of".
+const PLACE_LEAD: &[&str] = &[
+    "the",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "central",
+    "besieged",
+    "market",
+    "square",
+    "centre",
+    "center",
+    "suburbs",
+    "port",
+    "city",
+    "town",
+    "village",
+    "province",
+    "area",
+    "region",
+    "district",
+    "of",
+    "outskirts",
+    "governorate",
+    "countryside",
+    "rural",
+];
+
+/// A capitalised adjective of nationality, as its ending shows ("Yemeni", "Chilean",
+/// "Lebanese", "Kurdish").
+fn demonym_like(lower: &str) -> bool {
+    super::attribution::lexicon::is_demonym(lower)
+        || ["an", "ian", "ese", "ish", "i"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+            && lower.len() > 4
+}
+
 fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
     let n = t.len();
     let event_verb = |k: usize| {
@@ -1368,43 +1414,15 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
             continue;
         }
         let mut k = i + 1;
-        while k < n
-            && t.is(
-                k,
-                &[
-                    "the",
-                    "eastern",
-                    "western",
-                    "northern",
-                    "southern",
-                    "northwestern",
-                    "northeastern",
-                    "southwestern",
-                    "southeastern",
-                    "central",
-                    "besieged",
-                    "market",
-                    "square",
-                    "centre",
-                    "center",
-                    "suburbs",
-                    "port",
-                    "city",
-                    "town",
-                    "village",
-                    "province",
-                    "area",
-                    "region",
-                    "district",
-                    "of",
-                    "outskirts",
-                    "governorate",
-                    "countryside",
-                    "rural",
-                ],
-            )
-        {
-            k += 1;
+        loop {
+            if k < n && t.is(k, PLACE_LEAD) {
+                k += 1;
+            } else if k + 1 < n && t.cap(k) && demonym_like(t.l(k)) && t.is(k + 1, PLACE_LEAD) {
+                // "the Yemeni port city of Hodeidah": the demonym describes the place to come.
+                k += 1;
+            } else {
+                break;
+            }
         }
         let s = k;
         while k < n
@@ -1515,6 +1533,14 @@ mod tests {
         assert_eq!(
             get("Medics counted forty-one dead.", "killed").as_deref(),
             Some("41")
+        );
+        assert_eq!(
+            get("Rebel media put the toll at 31.", "killed").as_deref(),
+            Some("31")
+        );
+        assert_eq!(
+            get("The death toll rose to 40 on Friday.", "killed").as_deref(),
+            Some("40")
         );
         assert_eq!(
             get(
@@ -1675,6 +1701,14 @@ mod tests {
             )
             .as_deref(),
             Some("Tal Abyad")
+        );
+        assert_eq!(
+            get(
+                "shells hit a market in the Chilean port city of Arica",
+                "place"
+            )
+            .as_deref(),
+            Some("Arica")
         );
         let ctx = Context {
             year: Some(2016),
