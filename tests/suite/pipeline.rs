@@ -222,3 +222,45 @@ fn mentions_prints_events_and_json() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(json["events"].as_array().is_some_and(|e| !e.is_empty()));
 }
+
+/// A second set in a different setting: a wire report with front matter, a next-day report
+/// with a byline and other figures, and an undated opinion piece.
+mod market {
+    use super::*;
+
+    fn extract() -> (tempfile::TempDir, Timeline) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("timeline.yaml");
+        rashomon().arg("extract").arg(fixture("market")).arg("-o").arg(&out).assert().success();
+        let t = timeline::load(&out).expect("loads");
+        (dir, t)
+    }
+
+    #[test]
+    fn three_articles_tell_one_strike_with_three_tolls() {
+        let (_dir, t) = extract();
+        let strike = t.events.iter().find(|e| e.when.to_string() == "2019-03-10").expect("Sunday's strike");
+        let sources: std::collections::BTreeSet<&str> = strike.accounts.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(sources.into_iter().collect::<Vec<_>>(), ["daily", "opinion", "wire"]);
+        let killed = strike.disputes.iter().find(|d| d.facet == "killed").expect("killed");
+        let mut values: Vec<&str> = killed.positions.iter().map(|p| p.value.as_str()).collect();
+        values.sort_unstable();
+        assert_eq!(values, ["23", "31", "9"]);
+        assert_eq!(strike.places, ["Hodeidah"]);
+    }
+
+    #[test]
+    fn last_months_strike_and_next_weeks_talks_are_other_events() {
+        let (_dir, t) = extract();
+        let dates: Vec<String> = t.events.iter().map(|e| e.when.to_string()).collect();
+        assert!(dates.contains(&"2019-02".to_string()), "{dates:?}");
+        assert!(dates.contains(&"2019-03-18/2019-03-24".to_string()), "{dates:?}");
+    }
+
+    #[test]
+    fn an_undated_opinion_piece_is_dated_by_what_it_discusses() {
+        let (_dir, t) = extract();
+        let opinion = t.source("opinion").expect("opinion");
+        assert_eq!(opinion.published.map(|w| w.to_string()).as_deref(), Some("2019-03-10"));
+    }
+}
