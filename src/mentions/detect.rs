@@ -1225,8 +1225,12 @@ fn push(
             }
         }
     }
-    event.places.extend(reading.places.iter().cloned());
-    event.actors.extend(reading.actors.iter().cloned());
+    // Where and who come from the mentions that name the event, not from the quotes and
+    // comments riding on it.
+    if m.trigger.is_some() && !m.comment {
+        event.places.extend(reading.places.iter().cloned());
+        event.actors.extend(reading.actors.iter().cloned());
+    }
     // Only a mention that names the event (by a trigger) keeps it in focus; commentary and
     // quotes riding on the focus do not extend it.
     let refreshes = m.trigger.is_some() || event.kind == EventType::Statement;

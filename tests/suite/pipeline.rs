@@ -231,7 +231,13 @@ mod market {
     fn extract() -> (tempfile::TempDir, Timeline) {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("timeline.yaml");
-        rashomon().arg("extract").arg(fixture("market")).arg("-o").arg(&out).assert().success();
+        rashomon()
+            .arg("extract")
+            .arg(fixture("market"))
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
         let t = timeline::load(&out).expect("loads");
         (dir, t)
     }
@@ -239,10 +245,22 @@ mod market {
     #[test]
     fn three_articles_tell_one_strike_with_three_tolls() {
         let (_dir, t) = extract();
-        let strike = t.events.iter().find(|e| e.when.to_string() == "2019-03-10").expect("Sunday's strike");
-        let sources: std::collections::BTreeSet<&str> = strike.accounts.iter().map(|a| a.source.as_str()).collect();
-        assert_eq!(sources.into_iter().collect::<Vec<_>>(), ["daily", "opinion", "wire"]);
-        let killed = strike.disputes.iter().find(|d| d.facet == "killed").expect("killed");
+        let strike = t
+            .events
+            .iter()
+            .find(|e| e.when.to_string() == "2019-03-10")
+            .expect("Sunday's strike");
+        let sources: std::collections::BTreeSet<&str> =
+            strike.accounts.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(
+            sources.into_iter().collect::<Vec<_>>(),
+            ["daily", "opinion", "wire"]
+        );
+        let killed = strike
+            .disputes
+            .iter()
+            .find(|d| d.facet == "killed")
+            .expect("killed");
         let mut values: Vec<&str> = killed.positions.iter().map(|p| p.value.as_str()).collect();
         values.sort_unstable();
         assert_eq!(values, ["23", "31", "9"]);
@@ -254,13 +272,19 @@ mod market {
         let (_dir, t) = extract();
         let dates: Vec<String> = t.events.iter().map(|e| e.when.to_string()).collect();
         assert!(dates.contains(&"2019-02".to_string()), "{dates:?}");
-        assert!(dates.contains(&"2019-03-18/2019-03-24".to_string()), "{dates:?}");
+        assert!(
+            dates.contains(&"2019-03-18/2019-03-24".to_string()),
+            "{dates:?}"
+        );
     }
 
     #[test]
     fn an_undated_opinion_piece_is_dated_by_what_it_discusses() {
         let (_dir, t) = extract();
         let opinion = t.source("opinion").expect("opinion");
-        assert_eq!(opinion.published.map(|w| w.to_string()).as_deref(), Some("2019-03-10"));
+        assert_eq!(
+            opinion.published.map(|w| w.to_string()).as_deref(),
+            Some("2019-03-10")
+        );
     }
 }
