@@ -10,9 +10,10 @@
 //!   by the other;
 //! - "minutes after the airstrikes": the account's event came after, and is part of, the
 //!   episode of the airstrikes.
+//!
 //! The other end is the event the phrase names: by the kind of its trigger, its date when it
-//! gives one, and its place, nearest in time; never the account's own event.
-//! The end of a truce is part of that truce.
+//! gives one, and its place, nearest in time; never the account's own event. The end of a
+//! truce is part of that truce.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
