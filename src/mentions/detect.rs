@@ -238,17 +238,6 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                                 })
                         }),
                 };
-                if std::env::var("RASHOMON_TRACE").is_ok() {
-                    eprintln!(
-                        "TRACE [{ps}..{pe}] own={:?} main={:?} -> {:?} | {}",
-                        own.as_ref()
-                            .map(|(t, r)| (t.kind, &doc.text[t.start..t.end], r)),
-                        main.as_ref()
-                            .map(|(t, r)| (t.kind, &doc.text[t.start..t.end], r)),
-                        target.map(|t| (t, st.events[t].kind, st.events[t].when.to_string())),
-                        doc.text[ps..pe].chars().take(70).collect::<String>()
-                    );
-                }
                 let Some(target) = target else { continue };
                 let kind = own.as_ref().or(main.as_ref()).map(|(t, _)| t.kind);
                 let m = mention(doc, ps, pe, claim, stated, kind);
