@@ -827,4 +827,3 @@ fn outlet_name(doc: &Document) -> String {
     }
     doc.id.clone()
 }
-
