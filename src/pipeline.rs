@@ -22,6 +22,7 @@ use crate::graph::cluster::{self, Copies, Params, Places};
 use crate::graph::{relations, republish};
 use crate::ingest::Document;
 use crate::mentions::ClaimantKind;
+use crate::mentions::attribution::outlet_name;
 use crate::mentions::detect::document_events;
 use crate::mentions::docevent::{DocEvent, TimeBasis};
 use crate::timeline::{self, Source, Timeline, When};
@@ -211,7 +212,8 @@ fn borrowed_date(doc: &str, events: &[DocEvent], clusters: &[Vec<usize>]) -> Opt
 
 /// In a copy without its own byline, the outlet's voice is the original's.
 fn speak_for_originals(events: &mut [DocEvent], docs: &[Document], copies: &Copies) {
-    let voice = |d: &Document| d.meta.author.clone().or_else(|| d.meta.outlet.clone());
+    // The name of a document's own voice, when it has one (from front matter or a byline).
+    let voice = |d: &Document| Some(outlet_name(d)).filter(|name| *name != d.id);
     for e in events {
         let Some(original) = copies.get(&e.doc) else {
             continue;

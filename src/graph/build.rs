@@ -331,21 +331,21 @@ pub fn accounts(
         .iter()
         .flatten()
         .any(|w| !w.overlaps(event_when) || own_dates.iter().flatten().any(|o| !o.overlaps(w)));
-    // A denial that names nothing of its own denies the event's accusation: someone says X
-    // did it, this account says X did not.
     let accused = merged.facet("perpetrator");
+    let denied: Vec<Option<Facets>> = mentions
+        .iter()
+        .map(|&(doc, m)| denied_claim(doc, m, &mentions, accused.as_deref()))
+        .collect();
     mentions
         .into_iter()
         .zip(own_dates)
-        .map(|((doc, m), own)| {
+        .zip(denied)
+        .map(|(((doc, m), own), denied)| {
             let n = counters.entry(doc.to_string()).or_default();
             *n += 1;
             let mut facets = m.facets.clone();
-            if m.stance == Stance::Denies
-                && facets.is_empty()
-                && let Some(x) = &accused
-            {
-                facets.insert("perpetrator".into(), FacetValue::Text(format!("not {x}")));
+            if let Some(denied) = denied {
+                facets = denied;
             }
             if !disagree {
                 facets.remove("date");
@@ -367,6 +367,69 @@ pub fn accounts(
             }
         })
         .collect()
+}
+
+/// Facets a claim can be denied on; counts and places are contradicted with figures instead.
+/// An account's facets.
+type Facets = BTreeMap<String, FacetValue>;
+
+const DENIABLE: &[&str] = &["perpetrator", "intent", "prior_notice", "responsible"];
+
+/// What a denial that names nothing of its own ("Obviously, this is not true", "We reject
+/// such allegations") denies: the nearest claim before it in the same text, by someone else,
+/// that has a deniable facet; else the event's accusation. `None` for other accounts.
+fn denied_claim(
+    doc: &str,
+    m: &Mention,
+    mentions: &[(&str, &Mention)],
+    accused: Option<&str>,
+) -> Option<Facets> {
+    if m.stance != Stance::Denies || !m.facets.is_empty() {
+        return None;
+    }
+    let negate = |facet: &str, v: &str| match (facet, v) {
+        // Intent has two values: saying "it was no accident" is saying it was deliberate.
+        ("intent", "accidental") => "deliberate".to_string(),
+        ("intent", "deliberate") => "accidental".to_string(),
+        // "Y informed" and "Y not informed", as the facet extractor writes them.
+        ("prior_notice", v) => match v.strip_suffix(" not informed") {
+            Some(who) => format!("{who} informed"),
+            None => format!("{} not informed", v.trim_end_matches(" informed")),
+        },
+        _ => v
+            .strip_prefix("not ")
+            .map_or_else(|| format!("not {v}"), str::to_string),
+    };
+    let previous = mentions
+        .iter()
+        .filter(|(d, p)| {
+            *d == doc
+                && p.start < m.start
+                && p.claimant != m.claimant
+                && p.stance != Stance::Denies
+                && DENIABLE.iter().any(|f| p.facets.contains_key(*f))
+        })
+        .max_by_key(|(_, p)| p.start);
+    let mut out = Facets::new();
+    match previous {
+        Some((_, p)) => {
+            for f in DENIABLE {
+                if let Some(v) = p.facets.get(*f) {
+                    out.insert(
+                        (*f).to_string(),
+                        FacetValue::Text(negate(f, &v.to_string())),
+                    );
+                }
+            }
+        }
+        None => {
+            out.insert(
+                "perpetrator".into(),
+                FacetValue::Text(negate("perpetrator", accused?)),
+            );
+        }
+    }
+    Some(out)
 }
 
 /// A timeline event for a merged cluster.
@@ -415,6 +478,71 @@ mod tests {
         );
         let m: When = "2016-02".parse().unwrap();
         assert_eq!(event_id(&m, "Strike", &mut taken), "2016-02-strike");
+    }
+
+    fn mention(start: usize, claimant: &str, stance: Stance, facets: &[(&str, &str)]) -> Mention {
+        Mention {
+            start,
+            end: start + 10,
+            quote: String::new(),
+            claimant: claimant.into(),
+            claimant_kind: crate::mentions::ClaimantKind::Named,
+            via: Vec::new(),
+            stance,
+            facets: facets
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), FacetValue::Text((*v).to_string())))
+                .collect(),
+            comment: false,
+            stated_on: None,
+            trigger: None,
+        }
+    }
+
+    #[test]
+    fn a_bare_denial_denies_the_claim_before_it() {
+        let us = mention(0, "Pentagon", Stance::Asserts, &[("intent", "accidental")]);
+        let notice = mention(
+            20,
+            "Pentagon",
+            Stance::Asserts,
+            &[("prior_notice", "Russia informed")],
+        );
+        let monitor = mention(40, "Monitor", Stance::Asserts, &[("killed", "62")]);
+        let denial = mention(60, "Columnist", Stance::Denies, &[]);
+        let elsewhere = mention(0, "Ministry", Stance::Denies, &[]);
+        let all = [
+            ("a", &us),
+            ("a", &notice),
+            ("a", &monitor),
+            ("a", &denial),
+            ("b", &elsewhere),
+        ];
+        let got = |all: &[(&str, &Mention)], doc: &str, m: &Mention| {
+            denied_claim(doc, m, all, Some("United States")).map(|f| {
+                f.into_iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        // The nearest deniable claim is the notice; counts are contradicted, not denied.
+        assert_eq!(
+            got(&all, "a", &denial),
+            Some(vec!["prior_notice: Russia not informed".into()])
+        );
+        // Denying that it was an accident is saying it was deliberate.
+        let no_notice = [("a", &us), ("a", &monitor), ("a", &denial)];
+        assert_eq!(
+            got(&no_notice, "a", &denial),
+            Some(vec!["intent: deliberate".into()])
+        );
+        // With nothing before it in its own text, it denies the event's accusation.
+        assert_eq!(
+            got(&all, "b", &elsewhere),
+            Some(vec!["perpetrator: not United States".into()])
+        );
+        // Accounts that are not bare denials are left alone.
+        assert_eq!(got(&all, "a", &us), None);
     }
 
     #[test]

@@ -1164,23 +1164,42 @@ fn mention(
 }
 
 /// Without surrounding spaces, commas and dangling punctuation.
+/// The span without edge punctuation, and without quotation marks that open or close outside
+/// it: a sentence of a quote that runs over several sentences starts with a “ that is closed
+/// elsewhere, and the page sets every quote in marks of its own.
 fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let junk = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '…' | '—' | '–');
-    while start < end {
-        let c = text[start..].chars().next().unwrap_or(' ');
-        if !junk(c) {
-            break;
+    loop {
+        let before = (start, end);
+        while let Some(c) = text[start..end].chars().next().filter(|&c| junk(c)) {
+            start += c.len_utf8();
         }
-        start += c.len_utf8();
-    }
-    while end > start {
-        let c = text[..end].chars().next_back().unwrap_or(' ');
-        if !junk(c) {
-            break;
+        while let Some(c) = text[start..end].chars().next_back().filter(|&c| junk(c)) {
+            end -= c.len_utf8();
         }
-        end -= c.len_utf8();
+        let s = &text[start..end];
+        let count = |c: char| s.matches(c).count();
+        let (first, last) = (s.chars().next(), s.chars().next_back());
+        let (opens, closes, straight) = (count('“'), count('”'), count('"'));
+        if s.chars().count() >= 2
+            && ((first == Some('“') && last == Some('”') && opens == 1 && closes == 1)
+                || (first == Some('"') && last == Some('"') && straight == 2))
+        {
+            // Wholly enclosed: drop both marks.
+            start += first.map_or(0, char::len_utf8);
+            end -= last.map_or(0, char::len_utf8);
+        } else if (first == Some('“') && opens > closes)
+            || (first == Some('"') && straight % 2 == 1)
+        {
+            start += first.map_or(0, char::len_utf8);
+        } else if (last == Some('”') && closes > opens) || (last == Some('"') && straight % 2 == 1)
+        {
+            end -= last.map_or(0, char::len_utf8);
+        }
+        if (start, end) == before {
+            return (start, end);
+        }
     }
-    (start, end)
 }
 
 fn push(
@@ -1294,4 +1313,36 @@ fn rank(names: &[String]) -> Vec<String> {
     let mut v: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
     v.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
     v.into_iter().map(|(n, _)| n.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+
+    fn trimmed(text: &str) -> &str {
+        let (s, e) = trim(text, 0, text.len());
+        &text[s..e]
+    }
+
+    #[test]
+    fn trim_drops_quotation_marks_that_belong_outside_the_span() {
+        // The first sentence of a quote that runs on: its mark closes elsewhere.
+        assert_eq!(trimmed(" “It was planned, "), "It was planned");
+        // The last sentence of one.
+        assert_eq!(trimmed("Nobody was warned.”"), "Nobody was warned.");
+        // Wholly enclosed, in curly or straight marks.
+        assert_eq!(trimmed("“We deny it.”"), "We deny it.");
+        assert_eq!(trimmed("\"We deny it.\","), "We deny it.");
+        // Marks that pair inside the span stay.
+        assert_eq!(
+            trimmed("“A mistake,” he said, “and we regret it.”"),
+            "“A mistake,” he said, “and we regret it.”"
+        );
+        assert_eq!(
+            trimmed("the so-called “moderates”"),
+            "the so-called “moderates”"
+        );
+        // A lone mark is nothing to quote.
+        assert_eq!(trimmed(" “ "), "");
+    }
 }

@@ -131,6 +131,9 @@ pub struct Holder {
     pub wording: Option<String>,
     /// The account comes from a reader comment.
     pub comment: bool,
+    /// Further accounts by the same claimant in the same source with the same wording, which
+    /// hold the position too: one row for all of them, with a link to each.
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -370,6 +373,7 @@ fn holder(timeline: &Timeline, account_id: &str, account: Option<&Account>) -> H
                 claimant,
                 wording: None,
                 comment: a.comment,
+                also: Vec::new(),
             }
         }
         None => Holder {
@@ -378,8 +382,28 @@ fn holder(timeline: &Timeline, account_id: &str, account: Option<&Account>) -> H
             source: String::new(),
             wording: None,
             comment: false,
+            also: Vec::new(),
         },
     }
+}
+
+/// Holders in order of first appearance, one per claimant, source, wording and kind: a
+/// columnist who says "deliberate" six times holds the position once, with six links.
+fn grouped(holders: impl Iterator<Item = Holder>) -> Vec<Holder> {
+    let mut out: Vec<Holder> = Vec::new();
+    for h in holders {
+        let same = |g: &&mut Holder| {
+            g.anchor.is_some()
+                && h.anchor.is_some()
+                && (&g.claimant, &g.source, &g.wording, g.comment)
+                    == (&h.claimant, &h.source, &h.wording, h.comment)
+        };
+        match (out.iter_mut().find(same), h.anchor) {
+            (Some(g), Some(anchor)) => g.also.push(anchor),
+            (_, anchor) => out.push(Holder { anchor, ..h }),
+        }
+    }
+    out
 }
 
 fn event_view(timeline: &Timeline, event: &Event) -> EventView {
@@ -395,19 +419,15 @@ fn event_view(timeline: &Timeline, event: &Event) -> EventView {
                 .iter()
                 .map(|p| PositionView {
                     value: p.value.clone(),
-                    holders: p
-                        .accounts
-                        .iter()
-                        .map(|id| {
-                            let account = event.account(id);
-                            let mut h = holder(timeline, id, account);
-                            h.wording = account
-                                .and_then(|a| a.facets.get(&d.facet))
-                                .map(ToString::to_string)
-                                .filter(|w| w.trim() != p.value.trim());
-                            h
-                        })
-                        .collect(),
+                    holders: grouped(p.accounts.iter().map(|id| {
+                        let account = event.account(id);
+                        let mut h = holder(timeline, id, account);
+                        h.wording = account
+                            .and_then(|a| a.facets.get(&d.facet))
+                            .map(ToString::to_string)
+                            .filter(|w| w.trim() != p.value.trim());
+                        h
+                    })),
                 })
                 .collect(),
         })
@@ -802,6 +822,49 @@ mod tests {
             (None, "e9")
         );
         assert!(ev.accounts[0].facets[0].disputed);
+    }
+
+    #[test]
+    fn a_claimant_repeating_a_position_holds_it_once() {
+        let h = |anchor: Option<&str>, claimant: &str, wording: Option<&str>| Holder {
+            anchor: anchor.map(String::from),
+            claimant: claimant.into(),
+            source: "Wire".into(),
+            wording: wording.map(String::from),
+            comment: false,
+            also: Vec::new(),
+        };
+        let got = grouped(
+            [
+                h(Some("a1"), "Monitor", None),
+                h(Some("a2"), "Ministry", None),
+                h(Some("a3"), "Monitor", None),
+                h(Some("a4"), "Monitor", Some("at least 62")),
+                h(None, "gone", None),
+                h(None, "gone", None),
+            ]
+            .into_iter(),
+        );
+        let rows: Vec<(&str, Vec<&str>)> = got
+            .iter()
+            .map(|g| {
+                (
+                    g.claimant.as_str(),
+                    g.also.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        // First appearance decides the order; other wording or a dangling id stays its own row.
+        assert_eq!(
+            rows,
+            [
+                ("Monitor", vec!["a3"]),
+                ("Ministry", vec![]),
+                ("Monitor", vec![]),
+                ("gone", vec![]),
+                ("gone", vec![]),
+            ]
+        );
     }
 
     #[test]

@@ -434,12 +434,17 @@ impl When {
         }
     }
 
-    fn sort_key(&self) -> (u8, NaiveDateTime, Option<Precision>, NaiveDateTime) {
-        // Unknown values go last; open starts go first.
+    fn sort_key(&self) -> (u8, NaiveDateTime, bool, Option<Precision>, NaiveDateTime) {
+        // Unknown values go last. A value with no known start ("until 24 May 2016") sits where
+        // its end is known, just before what starts there: at the head of the whole timeline it
+        // would read as the oldest event.
         let rank = u8::from(self.is_unknown());
-        let start = self.earliest().unwrap_or(NaiveDateTime::MIN);
+        let (anchor, has_start) = match self {
+            When::Interval(Bound::Open | Bound::Unknown, Bound::At(end)) => (end.earliest(), false),
+            _ => (self.earliest().unwrap_or(NaiveDateTime::MIN), true),
+        };
         let end = self.latest().unwrap_or(NaiveDateTime::MAX);
-        (rank, start, self.precision(), end)
+        (rank, anchor, has_start, self.precision(), end)
     }
 }
 
@@ -749,7 +754,7 @@ mod tests {
     }
 
     #[test]
-    fn orders_by_earliest_instant_then_precision() {
+    fn orders_by_earliest_known_instant_then_precision() {
         let mut v: Vec<When> = [
             "unknown",
             "2016-09-17",
@@ -758,20 +763,23 @@ mod tests {
             "2016-09-12/2016-09-19",
             "2015-12-06",
             "../2016",
+            "../2016-09-17",
         ]
         .iter()
         .map(|s| w(s))
         .collect();
         v.sort();
         let got: Vec<String> = v.iter().map(ToString::to_string).collect();
+        // A value with no start sits where its end is known, just before what starts there.
         assert_eq!(
             got,
             [
-                "../2016",
                 "2015-12-06",
+                "../2016",
                 "2016",
                 "2016-09",
                 "2016-09-12/2016-09-19",
+                "../2016-09-17",
                 "2016-09-17",
                 "unknown"
             ]

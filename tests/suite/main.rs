@@ -8,5 +8,6 @@ mod ingest;
 mod merge;
 mod pipeline;
 mod render;
+mod robustness;
 mod roundtrip;
 mod support;

@@ -294,7 +294,9 @@ mod market {
 /// paths written by hand still resolve.
 #[test]
 fn extracting_the_seeds_into_the_hand_made_example_keeps_every_edit() {
-    let Some(shared) = crate::support::shared() else { return };
+    let Some(shared) = crate::support::shared() else {
+        return;
+    };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let original_path = root.join("timelines/syria-2016.yaml");
     let original_text = std::fs::read_to_string(&original_path).expect("example");
@@ -318,25 +320,67 @@ fn extracting_the_seeds_into_the_hand_made_example_keeps_every_edit() {
     let after = timeline::load(copy.path()).expect("merged file loads");
     let merged_text = std::fs::read_to_string(copy.path()).expect("merged");
     // Every comment line written by hand is still there.
-    for line in original_text.lines().filter(|l| l.trim_start().starts_with('#')) {
+    for line in original_text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+    {
         assert!(merged_text.contains(line), "comment lost: {line}");
     }
     assert_eq!(after.title, before.title);
     assert_eq!(after.description, before.description);
     for s in &before.sources {
         let m = after.source(&s.id).expect("source kept");
-        assert_eq!((&m.title, &m.outlet, &m.author, &m.url, &m.published, &m.kind, &m.republishes, &m.file, &m.notes),
-                   (&s.title, &s.outlet, &s.author, &s.url, &s.published, &s.kind, &s.republishes, &s.file, &s.notes));
+        assert_eq!(
+            (
+                &m.title,
+                &m.outlet,
+                &m.author,
+                &m.url,
+                &m.published,
+                &m.kind,
+                &m.republishes,
+                &m.file,
+                &m.notes
+            ),
+            (
+                &s.title,
+                &s.outlet,
+                &s.author,
+                &s.url,
+                &s.published,
+                &s.kind,
+                &s.republishes,
+                &s.file,
+                &s.notes
+            )
+        );
     }
-    assert_eq!(after.sources.len(), before.sources.len(), "the seeds are the example's own sources");
+    assert_eq!(
+        after.sources.len(),
+        before.sources.len(),
+        "the seeds are the example's own sources"
+    );
     for e in &before.events {
         let m = after.event(&e.id).expect("event kept");
-        assert_eq!((&m.title, &m.when, &m.places, &m.actors, &m.tags, &m.notes), (&e.title, &e.when, &e.places, &e.actors, &e.tags, &e.notes));
+        assert_eq!(
+            (&m.title, &m.when, &m.places, &m.actors, &m.tags, &m.notes),
+            (&e.title, &e.when, &e.places, &e.actors, &e.tags, &e.notes)
+        );
         for a in &e.accounts {
-            assert_eq!(m.account(&a.id), Some(a), "account {} of {} changed", a.id, e.id);
+            assert_eq!(
+                m.account(&a.id),
+                Some(a),
+                "account {} of {} changed",
+                a.id,
+                e.id
+            );
         }
         for d in e.disputes.iter().filter(|d| d.note.is_some()) {
-            let kept = m.disputes.iter().find(|x| x.facet == d.facet).expect("dispute kept");
+            let kept = m
+                .disputes
+                .iter()
+                .find(|x| x.facet == d.facet)
+                .expect("dispute kept");
             assert_eq!(kept.note, d.note);
         }
     }
@@ -344,10 +388,20 @@ fn extracting_the_seeds_into_the_hand_made_example_keeps_every_edit() {
         assert!(after.relations.contains(r), "relation lost: {r:?}");
     }
     let count = |t: &Timeline| t.events.iter().map(|e| e.accounts.len()).sum::<usize>();
-    assert!(count(&after) > count(&before), "the extractor added nothing");
+    assert!(
+        count(&after) > count(&before),
+        "the extractor added nothing"
+    );
 
     // A second run changes nothing.
     let once = std::fs::read_to_string(copy.path()).expect("merged");
-    rashomon().arg("extract").arg(shared.join("corpus/seeds")).arg("--into").arg(copy.path()).arg("--quiet").assert().success();
+    rashomon()
+        .arg("extract")
+        .arg(shared.join("corpus/seeds"))
+        .arg("--into")
+        .arg(copy.path())
+        .arg("--quiet")
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(copy.path()).expect("merged"), once);
 }

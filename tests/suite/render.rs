@@ -33,6 +33,11 @@ fn markup_only(html: &str) -> String {
     out
 }
 
+fn select_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    el.select(&Selector::parse(css).expect("valid selector"))
+        .collect()
+}
+
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     let selector = Selector::parse(css).expect("valid selector");
     doc.select(&selector).collect()
@@ -132,7 +137,7 @@ fn page_shows_what_the_timeline_says() {
     );
     assert_eq!(
         text("#event-warehouse-fire .tally"),
-        ["5 accounts from 4 sources, 3 independent"]
+        ["6 accounts from 4 sources, 3 independent"]
     );
     assert_eq!(
         text("#event-warehouse-fire .disputed-badge"),
@@ -149,6 +154,14 @@ fn page_shows_what_the_timeline_says() {
         ["cause", "killed"]
     );
     assert!(html.contains("in North Wire</span>: <q>at least 3</q>"));
+    // A claimant who holds a position in two accounts of one source holds it in one row.
+    let arson = select(&doc, "#event-warehouse-fire table.dispute tbody tr")[1];
+    assert_eq!(select_in(&arson, "li").len(), 1);
+    let links: Vec<&str> = select_in(&arson, ".also a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(links, ["#account-post-fire", "#account-post-fire-again"]);
     assert!(html.contains("in Coastal Post, a reader comment</span>"));
     assert_eq!(
         text("#account-post-fire .claimant"),

@@ -50,14 +50,17 @@ fn zone(p: &Parser<'_>, i: usize) -> Option<(Zone, usize)> {
             } else {
                 return Some((Zone::Fixed(0), i + 1));
             };
+            // An offset has at most four digits ("+3", "+0530"); more is not a zone.
             if let Some((h, d)) = p.num(i + 2)
+                && d <= 4
                 && p.tight(i + 1)
                 && p.tight(i + 2)
             {
+                let h = i16::try_from(h).unwrap_or(i16::MAX);
                 let (mut off, mut e) = if d <= 2 {
-                    (h as i16 * 60, i + 3)
+                    (h.saturating_mul(60), i + 3)
                 } else {
-                    ((h / 100) as i16 * 60 + (h % 100) as i16, i + 3)
+                    ((h / 100) * 60 + h % 100, i + 3)
                 };
                 if d <= 2
                     && p.punct(e, ':')

@@ -780,7 +780,7 @@ impl<'a> Run<'a> {
 }
 
 /// The outlet's own voice: the author, else the outlet, else the document id.
-fn outlet_name(doc: &Document) -> String {
+pub fn outlet_name(doc: &Document) -> String {
     if let Some(a) = doc
         .meta
         .author
