@@ -22,22 +22,8 @@ use rashomon::graph::cluster::Params;
 use rashomon::ingest::{self, Document, Format};
 use rashomon::pipeline::{self, Options};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-    fn num(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-}
+mod common;
+use common::Rng;
 
 const PLACES: &[&str] = &[
     "Aleppo",

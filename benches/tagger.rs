@@ -18,22 +18,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rashomon::dates;
 use rashomon::ingest::{self, Format};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-    fn num(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-}
+mod common;
+use common::Rng;
 
 const WHO: &[&str] = &[
     "The defence ministry",

@@ -354,7 +354,8 @@ fn pack(word: &[u8]) -> u128 {
 /// The longest word in the table; longer words are never looked up.
 pub const MAX_WORD: usize = 16;
 
-const MONTHS: [&str; 12] = [
+/// English month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::attribution::tokens::{Kind, Toks};
 use crate::timeline::FacetValue;
-use crate::timeline::disputes::words_to_number;
+use crate::timeline::disputes::{is_number_word, words_to_number};
 
 /// What the facet extractor needs to know beyond the words.
 #[derive(Debug, Clone, Default)]
@@ -164,40 +164,6 @@ const QUALIFIERS: &[&[&str]] = &[
     &["roughly"],
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "and",
-];
-
 const VAGUE: &[&str] = &["dozens", "scores", "hundreds", "thousands"];
 
 const UNITS: &[&str] = &[
@@ -270,8 +236,7 @@ fn number_at(t: &Toks, i: usize) -> Option<(String, usize)> {
     let mut words = Vec::new();
     while j < t.len() && t.is_word(j) {
         let parts: Vec<&str> = t.l(j).split('-').collect();
-        if parts.iter().all(|p| NUMBER_WORDS.contains(p)) && !(t.l(j) == "and" && words.is_empty())
-        {
+        if parts.iter().all(|p| is_number_word(p)) && !(t.l(j) == "and" && words.is_empty()) {
             words.push(t.l(j).to_string());
             j += 1;
         } else {
@@ -1449,27 +1414,12 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
     }
 }
 
-const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// `date`: an event dated in the account itself ("the bombardment ... on September 17").
 fn date(t: &Toks, year: Option<i32>) -> Option<String> {
     let n = t.len();
     let month = |k: usize| {
         let l = t.l(k).trim_end_matches('.');
-        MONTH_NAMES
+        crate::dates::lexicon::MONTHS
             .iter()
             .position(|m| *m == l || l.len() >= 3 && m.starts_with(l))
     };

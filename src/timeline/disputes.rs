@@ -311,33 +311,44 @@ pub fn count_figure(text: &str) -> Option<String> {
     VAGUE.contains(&t).then(|| t.to_string())
 }
 
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const SCALES: &[&str] = &["hundred", "thousand", "million"];
+
+/// A word `words_to_number` reads ("sixty", "hundred", "and"; not "zero").
+pub fn is_number_word(word: &str) -> bool {
+    word == "and"
+        || UNITS[1..].contains(&word)
+        || TENS.contains(&word) && !word.is_empty()
+        || SCALES.contains(&word)
+}
+
 /// "sixty-two" → 62, "one hundred and five" → 105; English number words up to the millions.
+/// Nonsense such as "hundred hundred hundred ..." saturates instead of overflowing.
 pub fn words_to_number(text: &str) -> Option<u64> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     let mut total = 0u64;
     let mut current = 0u64;
     let mut any = false;
@@ -349,23 +360,23 @@ pub fn words_to_number(text: &str) -> Option<u64> {
             continue;
         }
         if let Some(n) = UNITS.iter().position(|u| *u == word) {
-            current += n as u64;
+            current = current.saturating_add(n as u64);
         } else if let Some(n) = TENS.iter().position(|u| *u == word && !u.is_empty()) {
-            current += 10 * n as u64;
+            current = current.saturating_add(10 * n as u64);
         } else if word == "hundred" {
-            current = current.max(1) * 100;
+            current = current.max(1).saturating_mul(100);
         } else if word == "thousand" {
-            total += current.max(1) * 1_000;
+            total = total.saturating_add(current.max(1).saturating_mul(1_000));
             current = 0;
         } else if word == "million" {
-            total += current.max(1) * 1_000_000;
+            total = total.saturating_add(current.max(1).saturating_mul(1_000_000));
             current = 0;
         } else {
             return None;
         }
         any = true;
     }
-    any.then_some(total + current)
+    any.then_some(total.saturating_add(current))
 }
 
 #[cfg(test)]
@@ -561,5 +572,13 @@ mod tests {
         );
         assert_eq!(count_figure("dozens").as_deref(), Some("dozens"));
         assert_eq!(count_figure("a convoy"), None);
+    }
+
+    #[test]
+    fn number_words_saturate_rather_than_overflow() {
+        assert_eq!(words_to_number("two thousand and sixteen"), Some(2016));
+        assert_eq!(words_to_number(&"hundred ".repeat(40)), Some(u64::MAX));
+        assert_eq!(words_to_number(&"million ".repeat(40)), Some(40_000_000));
+        assert!(is_number_word("ninety") && is_number_word("and") && !is_number_word(""));
     }
 }
