@@ -91,6 +91,22 @@ impl Merged<'_> {
         self.ranked(|m| &m.actors)
     }
 
+    /// The actors a title names as parties: not the people who speak about the event, nor
+    /// the bodies they speak for ("Sergey Rudskoy (Russian General Staff)" names neither).
+    fn parties(&self) -> Vec<String> {
+        let mut speakers: BTreeSet<&str> = BTreeSet::new();
+        for (_, m) in self.mentions() {
+            if let Some((person, body)) = m.claimant.split_once(" (") {
+                speakers.insert(person);
+                speakers.insert(body.trim_end_matches(')'));
+            }
+        }
+        self.actors()
+            .into_iter()
+            .filter(|a| !speakers.contains(a.as_str()))
+            .collect()
+    }
+
     /// Every mention, documents in member order, each in text order, duplicates removed.
     pub fn mentions(&self) -> Vec<(&str, &Mention)> {
         let mut seen = BTreeSet::new();
@@ -105,8 +121,8 @@ impl Merged<'_> {
         out
     }
 
-    /// The asserted value of a facet most accounts give, if any.
-    fn facet(&self, name: &str) -> Option<String> {
+    /// The asserted value of a facet most mentions give, if any: whom a bare denial answers.
+    fn majority_facet(&self, name: &str) -> Option<String> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for (_, m) in self.mentions() {
             if m.stance == Stance::Denies {
@@ -125,13 +141,34 @@ impl Merged<'_> {
             .map(|(v, _)| v)
     }
 
-    /// A short readable title from the type, the actors and the place.
-    pub fn title(&self) -> String {
+    /// The value of a facet for a title: only when every account that gives the facet gives
+    /// that value and none denies it. A title never takes a side in a dispute.
+    fn facet(accounts: &[Account], name: &str) -> Option<String> {
+        let mut values: BTreeSet<String> = BTreeSet::new();
+        for a in accounts {
+            if let Some(v) = a.facets.get(name) {
+                let v = v.to_string();
+                if a.stance == Stance::Denies || v.starts_with("not ") {
+                    return None;
+                }
+                values.insert(v);
+            }
+        }
+        let mut values = values.into_iter();
+        match (values.next(), values.next()) {
+            (Some(v), None) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A short readable title from the type, the actors, the place, and the facets its
+    /// accounts agree on.
+    pub fn title(&self, accounts: &[Account]) -> String {
         let kind = self.kind();
         let place = self.places().into_iter().next();
-        let actors = self.actors();
-        let perpetrator = self.facet("perpetrator");
-        let target = self.facet("target");
+        let actors = self.parties();
+        let perpetrator = Self::facet(accounts, "perpetrator");
+        let target = Self::facet(accounts, "target");
         let near =
             |p: &Option<String>| p.as_ref().map(|p| format!(" near {p}")).unwrap_or_default();
         let in_ = |p: &Option<String>| p.as_ref().map(|p| format!(" in {p}")).unwrap_or_default();
@@ -150,6 +187,9 @@ impl Merged<'_> {
                 } else {
                     "attack"
                 };
+                // When the accounts do not agree on the target, the kind of thing hit, which
+                // they all name, still tells this attack from others.
+                let target = target.or_else(|| self.struck_thing().map(|t| format!("a {t}")));
                 match (&perpetrator, &target) {
                     (Some(p), Some(t)) => format!("{p} {what} on {t}{}", near(&place)),
                     (Some(p), None) => format!("{p} {what}{}", near(&place)),
@@ -216,6 +256,40 @@ impl Merged<'_> {
         shorten(&title, 90)
     }
 
+    /// The kind of thing attacked that most accounts telling the attack name: "convoy",
+    /// "hospital".
+    fn struck_thing(&self) -> Option<&'static str> {
+        const THINGS: &[&str] = &[
+            "convoy",
+            "hospital",
+            "clinic",
+            "school",
+            "market",
+            "mosque",
+            "church",
+            "bakery",
+            "checkpoint",
+            "airport",
+            "embassy",
+            "bridge",
+            "power station",
+        ];
+        THINGS
+            .iter()
+            .map(|&w| {
+                let n = self
+                    .mentions()
+                    .iter()
+                    .filter(|(_, m)| m.trigger.is_some_and(|t| t.compatible(EventType::Attack)))
+                    .filter(|(_, m)| has_word(&m.quote, w))
+                    .count();
+                (w, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .max_by_key(|&(w, n)| (n, std::cmp::Reverse(THINGS.iter().position(|&t| t == w))))
+            .map(|(w, _)| w)
+    }
+
     fn mentions_word(&self, words: &[&str]) -> bool {
         self.members.iter().any(|m| {
             let gist = m.gist.to_lowercase();
@@ -236,6 +310,19 @@ impl Merged<'_> {
             .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
             .map(|(c, _)| c.to_string())
     }
+}
+
+/// `word` in `text` as a whole word (or its plural), ignoring case.
+fn has_word(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..]
+            .trim_start_matches('s')
+            .chars()
+            .next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn capitalise(s: &str) -> String {
@@ -331,7 +418,7 @@ pub fn accounts(
         .iter()
         .flatten()
         .any(|w| !w.overlaps(event_when) || own_dates.iter().flatten().any(|o| !o.overlaps(w)));
-    let accused = merged.facet("perpetrator");
+    let accused = merged.majority_facet("perpetrator");
     let denied: Vec<Option<Facets>> = mentions
         .iter()
         .map(|&(doc, m)| denied_claim(doc, m, &mentions, accused.as_deref()))
@@ -439,7 +526,8 @@ pub fn event(
     counters: &mut BTreeMap<String, usize>,
 ) -> Event {
     let (when, _) = merged.when();
-    let title = merged.title();
+    let accounts = accounts(merged, counters, &when);
+    let title = merged.title(&accounts);
     let id = event_id(&when, &title, taken);
     let kind = merged.kind();
     Event {
@@ -449,7 +537,7 @@ pub fn event(
         places: merged.places(),
         actors: merged.actors().into_iter().take(6).collect(),
         tags: vec![kind.noun().replace(' ', "-")],
-        accounts: accounts(merged, counters, &when),
+        accounts,
         disputes: Vec::new(),
         notes: None,
     }
@@ -543,6 +631,60 @@ mod tests {
         );
         // Accounts that are not bare denials are left alone.
         assert_eq!(got(&all, "a", &us), None);
+    }
+
+    fn doc_event(kind: EventType, places: &[&str], actors: &[&str], ms: Vec<Mention>) -> DocEvent {
+        DocEvent {
+            doc: "a".into(),
+            kind,
+            when: When::Unknown,
+            basis: TimeBasis::Unknown,
+            places: places.iter().map(|p| (*p).to_string()).collect(),
+            actors: actors.iter().map(|a| (*a).to_string()).collect(),
+            mentions: ms,
+            words: Vec::new(),
+            triggers: Vec::new(),
+            nouns: Vec::new(),
+            gist: String::new(),
+        }
+    }
+
+    fn title_of(e: &DocEvent) -> String {
+        let merged = Merged { members: vec![e] };
+        let mut counters = BTreeMap::new();
+        let accounts = accounts(&merged, &mut counters, &When::Unknown);
+        merged.title(&accounts)
+    }
+
+    #[test]
+    fn titles_take_no_side_and_name_no_speaker() {
+        let mut struck = mention(0, "Ministry", Stance::Asserts, &[("perpetrator", "Peru")]);
+        struck.quote = "Peru shelled the convoy".into();
+        struck.trigger = Some(EventType::Attack);
+        let agreed = doc_event(EventType::Attack, &["Arica"], &[], vec![struck.clone()]);
+        assert_eq!(title_of(&agreed), "Peru attack on a convoy near Arica");
+        // Another account names someone else: the title names neither.
+        let other = mention(30, "Monitor", Stance::Asserts, &[("perpetrator", "Chile")]);
+        let disputed = doc_event(
+            EventType::Attack,
+            &["Arica"],
+            &[],
+            vec![struck.clone(), other],
+        );
+        assert_eq!(title_of(&disputed), "Attack on a convoy near Arica");
+        // A denial of the accusation is a dispute too.
+        let denial = mention(30, "Lima", Stance::Denies, &[("perpetrator", "not Peru")]);
+        let denied = doc_event(EventType::Attack, &["Arica"], &[], vec![struck, denial]);
+        assert_eq!(title_of(&denied), "Attack on a convoy near Arica");
+        // The spokesman announcing a truce and his ministry are not its parties.
+        let said = mention(0, "Ana Ruiz (Defence Ministry)", Stance::Asserts, &[]);
+        let truce = doc_event(
+            EventType::Truce,
+            &[],
+            &["Defence Ministry", "Ana Ruiz", "Peru", "Chile"],
+            vec![said],
+        );
+        assert_eq!(title_of(&truce), "Ceasefire between Peru and Chile");
     }
 
     #[test]

@@ -933,6 +933,18 @@ fn read(
         }
         let entry = gaz.entry(m.entry);
         match entry.kind {
+            // "Arab and African Affairs" names no place.
+            EntityKind::Place if m.demonym => {}
+            // "Moscow's prompting", "Washington and Moscow agreed": a seat of government
+            // stands for the government unless the text puts something there.
+            EntityKind::Place
+                if entry.seat_of.is_some()
+                    && (!preceded_by_preposition(&doc.text, m.start)
+                        || possessive(&doc.text[m.end..])) =>
+            {
+                let seat = entry.seat_of.as_deref().and_then(|id| gaz.by_id(id));
+                actors.push(seat.unwrap_or(entry).name.clone())
+            }
             EntityKind::Place => places.push(entry.name.clone()),
             EntityKind::Country if !m.demonym && preceded_by_preposition(&doc.text, m.start) => {
                 places.push(entry.name.clone())
@@ -957,11 +969,51 @@ fn read(
     }
 }
 
+/// "Moscow's", "Moscow’s": the name is an owner, not a location.
+fn possessive(after: &str) -> bool {
+    after.starts_with("'s") || after.starts_with("’s")
+}
+
+/// A locative preposition before a name: "in Syria", "travelled to Damascus"; but not "handed
+/// over to Russia", where "to" marks a recipient.
 fn preceded_by_preposition(text: &str, start: usize) -> bool {
+    const MOTION: &[&str] = &[
+        "travelled",
+        "traveled",
+        "went",
+        "came",
+        "flew",
+        "returned",
+        "trip",
+        "visit",
+        "journey",
+        "moved",
+        "deployed",
+        "sent",
+        "fled",
+        "headed",
+        "heading",
+        "arrived",
+        "back",
+        "way",
+        "route",
+        "road",
+        "convoy",
+        "convoys",
+        "aid",
+        "refugees",
+    ];
     let before = text[..start].trim_end().to_lowercase();
-    ["in", "into", "across", "throughout", "inside", "to"]
-        .iter()
-        .any(|p| before.ends_with(&format!(" {p}")))
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some("in" | "into" | "across" | "throughout" | "inside" | "at" | "near" | "outside") => {
+            true
+        }
+        Some("to") => words.next().is_some_and(|w| MOTION.contains(&w)),
+        _ => false,
+    }
 }
 
 /// Parenthesised citations that end with a date: "(Some headline, RT, 29 April 2016)". Their
@@ -1219,7 +1271,11 @@ fn push(
     }
     event.words.extend(content_words(&doc.text[m.start..m.end]));
     for (t, r) in &reading.triggers {
-        if *r == Region::Main && t.start >= m.start && t.end <= m.end {
+        if *r == Region::Main
+            && t.start >= m.start
+            && t.end <= m.end
+            && (t.kind.compatible(event.kind) || !modifies_noun(&doc.text[t.end..]))
+        {
             let head = doc.text[t.start..t.end]
                 .rsplit(' ')
                 .next()
@@ -1246,6 +1302,40 @@ fn push(
     if refreshes {
         st.last_para[target] = para;
     }
+}
+
+/// "ceasefire violations", "strike talks": the trigger word modifies a noun that names
+/// something else, so a later "the ceasefire" does not refer back to this event.
+fn modifies_noun(after: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "violation",
+        "violations",
+        "breach",
+        "breaches",
+        "monitor",
+        "monitors",
+        "monitoring",
+        "talks",
+        "negotiations",
+        "negotiators",
+        "line",
+        "lines",
+        "zone",
+        "zones",
+        "map",
+        "maps",
+        "terms",
+        "proposal",
+        "proposals",
+        "plan",
+        "plans",
+    ];
+    let next = after
+        .trim_start_matches([' ', '\u{2019}', '\''])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    HEADS.contains(&next.to_lowercase().as_str())
 }
 
 /// A subheading: a short line of its own without a closing full stop.
@@ -1317,7 +1407,38 @@ fn rank(names: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::trim;
+    use super::{document_events, modifies_noun, trim};
+    use crate::gazetteer::Gazetteer;
+    use crate::ingest::{Format, read_str};
+
+    fn events(text: &str) -> Vec<super::DocEvent> {
+        let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+        let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
+        document_events(&doc, dct, Gazetteer::builtin())
+    }
+
+    #[test]
+    fn capitals_standing_for_governments_are_actors_and_adjectives_name_no_place() {
+        let e = events(
+            "On Monday the deputy minister for Arab and African Affairs travelled to Damascus \
+             for a meeting with Moscow's envoy.",
+        );
+        assert_eq!(e[0].places, ["Damascus"]);
+        assert!(
+            e[0].actors.iter().any(|a| a == "Russian government"),
+            "{e:?}"
+        );
+        // A recipient is not a location: "handed the list to Russia".
+        let e = events("On Monday Syria handed a list to Russia and held a meeting in Geneva.");
+        assert_eq!(e[0].places, ["Geneva"]);
+    }
+
+    #[test]
+    fn a_trigger_that_modifies_another_noun_is_no_antecedent() {
+        assert!(modifies_noun(" violations, it said"));
+        assert!(modifies_noun("’ talks"));
+        assert!(!modifies_noun(" held for a week"));
+    }
 
     fn trimmed(text: &str) -> &str {
         let (s, e) = trim(text, 0, text.len());

@@ -1021,6 +1021,11 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             out.insert("perpetrator".into(), FacetValue::Text(value));
         }
     }
+    // "not a food convoy that was hit, but rather a fuel convoy": the account corrects the
+    // target; its own version is what it asserts.
+    if let Some(corrected) = corrected_target(t) {
+        target = Some(corrected);
+    }
     if let Some(tg) = target {
         // "killed 62 Syrian troops": the target is the troops; the figure is a count facet.
         let tg = tg.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ');
@@ -1033,6 +1038,38 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             out.insert("target".into(), FacetValue::Text(tg));
         }
     }
+}
+
+/// The target of "it was not (even) a X that was attacked, but (rather) (it was) a Y": Y.
+/// Only in a sentence about an attack, so that "not a victory but a draw" is left alone.
+fn corrected_target(t: &Toks) -> Option<String> {
+    let n = t.len();
+    if !(0..n).any(|k| t.is(k, ATTACK_ANY)) {
+        return None;
+    }
+    let not = (0..n).find(|&k| t.is(k, &["not"]))?;
+    let mut k = not + 1;
+    while t.is(k, &["even", "just", "really", "actually"]) {
+        k += 1;
+    }
+    if !t.is(k, &["a", "an", "the"]) {
+        return None;
+    }
+    let but = (k + 1..n.min(k + 16)).find(|&b| t.is(b, &["but"]))?;
+    let mut y = but + 1;
+    while t.is(
+        y,
+        &[
+            "rather", "instead", "in", "fact", "it", "this", "that", "was", "were",
+        ],
+    ) {
+        y += 1;
+    }
+    if !t.is(y, &["a", "an", "the"]) {
+        return None;
+    }
+    let (s, e) = phrase_after(t, y + 1)?;
+    (s < e).then(|| t.span_text(s, e).to_string())
 }
 
 const OPERATION_NOUNS: &[&str] = &[
@@ -1589,6 +1626,19 @@ mod tests {
             denies: true,
             ..Context::default()
         };
+        let f = extract(
+            "This was not even a food convoy that had been hit, but rather it was a fuel convoy \
+             that was carrying arms.",
+            &Context::default(),
+            &Plain,
+        );
+        assert_eq!(f["target"], FacetValue::Text("fuel convoy".into()));
+        let f = extract(
+            "It was not a victory but a draw, and nobody was hurt.",
+            &Context::default(),
+            &Plain,
+        );
+        assert!(!f.contains_key("target"));
         let f = extract("claims that Peru bombed the convoy", &denial, &Plain);
         assert_eq!(f["perpetrator"], FacetValue::Text("not Peru".into()));
     }
