@@ -1262,7 +1262,12 @@ fn push(
     doc: &Document,
     para: usize,
 ) {
-    if m.end <= m.start {
+    // ", while", "When in": a scrap between two voices says nothing on its own.
+    let words = m
+        .quote
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    if m.end <= m.start || words.count() < 3 && m.facets.is_empty() && m.trigger.is_none() {
         return;
     }
     let event = &mut st.events[target];
@@ -1431,6 +1436,20 @@ mod tests {
         // A recipient is not a location: "handed the list to Russia".
         let e = events("On Monday Syria handed a list to Russia and held a meeting in Geneva.");
         assert_eq!(e[0].places, ["Geneva"]);
+    }
+
+    #[test]
+    fn scraps_between_voices_are_no_accounts() {
+        let e = events(
+            "A shell hit the bakery in Arica on Monday. The clinic put the death toll at four, \
+             while a charity put the toll at six.",
+        );
+        let quotes: Vec<&str> = e[0].mentions.iter().map(|m| m.quote.as_str()).collect();
+        assert_eq!(quotes.len(), 3, "{quotes:?}");
+        assert!(
+            quotes.iter().all(|q| q.split(' ').count() >= 3),
+            "{quotes:?}"
+        );
     }
 
     #[test]

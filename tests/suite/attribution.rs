@@ -165,6 +165,30 @@ fn speech_verbs_with_the_speaker_before_or_after() {
         named("shipping company")
     );
     assert_eq!(a.stance("it had hired replacement crews"), Stance::Denies);
+    // A figure put on a toll is a claim, and two bodies giving theirs side by side speak
+    // each for itself.
+    assert_eq!(a.who("death toll at nine"), named("regional health office"));
+    assert_eq!(
+        a.facet("death toll at nine", "killed").as_deref(),
+        Some("9")
+    );
+    let (charity, chain) = a.who("at more than twenty");
+    assert_eq!(charity, "rescue charity", "{}", a.listing());
+    assert!(
+        !chain.iter().any(|v| v.contains("health office")),
+        "{chain:?}"
+    );
+    assert_eq!(
+        a.facet("at more than twenty", "killed").as_deref(),
+        Some("more than 20")
+    );
+    // "To put it plainly" is the writer's own voice.
+    assert_eq!(
+        a.at("nobody expected the cranes").claimant_kind,
+        ClaimantKind::Outlet,
+        "{}",
+        a.listing()
+    );
 }
 
 #[test]

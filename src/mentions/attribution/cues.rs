@@ -259,6 +259,16 @@ pub(super) fn clause_end(t: &Toks, quotes: &[Quote], from: usize, sb: usize) -> 
         {
             return i;
         }
+        // "X put the toll at 23, while Y put it at 30": Y speaks beside X, not through X;
+        // "while insisting that" goes on with X's words.
+        if t.punct(i, ",")
+            && t.is(i + 1, &["while"])
+            && i + 2 < t.len()
+            && !t.l(i + 2).ends_with("ing")
+            && i > from
+        {
+            return i;
+        }
         i += 1;
     }
     end.max(from)

@@ -254,6 +254,11 @@ pub const ORG_HEADS: &[&str] = &[
     "cabinet",
     "presidency",
     "secretariat",
+    "charity",
+    "charities",
+    "ngo",
+    "hospital",
+    "clinic",
     "jazeera",
     "reuters",
 ];

@@ -112,6 +112,34 @@ pub(super) fn has_complement(
                 || t.is(after + 1, &["a", "an", "the"])
                 || t.is_word(after + 1));
     }
+    if matches!(lemma, "put" | "place" | "estimate") {
+        // "put the death toll at 23": a figure given is a claim about it.
+        let toll = (after..(after + 5).min(sb)).find(|&j| {
+            t.is(
+                j,
+                &[
+                    "toll",
+                    "tally",
+                    "figure",
+                    "number",
+                    "count",
+                    "death",
+                    "casualties",
+                ],
+            )
+        });
+        if let Some(j) = toll
+            && (j + 1..(j + 5).min(sb)).any(|k| t.is(k, &["at"]))
+        {
+            return true;
+        }
+        // "as the spokesman has put it: “…”", but not "to put it plainly".
+        if lemma != "estimate" {
+            return t.is(after, &["it"])
+                && after + 1 < sb
+                && (t.punct(after + 1, ":") || t.punct(after + 1, ",") || t.is_open(after + 1));
+        }
+    }
     let look = (after + 9).min(sb);
     for j in after..look {
         if t.is(j, &["that"]) || t.punct(j, ":") {

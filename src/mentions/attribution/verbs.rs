@@ -102,6 +102,9 @@ const LEMMAS: &[(&str, Act)] = &[
     ("boast", Act::Say),
     ("contend", Act::Say),
     ("observe", Act::Say),
+    // "put the death toll at 23", "placed the toll at"
+    ("put", Act::Say),
+    ("place", Act::Say),
     ("claim", Act::Claim),
     ("allege", Act::Claim),
     ("accuse", Act::Accuse),
@@ -171,6 +174,8 @@ const NEEDS_COMPLEMENT: &[&str] = &[
     "remark",
     "stress",
     "recount",
+    "put",
+    "place",
 ];
 
 const IRREGULAR: &[(&str, &str, Form)] = &[
@@ -190,6 +195,7 @@ const IRREGULAR: &[(&str, &str, Form)] = &[
     ("replied", "reply", Form::Finite),
     ("replies", "reply", Form::Finite),
     ("notified", "notify", Form::Finite),
+    ("put", "put", Form::Finite),
 ];
 
 /// A reporting verb at token text `word` (lower case): its lemma, act and form.
