@@ -274,17 +274,16 @@ impl Merged<'_> {
             "bridge",
             "power station",
         ];
+        // Lower-cased once: the quotes of the accounts that tell the attack.
+        let quotes: Vec<String> = self
+            .mentions()
+            .iter()
+            .filter(|(_, m)| m.trigger.is_some_and(|t| t.compatible(EventType::Attack)))
+            .map(|(_, m)| m.quote.to_lowercase())
+            .collect();
         THINGS
             .iter()
-            .map(|&w| {
-                let n = self
-                    .mentions()
-                    .iter()
-                    .filter(|(_, m)| m.trigger.is_some_and(|t| t.compatible(EventType::Attack)))
-                    .filter(|(_, m)| has_word(&m.quote, w))
-                    .count();
-                (w, n)
-            })
+            .map(|&w| (w, quotes.iter().filter(|q| has_word(q, w)).count()))
             .filter(|&(_, n)| n > 0)
             .max_by_key(|&(w, n)| (n, std::cmp::Reverse(THINGS.iter().position(|&t| t == w))))
             .map(|(w, _)| w)
@@ -312,9 +311,8 @@ impl Merged<'_> {
     }
 }
 
-/// `word` in `text` as a whole word (or its plural), ignoring case.
+/// `word` in lower-case `text` as a whole word (or its plural).
 fn has_word(text: &str, word: &str) -> bool {
-    let text = text.to_lowercase();
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..]

@@ -472,7 +472,7 @@ fn event_for(
     }
     // "the strike", "this attack", "the convoy": the latest event told with that word, else
     // the latest of that kind.
-    let before = doc.text[..t.start].trim_end().to_lowercase();
+    let before = lower_tail(&doc.text, t.start);
     // A possessive ("the coalition's massacre") makes a noun as definite as "the" does.
     let definite = t.nominal && definite_before(&before);
     if definite {
@@ -766,7 +766,7 @@ fn generic(doc: &Document, t: &Trigger) -> bool {
     if hypothetical(&doc.text[..t.start]) || !t.nominal && adjectival(&doc.text[..t.start]) {
         return true;
     }
-    let before = doc.text[..t.start].trim_end().to_lowercase();
+    let before = lower_tail(&doc.text, t.start);
     let prev = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -905,11 +905,9 @@ fn read(
             Anchor::Unresolved => continue,
         };
         // "since 2006", "until May", "by 2020" bound a period; they do not date an event.
-        let lead = doc.text[..t.start].trim_end().to_lowercase();
-        if ["since", "until", "till", "by", "through"]
-            .iter()
-            .any(|w| lead.ends_with(&format!(" {w}")) || lead == *w)
-        {
+        let lead = lower_tail(&doc.text, t.start);
+        let last = lead.rsplit(|c: char| !c.is_alphanumeric()).next();
+        if last.is_some_and(|w| ["since", "until", "till", "by", "through"].contains(&w)) {
             continue;
         }
         // Decades and longer say too little to date an event by; a year still tells an
@@ -969,6 +967,16 @@ fn read(
     }
 }
 
+/// The few words before `at`, lower case and trimmed: enough for any look-behind here,
+/// without lower-casing the whole text before each trigger and name.
+fn lower_tail(text: &str, at: usize) -> String {
+    let mut from = at.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at].trim_end().to_lowercase()
+}
+
 /// "Moscow's", "Moscow’s": the name is an owner, not a location.
 fn possessive(after: &str) -> bool {
     after.starts_with("'s") || after.starts_with("’s")
@@ -1003,7 +1011,7 @@ fn preceded_by_preposition(text: &str, start: usize) -> bool {
         "aid",
         "refugees",
     ];
-    let before = text[..start].trim_end().to_lowercase();
+    let before = lower_tail(text, start);
     let mut words = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
