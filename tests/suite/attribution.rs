@@ -182,6 +182,13 @@ fn speech_verbs_with_the_speaker_before_or_after() {
         a.facet("at more than twenty", "killed").as_deref(),
         Some("more than 20")
     );
+    // Things that "suggest" are the writer's evidence, not the last speaker's words.
+    assert_eq!(
+        a.at("These long delays suggest").claimant_kind,
+        ClaimantKind::Outlet,
+        "{}",
+        a.listing()
+    );
     // "To put it plainly" is the writer's own voice.
     assert_eq!(
         a.at("nobody expected the cranes").claimant_kind,

@@ -473,6 +473,13 @@ pub const UNNAMED_HEADS: &[&str] = &[
 
 /// Role nouns that refer back to a person ("the official", "the spokesman").
 pub const PERSON_HEADS: &[&str] = &[
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "scholars",
+    "historians",
+    "economists",
     "official",
     "spokesman",
     "spokeswoman",

@@ -2,13 +2,16 @@
 //! "claiming that", "was announced by X", "is said to have", "quoted X as saying".
 
 use super::cues::*;
-use super::lexicon::DOC_NOUNS;
+use super::lexicon::{DOC_NOUNS, ORG_HEADS, PERSON_HEADS, UNNAMED_HEADS};
 use super::quotes::{self, Quote};
 use super::speakers;
 use super::subjects::*;
 use super::tokens::{Kind, Toks};
 use super::verbs::{self, Act, BETWEEN, Form, REPORT_VERBS};
 use crate::timeline::Stance;
+
+/// Pronouns that can stand for a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it", "this", "who"];
 
 /// Where the content of a preposed cue starts: past a recipient, a date, "that" or a colon.
 /// Returns (content start, recipient, date).
@@ -480,6 +483,24 @@ pub(super) fn verb_frame(
         && t.is(s, &["it", "this", "that", "which"])
         && s > sa
         && !t.is(s - 1, &["but", "and"])
+    {
+        return None;
+    }
+    // "These attacks suggest that", "the figures confirm that": a thing is evidence in the
+    // writer's argument, not a speaker to look for further back.
+    if let Who::Phrase(s, e) = who.0
+        && matches!(
+            lemma,
+            "confirm" | "suggest" | "reveal" | "conclude" | "explain" | "show" | "prove"
+        )
+        && e > s
+        && t.kind(e - 1) == Kind::Word
+        && !t.cap(e - 1)
+        && !t.acronym(e - 1)
+        && !t.is(e - 1, PRONOUNS)
+        && ![ORG_HEADS, PERSON_HEADS, UNNAMED_HEADS, DOC_NOUNS]
+            .iter()
+            .any(|list| t.is(e - 1, list))
     {
         return None;
     }
