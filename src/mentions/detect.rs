@@ -1122,7 +1122,7 @@ fn quoted_titles(text: &str, quoted: &[(usize, usize)]) -> Vec<(usize, usize)> {
         .iter()
         .copied()
         .filter(|&(s, _)| {
-            let before = text[..s].trim_end().to_lowercase();
+            let before = lower_tail(text, s);
             let last = before
                 .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
                 .next()
