@@ -326,6 +326,12 @@ pub fn relative_path(path: &Path, base: &Path) -> String {
         std::fs::canonicalize(p)
             .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
     };
+    // The folder of "timeline.yaml" is "", which is the current one.
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
     let (path, base) = (abs(path), abs(base));
     let pc: Vec<_> = path.components().collect();
     let bc: Vec<_> = base.components().collect();

@@ -56,7 +56,14 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
         let matcher = GraphMatcher {
             gazetteer: &gazetteer,
         };
-        merge_into_file(into, &timeline, &matcher, MERGE_THRESHOLD, args.dry_run)?;
+        merge_into_file(
+            into,
+            &timeline,
+            &base,
+            &matcher,
+            MERGE_THRESHOLD,
+            args.dry_run,
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = timeline::to_yaml(&timeline).context("writing YAML")?;

@@ -36,9 +36,11 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let candidate = timeline::load(&args.candidate)?;
+    let base = args.candidate.parent().unwrap_or(Path::new(""));
     merge_into_file(
         &args.into,
         &candidate,
+        base,
         &merge::SimpleMatcher,
         args.threshold,
         args.dry_run,
@@ -47,10 +49,12 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Merge a candidate into a timeline file (created when missing), print the report, and write
-/// the file atomically unless `dry_run`.
+/// the file atomically unless `dry_run`. The candidate's source files are relative to
+/// `candidate_base`.
 pub fn merge_into_file(
     path: &Path,
     candidate: &timeline::Timeline,
+    candidate_base: &Path,
     matcher: &dyn merge::EventMatcher,
     threshold: f64,
     dry_run: bool,
@@ -66,6 +70,7 @@ pub fn merge_into_file(
         ),
         Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
     };
+    let candidate = &rebase_files(candidate, candidate_base, path, &text);
     let (merged, report) = merge::merge_into(&name, &text, candidate, matcher, threshold)?;
     out!("{report}")?;
     if dry_run {
@@ -79,4 +84,40 @@ pub fn merge_into_file(
         eprintln!("{name} unchanged");
     }
     Ok(())
+}
+
+/// The candidate with its source files written as the target timeline writes them: the same
+/// file (after links are followed) keeps the target's spelling, so that a source is not added
+/// twice because one path goes through a symbolic link; other files are made relative to the
+/// target's folder.
+fn rebase_files(
+    candidate: &timeline::Timeline,
+    candidate_base: &Path,
+    target: &Path,
+    target_text: &str,
+) -> timeline::Timeline {
+    let target_base = target.parent().unwrap_or(Path::new(""));
+    let real = |base: &Path, file: &str| std::fs::canonicalize(base.join(file)).ok();
+    // A target that does not parse is reported by the merge itself.
+    let existing: Vec<(PathBuf, String)> = timeline::load_str("", target_text)
+        .map(|t| t.sources)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| {
+            let file = s.file?;
+            Some((real(target_base, &file)?, file))
+        })
+        .collect();
+    let mut out = candidate.clone();
+    for source in &mut out.sources {
+        let Some(file) = &source.file else { continue };
+        let Some(resolved) = real(candidate_base, file) else {
+            continue;
+        };
+        source.file = Some(match existing.iter().find(|(p, _)| *p == resolved) {
+            Some((_, spelled)) => spelled.clone(),
+            None => crate::pipeline::relative_path(&resolved, target_base),
+        });
+    }
+    out
 }

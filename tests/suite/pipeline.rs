@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use predicates::prelude::*;
+
 use rashomon::timeline::{self, Stance, Timeline};
 
 use crate::support::{fixture, rashomon};
@@ -201,6 +203,72 @@ fn extract_into_keeps_hand_edits() {
         "deleted account came back"
     );
     assert!(!t.rejected.is_empty(), "the deletion is recorded");
+}
+
+/// The same articles reached through a symbolic link, or merged from a candidate written in
+/// another folder, are the timeline's own sources, not new ones.
+#[cfg(unix)]
+#[test]
+fn sources_are_the_same_files_whatever_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    for entry in std::fs::read_dir(fixture("pipeline")).expect("fixtures") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), articles.join(entry.file_name())).expect("copy");
+    }
+    let desk = dir.path().join("desk");
+    std::fs::create_dir(&desk).expect("mkdir");
+    std::os::unix::fs::symlink(&articles, dir.path().join("linked")).expect("symlink");
+    let path = desk.join("timeline.yaml");
+    let sources_of = |path: &Path| {
+        let t = timeline::load(path).expect("loads");
+        t.sources
+            .iter()
+            .map(|s| s.file.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    rashomon()
+        .args(["extract", "../articles", "--into", "timeline.yaml"])
+        .current_dir(&desk)
+        .assert()
+        .success();
+    let first = sources_of(&path);
+    assert!(
+        first.iter().all(|f| f.starts_with("../articles/")),
+        "{first:?}"
+    );
+    // The desk writes its paths through the link; extracting the real folder again finds
+    // the same files.
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("../articles/", "../linked/")).expect("write");
+    let linked = sources_of(&path);
+    rashomon()
+        .args(["extract", "../articles", "--into", "timeline.yaml"])
+        .current_dir(&desk)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("sources added").not());
+    assert_eq!(sources_of(&path), linked);
+
+    // A candidate written elsewhere names its files from there.
+    rashomon()
+        .args(["extract", "articles", "-o", "candidate.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    let candidate = sources_of(&dir.path().join("candidate.yaml"));
+    assert!(
+        candidate.iter().all(|f| f.starts_with("articles/")),
+        "{candidate:?}"
+    );
+    rashomon()
+        .args(["merge", "../candidate.yaml", "--into", "timeline.yaml"])
+        .current_dir(&desk)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("sources added").not());
+    assert_eq!(sources_of(&path), linked);
 }
 
 #[test]
