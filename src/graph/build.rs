@@ -201,9 +201,11 @@ impl Merged<'_> {
                 Some(a) => format!("{a} offensive{}", near(&place)),
                 None => format!("Offensive{}", near(&place)),
             },
-            EventType::Truce => match actors.as_slice() {
-                [a, b, ..] => format!("Ceasefire between {a} and {b}{}", in_(&place)),
-                _ => format!("Ceasefire{}", in_(&place)),
+            // Who brokered a truce and who is bound by it are often not the same: the title
+            // names where it holds, else who is involved, without calling them its parties.
+            EventType::Truce => match (&place, actors.as_slice()) {
+                (Some(_), _) | (None, [] | [_]) => format!("Ceasefire{}", in_(&place)),
+                (None, [a, b, ..]) => format!("Ceasefire involving {a} and {b}"),
             },
             EventType::TruceEnd => match &first_actor {
                 Some(a) => format!("{a} declares the ceasefire over"),
@@ -682,7 +684,7 @@ mod tests {
             &["Defence Ministry", "Ana Ruiz", "Peru", "Chile"],
             vec![said],
         );
-        assert_eq!(title_of(&truce), "Ceasefire between Peru and Chile");
+        assert_eq!(title_of(&truce), "Ceasefire involving Peru and Chile");
     }
 
     #[test]
