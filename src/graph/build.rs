@@ -87,6 +87,28 @@ impl Merged<'_> {
         self.ranked(|m| &m.places)
     }
 
+    /// The gazetteer's places, else the places the accounts give ("near the village of X"
+    /// names a place the gazetteer may not know), most given first.
+    pub fn places_given(&self, accounts: &[Account]) -> Vec<String> {
+        let known = self.places();
+        if !known.is_empty() {
+            return known;
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for a in accounts {
+            if let Some(p) = a.facets.get("place") {
+                let p = p.to_string();
+                match counts.iter_mut().find(|(q, _)| *q == p) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((p, 1)),
+                }
+            }
+        }
+        // Stable: ties keep the order of first appearance.
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts.into_iter().map(|(p, _)| p).collect()
+    }
+
     pub fn actors(&self) -> Vec<String> {
         self.ranked(|m| &m.actors)
     }
@@ -165,7 +187,7 @@ impl Merged<'_> {
     /// accounts agree on.
     pub fn title(&self, accounts: &[Account]) -> String {
         let kind = self.kind();
-        let place = self.places().into_iter().next();
+        let place = self.places_given(accounts).into_iter().next();
         let actors = self.parties();
         let perpetrator = Self::facet(accounts, "perpetrator");
         let target = Self::facet(accounts, "target");
@@ -271,6 +293,8 @@ impl Merged<'_> {
             "church",
             "bakery",
             "checkpoint",
+            "wedding",
+            "funeral",
             "airport",
             "embassy",
             "bridge",
@@ -534,7 +558,7 @@ pub fn event(
         id,
         title,
         when,
-        places: merged.places(),
+        places: merged.places_given(&accounts),
         actors: merged.actors().into_iter().take(6).collect(),
         tags: vec![kind.noun().replace(' ', "-")],
         accounts,
@@ -676,6 +700,12 @@ mod tests {
         let denial = mention(30, "Lima", Stance::Denies, &[("perpetrator", "not Peru")]);
         let denied = doc_event(EventType::Attack, &["Arica"], &[], vec![struck, denial]);
         assert_eq!(title_of(&denied), "Attack on a convoy near Arica");
+        // A place the gazetteer does not know, given by the accounts.
+        let mut local = mention(0, "Mayor", Stance::Asserts, &[("place", "Tessit")]);
+        local.quote = "a drone hit a wedding party near Tessit".into();
+        local.trigger = Some(EventType::Attack);
+        let unknown = doc_event(EventType::Attack, &[], &[], vec![local]);
+        assert_eq!(title_of(&unknown), "Attack on a wedding near Tessit");
         // The spokesman announcing a truce and his ministry are not its parties.
         let said = mention(0, "Ana Ruiz (Defence Ministry)", Stance::Asserts, &[]);
         let truce = doc_event(

@@ -588,7 +588,22 @@ fn actor_before(t: &Toks, e: usize) -> Option<(usize, usize)> {
     while s < e && t.is(s, &["and"]) {
         s += 1;
     }
-    (s < e && (s..e).any(|k| t.cap(k) || t.acronym(k))).then_some((s, e))
+    // "a strike near Tessit killed 19", "in the town of Tessit": a place, whoever did it.
+    let located = s > 0
+        && (t.is(
+            s - 1,
+            &[
+                "near", "in", "at", "outside", "around", "into", "inside", "across",
+            ],
+        ) || t.is(s - 1, &["of"])
+            && s > 1
+            && t.is(
+                s - 2,
+                &[
+                    "village", "town", "city", "district", "province", "region", "area", "camp",
+                ],
+            ));
+    (s < e && !located && (s..e).any(|k| t.cap(k) || t.acronym(k))).then_some((s, e))
 }
 
 /// The noun phrase starting at `s`: up to a preposition, a verb-ish word or punctuation.
@@ -652,12 +667,39 @@ fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
     }
     // "the village of Dere the same night": a time phrase is not part of it; nor is a
     // participle ("a convoy heading for the city").
-    if let Some(k) = (s + 1..e)
-        .find(|&k| is_time_word(t, k) || !t.cap(k) && t.l(k).ends_with("ing") && t.l(k).len() > 5)
-    {
+    if let Some(k) = (s + 1..e).find(|&k| is_time_word(t, k) || participle(t, k)) {
         e = k;
     }
     (e > s).then_some((s, e))
+}
+
+/// An "-ing" word that goes on about the noun before it ("a convoy heading for the city"),
+/// not a noun itself ("a meeting", "the wedding party").
+fn participle(t: &Toks, k: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "meeting",
+        "wedding",
+        "building",
+        "gathering",
+        "crossing",
+        "briefing",
+        "funding",
+        "housing",
+        "offering",
+        "uprising",
+    ];
+    let w = t.l(k);
+    !t.cap(k)
+        && w.ends_with("ing")
+        && w.len() > 5
+        && !NOUNS.contains(&w)
+        && !(k > 0
+            && t.is(
+                k - 1,
+                &[
+                    "a", "an", "the", "this", "that", "its", "their", "his", "her",
+                ],
+            ))
 }
 
 /// Words that start a time phrase after a noun phrase: "the same night", "last week".
@@ -1639,6 +1681,22 @@ mod tests {
             &Plain,
         );
         assert!(!f.contains_key("target"));
+        // A place before the verb did nothing: "a strike near Arica killed".
+        let f = extract(
+            "A drone strike near the village of Arica killed 19 people on Sunday.",
+            &Context::default(),
+            &Plain,
+        );
+        assert!(!f.contains_key("perpetrator"), "{f:?}");
+        // "-ing" nouns stay in the phrase; a participle after a noun does not.
+        assert_eq!(
+            get("Peru struck a meeting of commanders", "target").as_deref(),
+            Some("meeting")
+        );
+        assert_eq!(
+            get("Peru struck a convoy heading north", "target").as_deref(),
+            Some("convoy")
+        );
         let f = extract("claims that Peru bombed the convoy", &denial, &Plain);
         assert_eq!(f["perpetrator"], FacetValue::Text("not Peru".into()));
     }
