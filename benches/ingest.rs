@@ -1,6 +1,6 @@
 //! Ingest throughput on a generated corpus.
 //!
-//! The corpus is made here from our own templates with a seeded SplitMix64 generator, so
+//! The corpus is made here from our own templates with the seeded generator in `common`, so
 //! every run sees the same bytes: news articles (headline, byline, 6-14 paragraphs of
 //! templated sentences with names, places, numbers and dates, sometimes a photo caption), a
 //! footer (donation appeal, copyright, disclaimer) on half of them, and a reader-comment
@@ -18,26 +18,8 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use rashomon::ingest::{Format, read_str};
 
-/// SplitMix64: small, fast, and good enough to vary templates.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+mod common;
+use common::{MONTHS, Rng};
 
 const PEOPLE: &[&str] = &[
     "Ana Reis",
@@ -72,20 +54,6 @@ const BODIES: &[&str] = &[
     "the harbour office",
     "local traders",
     "the opposition bloc",
-];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 const SENTENCES: &[&str] = &[
     "{body} said on {day} that the plan for {place} would cost about {n} million over {m} years.",

@@ -19,7 +19,7 @@ use rashomon::dates;
 use rashomon::ingest::{self, Format};
 
 mod common;
-use common::Rng;
+use common::{MONTHS, Rng};
 
 const WHO: &[&str] = &[
     "The defence ministry",
@@ -49,23 +49,8 @@ const WHAT: &[&str] = &[
     "that no aircraft had entered the area",
     "that the hospital was struck twice",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Sept.",
-    "Oct.",
-    "Dec.",
-];
+/// Abbreviated months, now and then in place of a full name.
+const MONTH_ABBREVS: &[&str] = &["Sept.", "Oct.", "Dec."];
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -121,7 +106,11 @@ fn sentence(r: &mut Rng, out: &mut String) {
     match r.num(0, 9) {
         0 | 1 => {
             let d = r.num(1, 28);
-            let m = r.pick(MONTHS);
+            let m = if r.num(0, 4) == 0 {
+                r.pick(MONTH_ABBREVS)
+            } else {
+                r.pick(MONTHS)
+            };
             let when = match r.num(0, 2) {
                 0 => format!("on {m} {d}"),
                 1 => format!("on {d} {m} {}", r.num(2010, 2020)),

@@ -7,7 +7,6 @@ use super::cues::{Frame, Who};
 use super::quotes::{self, Quote};
 use super::tokens::Toks;
 use super::verbs;
-use crate::timeline::Stance;
 
 /// Words that open an editorial aside inside reported speech: "(in reality ...)", "[sic]".
 const EDITORIAL: &[&str] = &[
@@ -25,25 +24,7 @@ const EDITORIAL: &[&str] = &[
 
 /// A frame over a whole paragraph: the speech a colon announced.
 pub(super) fn pseudo_frame(n: usize) -> Frame {
-    let mut f = Frame {
-        cue: (0, 0),
-        act: verbs::Act::Say,
-        stance: Stance::Asserts,
-        who: Who::Previous,
-        content: (0, n),
-        extent: (0, n),
-        recipient: None,
-        via: None,
-        said_at: None,
-        negated: false,
-        postposed: false,
-        backward: false,
-        forward: false,
-        nominal: false,
-        relative: false,
-        tail: None,
-        passive: false,
-    };
+    let mut f = Frame::new((0, 0), verbs::Act::Say, Who::Previous, (0, n));
     f.extent = (0, n);
     f
 }
