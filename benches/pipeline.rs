@@ -6,8 +6,9 @@
 //! from sentence templates: reports with relative dates ("on Tuesday"), attributions ("the
 //! governor said"), quotes, denials and differing tolls, so that extraction, clustering and
 //! dispute derivation all have work to do. One article in eight is a copy of another with a
-//! new footer, for the republication step. `pipeline/{25,100,400}` shows how the time grows
-//! with the number of articles (1-2 KB each).
+//! new footer, for the republication step. `pipeline/{25,100,400,1000}` shows how the time
+//! grows with the number of articles (1-2 KB each); `pipeline/syntax/1000` times the syntax
+//! stage alone on the 1,000 articles, for its share of the whole.
 //!
 //! Run: `cargo bench --bench pipeline`
 
@@ -21,6 +22,8 @@ use rashomon::gazetteer::Gazetteer;
 use rashomon::graph::cluster::Params;
 use rashomon::ingest::{self, Document, Format};
 use rashomon::pipeline::{self, Options};
+use rashomon::syntax;
+use rayon::prelude::*;
 
 mod common;
 use common::Rng;
@@ -181,7 +184,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10)
         .measurement_time(Duration::from_secs(20))
         .warm_up_time(Duration::from_secs(2));
-    for n in [25usize, 100, 400] {
+    for n in [25usize, 100, 400, 1000] {
         let docs = corpus(n, 0x5eed_0000 + n as u64);
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         let (timeline, _) = pipeline::extract(&docs, Path::new("."), &options);
@@ -195,6 +198,25 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(n), &docs, |b, docs| {
             b.iter(|| black_box(pipeline::extract(docs, Path::new("."), &options)));
         });
+        if n == 1000 {
+            // The syntax stage alone on the same articles, on as many threads as extract
+            // uses, for its share of the whole.
+            let model = syntax::model().expect("the built-in model loads");
+            g.bench_with_input(BenchmarkId::new("syntax", n), &docs, |b, docs| {
+                b.iter(|| {
+                    let words: usize = docs
+                        .par_iter()
+                        .map(|d| {
+                            syntax::parse_document(model, d)
+                                .iter()
+                                .map(|s| s.words.len())
+                                .sum::<usize>()
+                        })
+                        .sum();
+                    black_box(words)
+                });
+            });
+        }
     }
     g.finish();
 }

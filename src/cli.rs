@@ -36,6 +36,9 @@ pub enum Command {
     Ingest(cmd::ingest::Args),
     /// Find places, actors and organisations in a text, or list the gazetteer
     Gazetteer(cmd::gazetteer::Args),
+    /// Print how an article's sentences are parsed (words, tags, lemmas, dependencies) as
+    /// CoNLL-U
+    Parse(cmd::parse::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -51,6 +54,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => cmd::extract::build::execute(args),
         Command::Gazetteer(args) => cmd::gazetteer::execute(args),
         Command::Merge(args) => cmd::merge::execute(args),
+        Command::Parse(args) => cmd::parse::execute(args),
     };
     match result {
         Ok(code) => code,

@@ -16,4 +16,5 @@ pub mod mentions;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod syntax;
 pub mod timeline;

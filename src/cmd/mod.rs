@@ -24,4 +24,5 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod mentions;
 pub mod merge;
+pub mod parse;
 pub mod render;

@@ -11,3 +11,4 @@ mod render;
 mod robustness;
 mod roundtrip;
 mod support;
+mod syntax;

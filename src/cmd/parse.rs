@@ -1,0 +1,46 @@
+use std::io::Read as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::ingest;
+use crate::syntax::{self, conllu};
+
+/// Arguments of `rashomon parse`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// An article (.txt, .md, .html); not with --conllu
+    #[arg(required_unless_present = "conllu", conflicts_with = "conllu")]
+    pub file: Option<PathBuf>,
+    /// Read CoNLL-U on standard input, keep its words, and fill LEMMA, UPOS, XPOS, HEAD and
+    /// DEPREL
+    #[arg(long)]
+    pub conllu: bool,
+}
+
+/// Prints the syntax of an article, or of given words, as CoNLL-U.
+pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    let model = syntax::model().map_err(|e| anyhow::anyhow!("loading the syntax model: {e}"))?;
+    let mut out = String::new();
+    if args.conllu {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading standard input")?;
+        let mut sentences = conllu::read(&text).map_err(|e| anyhow::anyhow!("<stdin>:{e}"))?;
+        for s in &mut sentences {
+            syntax::fill(model, s);
+            s.write(&mut out);
+        }
+    } else {
+        let path = args.file.expect("clap requires a file without --conllu");
+        let doc = ingest::read(&path)?;
+        for (i, s) in syntax::parse_document(model, &doc).iter().enumerate() {
+            s.to_conllu(&doc, &format!("{}-{}", doc.id, i + 1))
+                .write(&mut out);
+        }
+    }
+    out!("{out}")?;
+    Ok(ExitCode::SUCCESS)
+}
