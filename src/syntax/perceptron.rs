@@ -152,18 +152,35 @@ impl Trainer {
 
 /// Cells kept in the slot itself: most features have only a few classes, so one probe of
 /// one 32-byte slot usually finds the whole row.
-const INLINE: usize = 5;
+const INLINE: usize = 3;
 
-/// One feature's row: the key, then either its cells or where they lie in `overflow`.
+/// One feature's row in 16 bytes, so that the table stays small for the caches: a check on
+/// the key, then either the cells or where the row lies in `overflow` or `dense`.
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    key: u64,
+    /// The key's low 32 bits, made odd so that it is never 0 (empty); the home slot comes
+    /// from the high bits, so two features are confused only if both halves collide.
+    check: u32,
     len: u16,
-    /// Cells `(class, weight)` when `len <= INLINE`; else `classes[0]` and `weights[0..2]`
-    /// hold nothing and `start` gives the row's place in the overflow table.
     classes: [u8; INLINE],
+    /// The weights of an inline row; for a longer one, the first two hold where it starts.
     weights: [i16; INLINE],
-    start: u32,
+}
+
+impl Slot {
+    fn start(&self) -> usize {
+        (self.weights[0] as u16 as usize) | ((self.weights[1] as u16 as usize) << 16)
+    }
+
+    fn set_start(&mut self, start: usize) {
+        self.weights[0] = start as u16 as i16;
+        self.weights[1] = (start >> 16) as u16 as i16;
+    }
+}
+
+/// The in-slot check of a key.
+fn check(key: u64) -> u32 {
+    key as u32 | 1
 }
 
 /// Frozen, quantised weights.
@@ -171,7 +188,17 @@ pub struct Weights {
     classes: usize,
     scale: f32,
     slots: Vec<Slot>,
+    /// The whole key of each slot (0 where empty), read only to save the model.
+    keys: Vec<u64>,
     overflow: Vec<(u16, i16)>,
+    /// Rows of many cells, stored whole (`classes` weights each, zeros included): adding a
+    /// whole row is a vector loop, much faster than as many scattered additions.
+    dense: Vec<i16>,
+}
+
+/// Rows with more cells than this are stored whole.
+fn dense_from(classes: usize) -> usize {
+    (classes / 4).max(INLINE)
 }
 
 /// Map a hash onto `0..n` without a division (Lemire's multiply-shift).
@@ -189,15 +216,18 @@ impl Weights {
         // Load factor about 0.6: most rows sit in their home slot.
         let capacity = (rows.len() * 5 / 3).max(16);
         let mut slots = vec![Slot::default(); capacity];
+        let mut keys = vec![0u64; capacity];
         let mut overflow = Vec::new();
+        let mut dense = Vec::new();
         let fits_u8 = classes <= 256;
         for (key, row) in rows {
             let mut i = home(key, capacity);
-            while slots[i].key != 0 {
+            while slots[i].check != 0 {
                 i = (i + 1) % capacity;
             }
+            keys[i] = key;
             let mut slot = Slot {
-                key,
+                check: check(key),
                 len: row.len() as u16,
                 ..Slot::default()
             };
@@ -206,8 +236,15 @@ impl Weights {
                     slot.classes[k] = c as u8;
                     slot.weights[k] = w;
                 }
+            } else if row.len() > dense_from(classes) {
+                slot.set_start(dense.len() / classes);
+                let base = dense.len();
+                dense.resize(base + classes, 0);
+                for &(c, w) in &row {
+                    dense[base + c as usize] = w;
+                }
             } else {
-                slot.start = overflow.len() as u32;
+                slot.set_start(overflow.len());
                 overflow.extend(row);
             }
             slots[i] = slot;
@@ -216,7 +253,9 @@ impl Weights {
             classes,
             scale,
             slots,
+            keys,
             overflow,
+            dense,
         }
     }
 
@@ -226,11 +265,28 @@ impl Weights {
 
     /// Number of features kept and of (feature, class) weights.
     pub fn size(&self) -> (usize, usize) {
-        let used = self.slots.iter().filter(|s| s.key != 0);
+        let used = self.slots.iter().filter(|s| s.check != 0);
         (used.clone().count(), used.map(|s| s.len as usize).sum())
     }
 
-    fn row<'a>(&'a self, slot: &'a Slot) -> impl Iterator<Item = (u16, i16)> + 'a {
+    fn dense_row(&self, slot: &Slot) -> Option<&[i16]> {
+        let len = slot.len as usize;
+        (len > INLINE && len > dense_from(self.classes)).then(|| {
+            let start = slot.start() * self.classes;
+            &self.dense[start..start + self.classes]
+        })
+    }
+
+    /// The row's cells in class order (a dense row's zeros left out).
+    fn row<'a>(&'a self, slot: &'a Slot) -> Box<dyn Iterator<Item = (u16, i16)> + 'a> {
+        if let Some(d) = self.dense_row(slot) {
+            return Box::new(
+                d.iter()
+                    .enumerate()
+                    .filter(|&(_, &w)| w != 0)
+                    .map(|(c, &w)| (c as u16, w)),
+            );
+        }
         let len = slot.len as usize;
         let inline = self.classes <= 256 && len <= INLINE;
         let (a, b) = if inline {
@@ -241,12 +297,34 @@ impl Weights {
         let spill = if inline {
             &[][..]
         } else {
-            &self.overflow[slot.start as usize..slot.start as usize + len]
+            &self.overflow[slot.start()..slot.start() + len]
         };
-        a.iter()
-            .zip(b)
-            .map(|(&c, &w)| (u16::from(c), w))
-            .chain(spill.iter().copied())
+        Box::new(
+            a.iter()
+                .zip(b)
+                .map(|(&c, &w)| (u16::from(c), w))
+                .chain(spill.iter().copied()),
+        )
+    }
+
+    /// Add a row to the scores.
+    #[inline]
+    fn add(&self, slot: &Slot, scores: &mut [i32]) {
+        let len = slot.len as usize;
+        if self.classes <= 256 && len <= INLINE {
+            for k in 0..len {
+                scores[slot.classes[k] as usize] += i32::from(slot.weights[k]);
+            }
+        } else if let Some(d) = self.dense_row(slot) {
+            for (s, &w) in scores.iter_mut().zip(d) {
+                *s += i32::from(w);
+            }
+        } else {
+            let start = slot.start();
+            for &(c, w) in &self.overflow[start..start + len] {
+                scores[c as usize] += i32::from(w);
+            }
+        }
     }
 
     /// Scores of every class, in quantised units (only their order matters).
@@ -262,14 +340,13 @@ impl Weights {
             for (slot, &f) in found.iter().zip(batch) {
                 let mut slot = *slot;
                 let mut i = home(f, n);
-                while slot.key != f && slot.key != 0 {
+                let want = check(f);
+                while slot.check != want && slot.check != 0 {
                     i = (i + 1) % n;
                     slot = self.slots[i];
                 }
-                if slot.key == f {
-                    for (c, w) in self.row(&slot) {
-                        scores[c as usize] += i32::from(w);
-                    }
+                if slot.check == want {
+                    self.add(&slot, scores);
                 }
             }
         }
@@ -282,11 +359,17 @@ impl Weights {
         w.len(self.classes);
         w.f32(self.scale);
         let wide = self.classes > 256;
-        let mut used: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
-        used.sort_unstable_by_key(|s| s.key);
+        let mut used: Vec<(u64, &Slot)> = self
+            .keys
+            .iter()
+            .zip(&self.slots)
+            .filter(|(k, _)| **k != 0)
+            .map(|(&k, s)| (k, s))
+            .collect();
+        used.sort_unstable_by_key(|&(k, _)| k);
         w.len(used.len());
-        for s in used {
-            w.u64(s.key);
+        for (key, s) in used {
+            w.u64(key);
             w.u16(s.len);
             for (c, v) in self.row(s) {
                 if wide {
@@ -372,6 +455,36 @@ mod tests {
         back.write(&mut again);
         assert_eq!(out.bytes, again.bytes);
         assert!(Weights::read(&mut Reader::new(&out.bytes[..out.bytes.len() - 3])).is_err());
+    }
+
+    /// Short rows sit in the slot, middling ones in the overflow table, long ones whole:
+    /// all three score the same as adding the cells one by one, and save the same.
+    #[test]
+    fn every_row_layout_scores_alike() {
+        let classes = 40;
+        let rows = vec![
+            (11u64, vec![(3u16, 5i16), (39, -2)]),
+            (22, (0..6).map(|c| (c * 5, c as i16 + 1)).collect()),
+            (33, (0..40).map(|c| (c, 100 - c as i16)).collect()),
+            (1 << 40, vec![(7, 9)]),
+        ];
+        let w = Weights::build(classes, 1.0, rows.clone());
+        let mut got = vec![0i32; classes];
+        w.score(&[11, 22, 33, 1 << 40, 44], &mut got);
+        let mut want = vec![0i32; classes];
+        for (_, row) in &rows {
+            for &(c, v) in row {
+                want[c as usize] += i32::from(v);
+            }
+        }
+        assert_eq!(got, want);
+        let mut out = Writer::default();
+        w.write(&mut out);
+        let back = Weights::read(&mut Reader::new(&out.bytes)).unwrap();
+        let mut again = vec![0i32; classes];
+        back.score(&[11, 22, 33, 1 << 40], &mut again);
+        assert_eq!(again, want);
+        assert_eq!(back.size(), (4, 2 + 6 + 40 + 1));
     }
 
     #[test]
