@@ -282,6 +282,13 @@ mod constructions {
     }
 
     #[test]
+    fn the_shipped_model_saves_back_to_its_own_bytes() {
+        assert!(model().expect("model").to_bytes() == BUILTIN);
+        assert!(Model::from_bytes(&BUILTIN[..BUILTIN.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"RASHOMON-SYNTAX\0\x09\0\0\0").is_err());
+    }
+
+    #[test]
     fn offsets_point_into_the_text() {
         let text = "Shares didn't recover, the bank's analysts said.";
         let words = parse_text(model().expect("model"), text, 100);

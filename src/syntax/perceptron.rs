@@ -188,8 +188,8 @@ pub struct Weights {
     classes: usize,
     scale: f32,
     slots: Vec<Slot>,
-    /// The whole key of each slot (0 where empty), read only to save the model.
-    keys: Vec<u64>,
+    /// Each feature's whole key and its slot, in key order: read only to save the model.
+    keys: Vec<(u64, u32)>,
     overflow: Vec<(u16, i16)>,
     /// Rows of many cells, stored whole (`classes` weights each, zeros included): adding a
     /// whole row is a vector loop, much faster than as many scattered additions.
@@ -213,10 +213,12 @@ const BATCH: usize = 16;
 
 impl Weights {
     fn build(classes: usize, scale: f32, rows: Vec<(u64, Vec<(u16, i16)>)>) -> Self {
-        // Load factor about 0.6: most rows sit in their home slot.
-        let capacity = (rows.len() * 5 / 3).max(16);
+        // A load factor of a third: a feature the model lacks (one in seven of those asked
+        // for) usually finds its home slot empty, and one it has, its row there. Measured
+        // on the parser, a third is 30% faster than 0.6, a quarter slower again.
+        let capacity = (rows.len() * 3).max(16);
         let mut slots = vec![Slot::default(); capacity];
-        let mut keys = vec![0u64; capacity];
+        let mut keys = Vec::with_capacity(rows.len());
         let mut overflow = Vec::new();
         let mut dense = Vec::new();
         let fits_u8 = classes <= 256;
@@ -225,7 +227,7 @@ impl Weights {
             while slots[i].check != 0 {
                 i = (i + 1) % capacity;
             }
-            keys[i] = key;
+            keys.push((key, i as u32));
             let mut slot = Slot {
                 check: check(key),
                 len: row.len() as u16,
@@ -249,6 +251,7 @@ impl Weights {
             }
             slots[i] = slot;
         }
+        keys.sort_unstable();
         Weights {
             classes,
             scale,
@@ -359,16 +362,9 @@ impl Weights {
         w.len(self.classes);
         w.f32(self.scale);
         let wide = self.classes > 256;
-        let mut used: Vec<(u64, &Slot)> = self
-            .keys
-            .iter()
-            .zip(&self.slots)
-            .filter(|(k, _)| **k != 0)
-            .map(|(&k, s)| (k, s))
-            .collect();
-        used.sort_unstable_by_key(|&(k, _)| k);
-        w.len(used.len());
-        for (key, s) in used {
+        w.len(self.keys.len());
+        for &(key, i) in &self.keys {
+            let s = &self.slots[i as usize];
             w.u64(key);
             w.u16(s.len);
             for (c, v) in self.row(s) {
