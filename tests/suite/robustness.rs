@@ -1,6 +1,7 @@
 //! Property tests over the whole pipeline: articles assembled at random from news-like pieces
 //! (dates, quotes, attributions, counts, places, comment threads, headings) never make it
-//! panic, and what it produces is a valid timeline that survives saving, loading and rendering.
+//! panic, and what it produces is a valid timeline that survives saving, loading and rendering;
+//! the syntax stage gives well-formed trees on the same articles.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use rashomon::graph::cluster::Params;
 use rashomon::ingest::{self, Format};
 use rashomon::pipeline::{self, Options};
 use rashomon::render::html;
+use rashomon::syntax;
 use rashomon::timeline::{self, check};
 
 /// Pieces of sentences the extractor has rules for, and some it must tolerate.
@@ -150,5 +152,35 @@ proptest! {
         // The same input gives the same output.
         let (again, _) = pipeline::extract(&docs, Path::new("."), &options);
         prop_assert_eq!(timeline::to_yaml(&again).expect("serialises"), timeline::to_yaml(&t).expect("serialises"));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// The syntax stage on the same random articles: every sentence gets words inside it, on
+    /// character boundaries, one root, heads within the sentence, and the same parse again.
+    #[test]
+    fn any_article_parses_into_well_formed_trees(text in article()) {
+        let Ok(doc) = ingest::read_str("a.md", text.as_bytes(), Format::Markdown) else {
+            return Ok(());
+        };
+        let model = syntax::model().expect("the built-in model loads");
+        let parsed = syntax::parse_document(model, &doc);
+        for s in &parsed {
+            if s.words.is_empty() {
+                continue;
+            }
+            prop_assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1);
+            for w in &s.words {
+                prop_assert!(s.sentence.start <= w.start && w.end <= s.sentence.end);
+                prop_assert_eq!(&doc.text[w.start..w.end], w.form);
+                prop_assert!(w.head <= s.words.len() && !w.deprel.is_empty());
+            }
+        }
+        let again = syntax::parse_document(model, &doc);
+        let heads = |p: &[syntax::Parsed]| -> Vec<usize> {
+            p.iter().flat_map(|s| s.words.iter().map(|w| w.head)).collect()
+        };
+        prop_assert_eq!(heads(&parsed), heads(&again));
     }
 }
