@@ -38,13 +38,19 @@ pub struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
+    /// The words' features and their tag classes.
+    fn tag(&self, forms: &[&str]) -> (Vec<Lexeme>, Vec<u16>) {
+        let lex: Vec<Lexeme> = forms.iter().map(|f| Lexeme::new(f)).collect();
+        let tags = self.tagger.tag(&lex);
+        (lex, tags)
+    }
+
     /// Tag, lemmatise and parse one sentence given as its words.
     pub fn annotate(&self, forms: &[&'a str]) -> Vec<Annotation<'a>> {
         if forms.is_empty() {
             return Vec::new();
         }
-        let lex: Vec<Lexeme> = forms.iter().map(|f| Lexeme::new(f)).collect();
-        let tags = self.tagger.tag(&lex);
+        let (lex, tags) = self.tag(forms);
         let input: Vec<Input> = lex
             .iter()
             .zip(&tags)
@@ -98,9 +104,9 @@ impl Model {
 
     /// The (UPOS, XPOS) of each word, without parsing.
     pub fn tag(&self, forms: &[&str]) -> Vec<(&str, &str)> {
-        let lex: Vec<Lexeme> = forms.iter().map(|f| Lexeme::new(f)).collect();
-        self.tagger
-            .tag(&lex)
+        self.parts()
+            .tag(forms)
+            .1
             .into_iter()
             .map(|t| (self.tagger.upos(t), self.tagger.xpos(t)))
             .collect()
