@@ -23,6 +23,7 @@ pub mod dct;
 pub mod expr;
 pub mod lexicon;
 pub mod normalize;
+pub mod page;
 pub mod parse;
 pub mod relative;
 pub mod scan;

@@ -347,14 +347,146 @@ mod market {
     }
 
     #[test]
-    fn an_undated_opinion_piece_is_dated_by_what_it_discusses() {
-        let (_dir, t) = extract();
-        let opinion = t.source("opinion").expect("opinion");
-        assert_eq!(
-            opinion.published.map(|w| w.to_string()).as_deref(),
-            Some("2019-03-10")
+    fn an_undated_opinion_piece_stays_undated_and_says_so() {
+        // It discusses a dated strike, but takes no date from the other articles' events.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = rashomon()
+            .arg("extract")
+            .arg(fixture("market"))
+            .arg("-o")
+            .arg(dir.path().join("timeline.yaml"))
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains("opinion.txt: no date of its own"),
+            "{stderr}"
         );
+        let t = timeline::load(&dir.path().join("timeline.yaml")).expect("loads");
+        assert_eq!(t.source("opinion").expect("opinion").published, None);
     }
+}
+
+/// Articles written into a temporary folder, extracted; the timeline and standard error.
+fn extract_texts(files: &[(&str, &str)]) -> (Timeline, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let out = dir.path().join("timeline.yaml");
+    let run = rashomon()
+        .arg("extract")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    (timeline::load(&out).expect("loads"), stderr)
+}
+
+/// One story, as two outlets carried it.
+const FERRY: &str = "The island ferry ran aground on a sandbank outside the harbour on Monday \
+    evening with 140 passengers on board. Nobody was hurt, the coastguard said, and the \
+    passengers were taken ashore by lifeboat before midnight. The operator blamed a failure of \
+    the steering gear, while the harbour master said the captain had left the marked channel \
+    to save time. Sailings to the island were suspended until the ship can be inspected, and \
+    the operator said it would run a chartered boat from Wednesday.";
+
+fn page(outlet: &str, published: Option<&str>, head: &str, foot: &str) -> String {
+    let date = published.map_or(String::new(), |d| format!("published: {d}\n"));
+    format!("---\noutlet: {outlet}\n{date}---\nFerry runs aground\n\n{head}\n\n{FERRY}\n\n{foot}\n")
+}
+
+fn republishes(t: &Timeline) -> Vec<(String, String)> {
+    t.sources
+        .iter()
+        .filter_map(|s| Some((s.id.clone(), s.republishes.clone()?)))
+        .collect()
+}
+
+#[test]
+fn the_copy_is_the_later_one_whichever_file_comes_first() {
+    let original = page("Island Gazette", Some("2022-06-06"), "By Ann Moss", "");
+    let copy = page("Coast Weekly", Some("2022-06-09"), "By staff", "");
+    let (t, _) = extract_texts(&[("a.md", &copy), ("b.md", &original)]);
+    assert_eq!(republishes(&t), [("a".to_string(), "b".to_string())]);
+    let (t, _) = extract_texts(&[("a.md", &original), ("b.md", &copy)]);
+    assert_eq!(republishes(&t), [("b".to_string(), "a".to_string())]);
+}
+
+#[test]
+fn without_dates_the_page_that_credits_the_other_is_the_copy() {
+    let original = page("Island Gazette", None, "By Ann Moss", "");
+    let copy = page(
+        "Coast Weekly",
+        None,
+        "By staff",
+        "This article was originally published by the Island Gazette.",
+    );
+    let (t, stderr) = extract_texts(&[("a.md", &copy), ("b.md", &original)]);
+    assert_eq!(republishes(&t), [("a".to_string(), "b".to_string())]);
+    // Neither has a date: "on Monday" stays unresolved in both, and both say so.
+    assert_eq!(stderr.matches("no date of its own").count(), 2, "{stderr}");
+    let (t, _) = extract_texts(&[("a.md", &original), ("b.md", &copy)]);
+    assert_eq!(republishes(&t), [("b".to_string(), "a".to_string())]);
+}
+
+#[test]
+fn an_undated_original_is_bounded_by_its_copy_which_may_complete_its_dateline() {
+    let copy = page(
+        "Coast Weekly",
+        Some("2022-06-07"),
+        "Source: Island Gazette",
+        "",
+    );
+    // A dateline without its year, and no dated event in the text: the copy's date fixes it.
+    let original = format!(
+        "---\noutlet: Island Gazette\n---\nFerry runs aground\n\nPORTSEA, June 6 - {FERRY}\n"
+    );
+    let (t, stderr) = extract_texts(&[("a.md", &copy), ("b.md", &original)]);
+    assert_eq!(republishes(&t), [("a".to_string(), "b".to_string())]);
+    let published = |t: &Timeline, id: &str| {
+        t.source(id)
+            .and_then(|s| s.published)
+            .map(|w| w.to_string())
+    };
+    assert_eq!(published(&t, "b").as_deref(), Some("2022-06-06"));
+    assert!(
+        stderr.contains("has no year: 2022-06-06 is taken from its copy a"),
+        "{stderr}"
+    );
+    // Without a dateline it is only bounded: published no later than its copy.
+    let original = page("Island Gazette", None, "By Ann Moss", "");
+    let (t, stderr) = extract_texts(&[("a.md", &copy), ("b.md", &original)]);
+    assert_eq!(published(&t, "b").as_deref(), Some("../2022-06-07"));
+    assert!(
+        stderr.contains("published no later than 2022-06-07"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_undated_copy_takes_its_originals_date_and_an_undated_article_takes_none() {
+    let original = page("Island Gazette", Some("2022-06-06"), "By Ann Moss", "");
+    let copy = page("Coast Weekly", None, "Source: Island Gazette", "");
+    let other = "Harbour reopens\n\nThe harbour reopened yesterday after the ferry that ran \
+        aground there was towed off the sandbank.\n";
+    let (t, stderr) = extract_texts(&[("a.md", &copy), ("b.md", &original), ("c.txt", other)]);
+    assert_eq!(republishes(&t), [("a".to_string(), "b".to_string())]);
+    let published = |id: &str| {
+        t.source(id)
+            .and_then(|s| s.published)
+            .map(|w| w.to_string())
+    };
+    assert_eq!(published("a").as_deref(), Some("2022-06-06"));
+    assert!(
+        stderr.contains("takes 2022-06-06, the date of b"),
+        "{stderr}"
+    );
+    // The third article shares the story, not the text: no date from the others' events.
+    assert_eq!(published("c"), None);
+    assert!(stderr.contains("c.txt: no date of its own"), "{stderr}");
 }
 
 /// `extract ../shared/corpus/seeds --into timelines/syria-2016.yaml` adds what the extractor
