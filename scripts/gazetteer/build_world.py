@@ -193,27 +193,34 @@ class Filter:
                 continue
             cols = line.split("\t")
             form, upos = cols[1], cols[3]
-            # A lower-case form tagged as anything but a proper noun is an English word.
-            if form.islower() and upos not in ("PROPN", "X", "SYM", "PUNCT", "NUM"):
-                self.words[form] += 1
+            # A form tagged as anything but a proper noun is an English word, also when
+            # capitalised at the start of a sentence or in a headline ("Bath", "Police").
+            if upos not in ("PROPN", "X", "SYM", "PUNCT", "NUM") and form.isalpha():
+                self.words[form.lower()] += 1
         # The test part of the treebank is left out: it measures the filter.
-        self.calendar = {m.lower() for m in list(calendar.month_name) + list(calendar.day_name) if m}
+        # Compared by the matcher's key, which folds spellings: "May" is "Mai".
+        words = collections.Counter()
+        for w, n in self.words.items():
+            words[key(w)] += n
+        self.words = words
+        self.calendar = {key(m) for m in list(calendar.month_name) + list(calendar.day_name) if m}
         d = os.path.dirname(census.__file__)
         self.given, self.surname = {}, {}
         for f, table in [("dist.male.first", self.given), ("dist.female.first", self.given),
                          ("dist.all.last", self.surname)]:
             for line in open(os.path.join(d, f)):
                 p = line.split()
-                table[p[0].lower()] = max(table.get(p[0].lower(), 0.0), float(p[1]))
+                k = key(p[0])
+                table[k] = max(table.get(k, 0.0), float(p[1]))
 
     def reasons(self, name):
         """The reasons a one-word name is doubtful, as short tags."""
         words = name.split()
         if len(words) != 1:
             return []
-        w = ascii_fold(name).lower().strip(".'")
+        w = key(name)
         out = []
-        if self.words[w] >= 1 or len(re.sub(r"[^a-z]", "", w)) <= 2:
+        if self.words[w] >= 1 or len(re.sub(r"[^a-z]", "", ascii_fold(name))) <= 2:
             out.append("word")
         if w in self.calendar:
             out.append("calendar")

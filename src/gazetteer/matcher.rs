@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::entry::{EntityKind, Entry};
 use super::normalize::{Folded, fold};
+use super::{Meta, Tier};
 
 /// A mention of an entry in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -36,10 +37,22 @@ enum Case {
     Spelling(Box<str>),
 }
 
+/// A mention as the automaton finds it, before context decides shared and doubtful names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// The first candidate that fits how the text is written.
+    pub m: Match,
+    /// Its name needs a related place named nearby.
+    pub gated: bool,
+    /// Other places the same words may name, best first, and whether each needs context;
+    /// empty unless `m` is a place.
+    pub alternatives: Vec<(u32, bool)>,
+}
+
 /// What a hit of the automaton turns out to be.
 #[derive(Debug, PartialEq, Eq)]
 enum Verdict {
-    Mention(Match),
+    Mention(Hit),
     /// Spelt like a `not_names` entry.
     NotAName,
     /// No candidate fits how the text is written.
@@ -67,6 +80,13 @@ struct Candidate {
     /// An acronym that is also an English word ("IS", "US", "WHO"): refused inside a line
     /// written in capitals.
     common: bool,
+    /// A generated name that is also a word or a person's name: a mention only in context.
+    gated: bool,
+    /// A place or country, not a demonym.
+    place: bool,
+    /// Where names collide: the user's before the hand-made before the world's, then the
+    /// most populous.
+    rank: (Tier, std::cmp::Reverse<u32>),
 }
 
 /// English words that are also acronyms in the table.
@@ -87,25 +107,37 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    pub fn build(entries: &[Entry], not_names: &[String], preferred: usize) -> Matcher {
+    pub fn build(entries: &[Entry], not_names: &[String], meta: &[Meta]) -> Matcher {
         let mut m = Matcher::default();
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<String> = Vec::with_capacity(entries.len() * 2);
+        m.candidates.reserve(entries.len() * 2);
+        m.keys.reserve(entries.len() * 2);
+        let block = Meta {
+            tier: Tier::User,
+            ..Meta::HAND
+        };
         for spelling in not_names {
-            m.add(&mut patterns, spelling, BLOCK as usize, false);
+            m.add(&mut patterns, spelling, BLOCK as usize, false, None, block);
         }
-        // Entries from `preferred` on (a user's) come first where names collide.
-        let order =
-            (preferred.min(entries.len())..entries.len()).chain(0..preferred.min(entries.len()));
-        for index in order {
-            let entry = &entries[index];
-            for name in entry.names() {
-                m.add(&mut patterns, name, index, false);
+        for (index, entry) in entries.iter().enumerate() {
+            let meta = meta.get(index).copied().unwrap_or(Meta::HAND);
+            let kind = Some(entry.kind);
+            for (k, name) in entry.names().enumerate() {
+                let meta = Meta {
+                    gated: meta.gated && k == 0,
+                    ..meta
+                };
+                m.add(&mut patterns, name, index, false, kind, meta);
             }
+            let ungated = Meta {
+                gated: false,
+                ..meta
+            };
             for name in governorate_forms(entry) {
-                m.add(&mut patterns, &name, index, false);
+                m.add(&mut patterns, &name, index, false, kind, ungated);
             }
             for demonym in &entry.demonyms {
-                m.add(&mut patterns, demonym, index, true);
+                m.add(&mut patterns, demonym, index, true, kind, ungated);
             }
         }
         for list in &mut m.candidates {
@@ -119,9 +151,11 @@ impl Matcher {
             list.sort_by_key(|c| {
                 (
                     c.entry != BLOCK,
+                    c.rank.0,
                     !matches!(c.case, Case::Exact(_)),
                     !c.the,
                     !c.article,
+                    c.rank.1,
                 )
             });
         }
@@ -134,7 +168,15 @@ impl Matcher {
         m
     }
 
-    fn add(&mut self, patterns: &mut Vec<String>, alias: &str, entry: usize, demonym: bool) {
+    fn add(
+        &mut self,
+        patterns: &mut Vec<String>,
+        alias: &str,
+        entry: usize,
+        demonym: bool,
+        kind: Option<EntityKind>,
+        meta: Meta,
+    ) {
         let folded = fold(alias);
         if folded.words.is_empty() {
             return;
@@ -168,6 +210,9 @@ impl Matcher {
                 && folded.words[0].fend - folded.words[0].fstart <= 4,
             common,
             letters: letters.into(),
+            gated: meta.gated,
+            place: !demonym && matches!(kind, Some(EntityKind::Place | EntityKind::Country)),
+            rank: (meta.tier, std::cmp::Reverse(meta.population)),
         };
         let id = *self.keys.entry(folded.text.clone()).or_insert_with(|| {
             patterns.push(folded.text);
@@ -175,18 +220,20 @@ impl Matcher {
             patterns.len() - 1
         });
         let list = &mut self.candidates[id];
-        if !list.iter().any(|c| {
+        match list.iter_mut().find(|c| {
             c.entry == candidate.entry
                 && c.demonym == demonym
                 && c.case == candidate.case
                 && c.the == candidate.the
         }) {
-            list.push(candidate);
+            // The same name twice: matched freely if either spelling is.
+            Some(c) => c.gated &= candidate.gated,
+            None => list.push(candidate),
         }
     }
 
     /// All mentions, leftmost-longest, non-overlapping, in text order.
-    pub fn find(&self, text: &str) -> Vec<Match> {
+    pub fn find(&self, text: &str) -> Vec<Hit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -261,7 +308,8 @@ impl Matcher {
         pattern: usize,
     ) -> Verdict {
         let words = &folded.words;
-        let cand = self.candidates[pattern].iter().find(|c| {
+        let span = &text[words[first].core as usize..words[last].end as usize];
+        let fits = |c: &Candidate| {
             if (c.the && !words[first].the)
                 || (c.article && words[first].start == words[first].core)
             {
@@ -269,7 +317,6 @@ impl Matcher {
             }
             match &c.case {
                 Case::Exact(letters) => {
-                    let span = &text[words[first].core as usize..words[last].end as usize];
                     let same = span
                         .chars()
                         .filter(|c| c.is_alphanumeric())
@@ -280,40 +327,75 @@ impl Matcher {
                     .get(first + *k as usize)
                     .is_none_or(|w| starts_upper(text, w.core as usize)),
                 Case::Any => true,
-                Case::Spelling(letters) => lower_letters_eq(
-                    &text[words[first].core as usize..words[last].end as usize],
-                    letters,
-                ),
+                Case::Spelling(letters) => lower_letters_eq(span, letters),
             }
-        });
-        let Some(cand) = cand else {
+        };
+        let list = &self.candidates[pattern];
+        let Some(cand) = list.iter().find(|c| fits(c)) else {
             return Verdict::Refused;
         };
         if cand.entry == BLOCK {
             return Verdict::NotAName;
         }
-        Verdict::Mention(Match {
-            start: words[first].start as usize,
-            end: words[last].end as usize,
-            entry: cand.entry as usize,
-            demonym: cand.demonym,
+        let mut alternatives = Vec::new();
+        if cand.place && list.len() > 1 {
+            for c in list
+                .iter()
+                .filter(|c| c.place && c.entry != cand.entry && fits(c))
+            {
+                if c.entry != BLOCK && !alternatives.iter().any(|&(e, _)| e == c.entry) {
+                    alternatives.push((c.entry, c.gated));
+                }
+            }
+        }
+        Verdict::Mention(Hit {
+            m: Match {
+                start: words[first].start as usize,
+                end: words[last].end as usize,
+                entry: cand.entry as usize,
+                demonym: cand.demonym,
+            },
+            gated: cand.gated,
+            alternatives,
         })
     }
 
-    /// The entry a name stands for, ignoring capitals except for exact acronyms.
+    /// The entry a name stands for, ignoring capitals except for exact acronyms and names
+    /// that are also words ("Reading", not "reading").
     pub fn lookup(&self, name: &str) -> Option<(usize, bool)> {
+        self.lookups(name)
+            .first()
+            .map(|c| (c.entry as usize, c.demonym))
+    }
+
+    /// Every entry (not demonym) a name may stand for, best first.
+    pub fn lookup_all(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
+        self.lookups(name)
+            .into_iter()
+            .filter(|c| !c.demonym)
+            .map(|c| c.entry as usize)
+    }
+
+    /// The candidates a name may be, best first; none for a spelling in `not_names`.
+    fn lookups(&self, name: &str) -> Vec<&Candidate> {
         let folded = fold(name);
-        let id = *self.keys.get(&folded.text)?;
+        let Some(&id) = self.keys.get(&folded.text) else {
+            return Vec::new();
+        };
         let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-        self.candidates[id]
+        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        let mut out: Vec<&Candidate> = self.candidates[id]
             .iter()
-            .find(|c| match &c.case {
+            .filter(|c| match &c.case {
                 Case::Exact(l) => **l == *letters,
                 Case::Spelling(l) => lower_letters_eq(name, l),
-                _ => true,
+                _ => !c.gated || capital,
             })
-            .filter(|c| c.entry != BLOCK)
-            .map(|c| (c.entry as usize, c.demonym))
+            .collect();
+        if out.first().is_some_and(|c| c.entry == BLOCK) {
+            out.clear();
+        }
+        out
     }
 }
 
