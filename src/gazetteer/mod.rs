@@ -20,6 +20,7 @@ pub mod normalize;
 mod world;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
@@ -63,7 +64,7 @@ fn located(file: &str, line: usize, col: usize, message: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     entries: Arc<Vec<Entry>>,
-    ids: Arc<HashMap<String, usize>>,
+    ids: Arc<IdMap>,
     /// Per entry: where it comes from, its population, whether its name needs context.
     meta: Arc<Vec<Meta>>,
     /// Per entry: the index of the place it lies in (`within`, else `country`), or `NONE`.
@@ -188,10 +189,10 @@ impl Gazetteer {
         let mut meta = (*self.meta).clone();
         let mut ids = (*self.ids).clone();
         for e in Arc::unwrap_or_clone(user.entries) {
-            match ids.get(&e.id) {
-                Some(&i) => merge(&mut entries[i], e),
+            match ids.get(&entries, &e.id) {
+                Some(i) => merge(&mut entries[i], e),
                 None => {
-                    ids.insert(e.id.clone(), entries.len());
+                    ids.insert(&e.id, entries.len());
                     entries.push(e);
                     meta.push(Meta {
                         tier: Tier::User,
@@ -224,12 +225,12 @@ impl Gazetteer {
     }
 
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
-        self.ids.get(id).map(|&i| &self.entries[i])
+        self.ids.get(&self.entries, id).map(|i| &self.entries[i])
     }
 
     /// Index of the entry with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).copied()
+        self.ids.get(&self.entries, id)
     }
 
     /// Every mention in a text: whole words, leftmost-longest, sorted, non-overlapping.
@@ -260,19 +261,18 @@ impl Gazetteer {
                 continue;
             }
             let (from, to) = paragraph(text, h.m.start, h.m.end);
+            let (lo, hi) = (
+                hits.partition_point(|o| o.m.start < from),
+                hits.partition_point(|o| o.m.start < to),
+            );
             // Places named around it, whose own reading is not in doubt.
-            let others: Vec<&Hit> = hits
+            let others: Vec<&Hit> = hits[lo..hi]
                 .iter()
-                .enumerate()
-                .filter(|&(j, o)| {
-                    j != i
-                        && !o.gated
-                        && !o.m.demonym
-                        && o.m.start >= from
-                        && o.m.end <= to
-                        && self.is_place(o.m.entry)
+                .zip(lo..)
+                .filter(|&(o, j)| {
+                    j != i && !o.gated && !o.m.demonym && o.m.end <= to && self.is_place(o.m.entry)
                 })
-                .map(|(_, o)| o)
+                .map(|(o, _)| o)
                 .collect();
             // 2: a place in it is named, or one containing it follows it; 1: a province
             // containing it is named in the paragraph.
@@ -404,11 +404,11 @@ impl Gazetteer {
         not_names: Vec<String>,
         replace: bool,
     ) -> Gazetteer {
-        let ids: HashMap<String, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let mut ids = IdMap::default();
+        ids.0.reserve(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            ids.insert(&e.id, i);
+        }
         let parents = entries
             .iter()
             .enumerate()
@@ -416,9 +416,9 @@ impl Gazetteer {
                 e.within
                     .as_deref()
                     .or(e.country.as_deref().filter(|c| *c != e.id))
-                    .and_then(|p| ids.get(p))
-                    .filter(|&&p| p != i)
-                    .map_or(NONE, |&p| p as u32)
+                    .and_then(|p| ids.get(&entries, p))
+                    .filter(|&p| p != i)
+                    .map_or(NONE, |p| p as u32)
             })
             .collect();
         let matcher = Matcher::build(&entries, &not_names, &meta);
@@ -434,10 +434,38 @@ impl Gazetteer {
     }
 }
 
-/// The paragraph (line) around a byte range.
+/// Entry ids → indices, keyed by a 64-bit hash of the id (checked against the entry on every
+/// look-up), so that building it copies no string.
+#[derive(Debug, Clone, Default)]
+struct IdMap(HashMap<u64, usize, BuildHasherDefault<matcher::Identity>>);
+
+impl IdMap {
+    fn get(&self, entries: &[Entry], id: &str) -> Option<usize> {
+        self.0
+            .get(&matcher::hash(id))
+            .copied()
+            .filter(|&i| entries[i].id == id)
+    }
+
+    /// A later entry with the same id takes its place, as in a map of strings.
+    fn insert(&mut self, id: &str, index: usize) {
+        self.0.insert(matcher::hash(id), index);
+    }
+}
+
+/// The paragraph (line) around a byte range, at most `REACH` bytes either side.
 fn paragraph(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    const REACH: usize = 1500;
+    let mut lo = start.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let from = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let to = text[end..hi].find('\n').map_or(hi, |i| end + i);
     (from, to)
 }
 
