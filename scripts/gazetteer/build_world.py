@@ -513,7 +513,9 @@ def main():
     for r in rows.values():
         if r["role"] == "city":
             ks = hand_by_id[r["id"]]["_keys"] if r["id"] in hand_by_id else {key(n) for n in r["names"]}
+            # Its province's, and its country's: Moscow the city is not in Moscow Oblast.
             city_keys.update((r["within"], k) for k in ks)
+            city_keys.update((r["country"], k) for k in ks)
     for r in sorted(rows.values(), key=lambda r: r["id"]):
         if not r["names"]:
             continue
@@ -528,7 +530,7 @@ def main():
                 continue
             seen.add(spelling(n))
             mark, why = filt.verdict(n, r["population"])
-            if subdivision and (r["id"], k) in city_keys:
+            if subdivision and ((r["id"], k) in city_keys or (r["country"], k) in city_keys):
                 mark, why = "!", why + ["city-in-it"]
             elif subdivision and mark == "?" and ({"word", "calendar"} & set(why)):
                 mark = "!"  # "Central", "Northern": named with their type, "Central Region"

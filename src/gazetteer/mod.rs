@@ -3,7 +3,7 @@
 //! The built-in table is the hand-made `data/gazetteer.yaml` (places, actors and
 //! organisations of the Middle East, with aliases and demonyms) and the generated
 //! `data/gazetteer-world.tsv` (countries, first-level subdivisions and towns of the world, see
-//! [`world`]), both compiled in. Where a name is in both, the hand-made entry wins. A user
+//! `world.rs`), both compiled in. Where a name is in both, the hand-made entry wins. A user
 //! file in the YAML format extends the table (entries whose id is already present add
 //! aliases), or replaces it with `replace: true`. Spelling variants that no one listed still
 //! match through the normalisation key in [`normalize`].
