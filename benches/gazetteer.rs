@@ -5,11 +5,24 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group};
 use rashomon::gazetteer::Gazetteer;
 
-/// Deterministic prose: filler sentences with names from the table dropped in, a few in
-/// variant spellings, about `bytes` long.
-fn text(bytes: usize) -> String {
+/// Deterministic prose: filler sentences with names from the hand-made table (and, with
+/// `world`, as many from the generated world table) dropped in, a few in variant spellings,
+/// about `bytes` long.
+fn text(bytes: usize, world: bool) -> String {
+    let hand = Gazetteer::from_yaml("t", include_str!("../data/gazetteer.yaml")).unwrap();
+    let mut names: Vec<&str> = hand.entries().iter().flat_map(|e| e.names()).collect();
     let g = Gazetteer::builtin();
-    let names: Vec<&str> = g.entries().iter().flat_map(|e| e.names()).collect();
+    if world {
+        let n = names.len();
+        let from = hand.entries().len();
+        names.extend(
+            g.entries()[from..]
+                .iter()
+                .flat_map(|e| e.names())
+                .step_by(7)
+                .take(n),
+        );
+    }
     let filler = [
         "Officials said on Tuesday that the convoy had been delayed by shelling near",
         "According to a statement released late in the evening, fighters advanced towards",
@@ -52,15 +65,20 @@ fn text(bytes: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let g = Gazetteer::builtin();
-    let text = text(4 << 20);
+    for (label, world) in [("find 4 MB", false), ("find 4 MB, half world names", true)] {
+        let text = text(4 << 20, world);
+        let mut group = c.benchmark_group("gazetteer");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(10);
+        group.bench_function(label, |b| b.iter(|| black_box(g.find(black_box(&text)))));
+        group.finish();
+    }
     let mut group = c.benchmark_group("gazetteer");
-    group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
-    group.bench_function("find 4 MB", |b| {
-        b.iter(|| black_box(g.find(black_box(&text))))
+    group.bench_function("builtin parse and build (hand-made and world)", |b| {
+        b.iter(|| black_box(Gazetteer::parse_builtin().entries().len()))
     });
-    group.finish();
-    c.bench_function("builtin parse and build", |b| {
+    group.bench_function("hand-made parse and build", |b| {
         b.iter(|| {
             black_box(
                 Gazetteer::from_yaml("t", include_str!("../data/gazetteer.yaml"))
@@ -68,6 +86,7 @@ fn bench(c: &mut Criterion) {
             )
         })
     });
+    group.finish();
 }
 
 criterion_group!(benches, bench);
@@ -80,7 +99,7 @@ fn main() {
         .and_then(|v| v.parse::<usize>().ok())
     {
         let g = Gazetteer::builtin();
-        let text = text(4 << 20);
+        let text = text(4 << 20, std::env::var("GAZETTEER_WORLD").is_ok());
         let mut found = 0;
         for _ in 0..n {
             found += black_box(g.find(black_box(&text))).len();

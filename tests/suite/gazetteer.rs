@@ -390,7 +390,8 @@ fn a_user_file_extends_by_id_without_repeating_the_kind() {
 
 #[test]
 fn a_not_name_phrase_hides_the_name_inside_it() {
-    assert_eq!(ids("New Mexico and Mexico"), vec!["mexico"]);
+    // New Mexico is the US state of the world table, and Mexico is not found inside it.
+    assert_eq!(ids("New Mexico and Mexico"), vec!["us-nm", "mexico"]);
     assert_eq!(
         ids("Latin American leaders and Americans"),
         vec!["latin-america", "united-states"]
@@ -466,4 +467,224 @@ fn more_mistakes_are_located() {
         err,
         "m.yaml:3:14: `country: atlantis` of `qarya` names no entry"
     );
+}
+
+// ---------------------------------------------------------------- the world table
+
+/// Ids of the places found in `text`, in order.
+fn places(text: &str) -> Vec<String> {
+    let g = Gazetteer::builtin();
+    g.find(text)
+        .into_iter()
+        .filter(|m| {
+            !m.demonym
+                && matches!(
+                    g.entry(m.entry).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+        })
+        .map(|m| g.entry(m.entry).id.clone())
+        .collect()
+}
+
+fn within(inner: &str, outer: &str) -> bool {
+    let g = Gazetteer::builtin();
+    g.contains(g.index_of(outer).unwrap(), g.index_of(inner).unwrap())
+}
+
+#[test]
+fn factory_fire_in_bangladesh() {
+    let text = "A fire swept through a garment factory in Gazipur, north of Dhaka, on \
+                Wednesday; workers from Savar joined the search, Bangladeshi officials said.";
+    let p = places(text);
+    assert_eq!(p, ["gazipur-bd", "dhaka", "savar-bd"]);
+    assert!(within("gazipur-bd", "bangladesh"));
+    assert!(within("gazipur-bd", "bd-c"));
+    let g = Gazetteer::builtin();
+    assert!(g.same_place("Gazipur", "Bangladesh"));
+    assert!(g.same_place("Gazipur", "Dhaka Division"));
+    assert!(!g.same_place("Gazipur", "Savar"));
+    assert!(g.within("Savar", "Bangladesh"));
+}
+
+#[test]
+fn election_in_ohio() {
+    let text = "Polls closed in Ohio on Tuesday. Turnout in Columbus and Cincinnati was high, \
+                and the count in Cuyahoga was slow, the secretary of state said.";
+    let p = places(text);
+    assert!(
+        p.starts_with(&["us-oh".to_string(), "columbus-us".to_string()]),
+        "{p:?}"
+    );
+    assert!(p.contains(&"cincinnati-us".to_string()), "{p:?}");
+    assert!(within("columbus-us", "us-oh"));
+    assert!(within("us-oh", "united-states"));
+    assert!(within("columbus-us", "united-states"));
+    let g = Gazetteer::builtin();
+    let columbus = g.index_of("columbus-us").unwrap();
+    let chain: Vec<&str> = g
+        .ancestors(columbus)
+        .map(|i| g.entry(i).id.as_str())
+        .collect();
+    assert_eq!(chain, ["us-oh", "united-states"]);
+}
+
+#[test]
+fn plane_crash_near_kathmandu() {
+    let text = "A passenger plane bound for Pokhara crashed shortly after take-off from \
+                Kathmandu, Nepal's civil aviation authority said.";
+    assert_eq!(places(text), ["pokhara-np", "kathmandu", "nepal"]);
+    // The hand-made Kathmandu is given its province by the world table.
+    let g = Gazetteer::builtin();
+    let kathmandu = g.index_of("kathmandu").unwrap();
+    let chain: Vec<&str> = g
+        .ancestors(kathmandu)
+        .map(|i| g.entry(i).id.as_str())
+        .collect();
+    assert_eq!(chain, ["np-p3", "nepal"]);
+}
+
+#[test]
+fn floods_in_brazil_and_storms_in_the_philippines() {
+    let text = "Floods in Porto Alegre, in Rio Grande do Sul, displaced thousands, while a \
+                typhoon hit Cebu and Manila.";
+    let p = places(text);
+    assert_eq!(p, ["porto-alegre-br", "br-rs", "cebu-city-ph", "manila"]);
+    assert!(within("porto-alegre-br", "brazil"));
+}
+
+#[test]
+fn a_name_several_places_share_goes_by_context() {
+    // The largest, or the hand-made one, without context.
+    assert_eq!(
+        places("Officials in Springfield disagreed."),
+        ["springfield-us"]
+    );
+    assert_eq!(places("He flew to Paris."), ["paris"]);
+    assert_eq!(places("Georgia held an election."), ["georgia"]);
+    // A place that contains it right after it.
+    assert_eq!(
+        places("Officials in Springfield, Illinois, disagreed."),
+        ["springfield-us-il", "us-il"]
+    );
+    assert_eq!(places("He flew to Paris, Texas."), ["paris-us", "us-tx"]);
+    // A place lying in it, named in the paragraph.
+    assert_eq!(
+        places("The governor of Georgia spoke in Atlanta."),
+        ["us-ga", "atlanta-us"]
+    );
+    assert_eq!(
+        places("Georgia's president spoke in Tbilisi."),
+        ["georgia", "tbilisi"]
+    );
+    // A country named elsewhere is not enough to move a name away from the default.
+    assert_eq!(
+        places("Georgia and the United States signed a pact."),
+        ["georgia", "united-states"]
+    );
+    // Shared names compare as any of their places.
+    let g = Gazetteer::builtin();
+    assert!(g.same_place("Springfield", "Illinois"));
+    assert!(g.same_place("Georgia", "Atlanta"));
+}
+
+#[test]
+fn common_words_and_names_are_not_places() {
+    for text in [
+        "Police said the victims were taken to hospital.",
+        "Reading the statement, the minister paused.",
+        "It was a nice gesture, and Nice work, said one.",
+        "The vote was split. Split decisions are rare.",
+        "Mobile networks went down across the region.",
+        "In March and May the talks stalled; on Monday they resumed.",
+        "Victoria Nuland met Jordan Peterson and Chester Bennington's family.",
+        "Of course, he added, the Deal was off. Bath time, said the mayor.",
+        "Martin said the Young people had gone to Hamilton's office.",
+    ] {
+        let g = Gazetteer::builtin();
+        let world: Vec<String> = g
+            .find(text)
+            .into_iter()
+            .map(|m| g.entry(m.entry))
+            .filter(|e| e.kind == EntityKind::Place && e.id.contains('-'))
+            .map(|e| e.id.clone())
+            .filter(|id| Gazetteer::builtin().index_of(id).unwrap() >= hand_made_len())
+            .collect();
+        assert!(world.is_empty(), "{text:?}: {world:?}");
+    }
+}
+
+/// Entries before this index come from the hand-made table.
+fn hand_made_len() -> usize {
+    Gazetteer::from_yaml("t", include_str!("../../data/gazetteer.yaml"))
+        .unwrap()
+        .entries()
+        .len()
+}
+
+#[test]
+fn a_name_that_is_also_a_word_is_a_place_in_context() {
+    assert_eq!(
+        places("A truck attack in Nice, France, killed 86."),
+        ["nice-fr", "france"]
+    );
+    assert_eq!(
+        places("The festival in Reading, England, drew crowds."),
+        ["reading-gb", "england"]
+    );
+    assert_eq!(
+        places("Floods hit Mobile, Alabama."),
+        ["mobile-us", "us-al"]
+    );
+    // Without it, nothing.
+    assert_eq!(
+        places("A truck attack in Nice killed 86."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn hand_made_entries_win_over_the_world_table() {
+    let g = Gazetteer::builtin();
+    // Same place: the hand-made entry, with its aliases and hierarchy.
+    assert_eq!(g.lookup("Deir Ezzor").unwrap().id, "deir-ez-zor");
+    assert_eq!(g.lookup("Aleppo").unwrap().id, "aleppo");
+    assert!(g.index_of("aleppo-sy").is_none());
+    assert_eq!(
+        g.by_id("aleppo").unwrap().within.as_deref(),
+        Some("aleppo-governorate")
+    );
+    // Hand-made countries keep their demonyms and capitals.
+    let us = g.by_id("united-states").unwrap();
+    assert!(us.demonyms.contains(&"American".to_string()));
+    assert_eq!(us.capital.as_deref(), Some("washington-dc"));
+    // A hand-made place without a province gets the world's.
+    assert_eq!(g.by_id("munich").unwrap().within.as_deref(), Some("de-by"));
+    assert!(g.same_place("Munich", "Bavaria"));
+}
+
+#[test]
+fn a_user_file_extends_and_overrides_world_entries() {
+    let user = Gazetteer::from_yaml(
+        "user.yaml",
+        "entries:\n  - {id: gazipur-bd, aliases: [Joydebpur]}\n  - {name: Springfield Mill, kind: place, within: springfield-us-il}\n  - {id: my-springfield, name: Springfield, kind: place, country: united-states}\n",
+    )
+    .unwrap();
+    let g = Gazetteer::builtin().with_user(user);
+    assert_eq!(g.lookup("Joydebpur").unwrap().id, "gazipur-bd");
+    assert!(g.same_place("Springfield Mill", "Illinois"));
+    // The user's Springfield comes first.
+    assert_eq!(g.lookup("Springfield").unwrap().id, "my-springfield");
+}
+
+#[test]
+fn the_world_table_is_large_and_loads_fast() {
+    let start = std::time::Instant::now();
+    let g = Gazetteer::parse_builtin();
+    let took = start.elapsed();
+    let count = |k: EntityKind| g.entries().iter().filter(|e| e.kind == k).count();
+    assert!(count(EntityKind::Place) > 30_000);
+    assert!(count(EntityKind::Country) > 230);
+    // Generous for a debug build on a busy machine; the release build takes far less.
+    assert!(took.as_secs() < 20, "{took:?}");
 }
