@@ -26,6 +26,15 @@ pub enum Command {
     Render(cmd::render::Args),
     /// Check timeline files and print every problem as file:line:col
     Check(cmd::check::Args),
+    /// Write a timeline for other tools: TimelineJS, a spreadsheet, JSON or a Markdown briefing
+    Export(cmd::export::Args),
+    /// Make a timeline from TimelineJS (JSON or Google Sheet CSV) or a Rashomon spreadsheet
+    Import(cmd::import::Args),
+    /// Print the JSON Schema of the timeline format, for editors
+    Schema(cmd::schema::Args),
+    /// Serve a live preview of a timeline on 127.0.0.1, rendered again on every save
+    #[command(visible_alias = "serve")]
+    Watch(cmd::watch::Args),
     /// Merge a candidate timeline into a timeline file, keeping every hand edit
     Merge(cmd::merge::Args),
     /// Print the events and accounts found in one article, for checking the extractor
@@ -47,6 +56,10 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::execute(args),
         Command::Render(args) => cmd::render::execute(args),
+        Command::Export(args) => cmd::export::execute(args),
+        Command::Import(args) => cmd::import::execute(args),
+        Command::Schema(args) => cmd::schema::execute(args),
+        Command::Watch(args) => cmd::watch::execute(args),
         Command::Ingest(args) => cmd::ingest::execute(args),
         Command::Dates(args) => cmd::dates::execute(args),
         Command::Mentions(args) => cmd::mentions::execute(args),

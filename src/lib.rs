@@ -4,14 +4,19 @@
 //! The pipeline follows the folders: [`ingest`] reads articles, [`dates`] finds and
 //! normalises temporal expressions, [`mentions`] extracts dated event mentions and who says
 //! what, [`graph`] merges them into events, and [`render`] writes the page. [`timeline`] is
-//! the model everything feeds: the YAML format people edit, `check`, and derived disputes.
+//! the model everything feeds: the YAML format people edit, `check`, derived disputes and its
+//! JSON Schema. [`export`] and [`import`] trade timelines with the newsroom's other tools
+//! (TimelineJS, spreadsheets, Markdown), and [`live`] serves a preview that follows the file.
 
 pub mod cli;
 mod cmd;
 pub mod dates;
+pub mod export;
 pub mod gazetteer;
 pub mod graph;
+pub mod import;
 pub mod ingest;
+pub mod live;
 pub mod mentions;
 pub mod output;
 pub mod pipeline;

@@ -11,6 +11,7 @@
   Array.prototype.forEach.call(document.querySelectorAll("#toc li[data-event]"), function (li) {
     entries[li.getAttribute("data-event")] = li;
   });
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".chart a[data-event]"));
   var f = form.elements;
   var status = document.getElementById("f-status");
 
@@ -35,6 +36,11 @@
           (who && a.getAttribute("data-claimant") === who);
         a.classList.toggle("is-match", !!match);
       });
+    });
+    var hidden = {};
+    events.forEach(function (ev) { if (ev.parentNode.hidden) hidden[ev.id] = true; });
+    marks.forEach(function (m) {
+      m.classList.toggle("is-filtered", !!hidden[m.getAttribute("data-event")]);
     });
     var total = events.length;
     status.textContent = shown < total

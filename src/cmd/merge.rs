@@ -63,9 +63,9 @@ pub fn merge_into_file(
     let (text, created) = match std::fs::read_to_string(path) {
         Ok(text) => (text, false),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
-            yaml::to_string(&Head {
+            timeline::schema::with_modeline(&yaml::to_string(&Head {
                 title: &candidate.title,
-            })?,
+            })?),
             true,
         ),
         Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),

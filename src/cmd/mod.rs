@@ -19,10 +19,14 @@ macro_rules! out {
 
 pub mod check;
 pub mod dates;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod import;
 pub mod ingest;
 pub mod mentions;
 pub mod merge;
 pub mod parse;
 pub mod render;
+pub mod schema;
+pub mod watch;

@@ -29,6 +29,8 @@ impl askama::filters::HtmlSafe for Asset {}
 
 const CSS: Asset = Asset(include_str!("../../templates/page.css"));
 const JS: Asset = Asset(include_str!("../../templates/page.js"));
+/// The reload script of pages served by `rashomon watch`.
+pub const LIVE_JS: Asset = Asset(include_str!("../../templates/live.js"));
 
 #[derive(Template)]
 #[template(path = "page.html", whitespace = "minimize")]
@@ -36,15 +38,30 @@ struct PageTemplate<'a> {
     page: &'a Page,
     css: Asset,
     js: Asset,
+    /// The version of a page served by `watch`; `None` for a page written to a file.
+    live: Option<u64>,
+    live_js: Asset,
 }
 
 /// Render the whole timeline as one self-contained HTML page.
 pub fn page(timeline: &Timeline) -> Result<String, RenderError> {
+    render(timeline, None)
+}
+
+/// The page as `rashomon watch` serves it: the same page, plus a script that reloads it when
+/// the server has a newer `version`, and a policy that lets it ask its own server (only).
+pub fn live_page(timeline: &Timeline, version: u64) -> Result<String, RenderError> {
+    render(timeline, Some(version))
+}
+
+fn render(timeline: &Timeline, live: Option<u64>) -> Result<String, RenderError> {
     let view = Page::new(timeline);
     let template = PageTemplate {
         page: &view,
         css: CSS,
         js: JS,
+        live,
+        live_js: LIVE_JS,
     };
     Ok(template.render()?)
 }

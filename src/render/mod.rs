@@ -1,4 +1,5 @@
 //! Output for people: the self-contained HTML page.
 
+pub mod chart;
 pub mod html;
 pub mod view;

@@ -19,6 +19,8 @@ pub struct Page {
     pub events: Vec<EventView>,
     pub sources: Vec<SourceView>,
     pub filters: Filters,
+    /// The overview chart above the list; `None` when no event has a date.
+    pub chart: Option<super::chart::Chart>,
 }
 
 /// The figures in the header.
@@ -201,6 +203,7 @@ impl Page {
                 .map(|s| source_view(timeline, &events, s))
                 .collect(),
             filters: filters(timeline, &events),
+            chart: super::chart::chart(timeline),
             events: views,
         }
     }

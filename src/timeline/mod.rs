@@ -6,6 +6,7 @@ pub mod disputes;
 pub mod edit;
 pub mod merge;
 pub mod model;
+pub mod schema;
 pub mod when;
 pub mod yaml;
 
@@ -56,9 +57,10 @@ pub fn load_str(file: &str, src: &str) -> Result<Timeline, LoadError> {
     }
 }
 
-/// The normalised YAML text of a timeline.
+/// The normalised YAML text of a timeline, as Rashomon writes timeline files: the editor
+/// modeline ([`schema::MODELINE`]) first.
 pub fn to_yaml(timeline: &Timeline) -> Result<String, yaml::YamlError> {
-    yaml::to_string(timeline)
+    Ok(schema::with_modeline(&yaml::to_string(timeline)?))
 }
 
 /// Give every account an id and recompute every event's disputes.

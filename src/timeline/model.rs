@@ -12,20 +12,25 @@ use super::when::When;
 use super::yaml::{flow_list, flow_pair, flow_pairs, prose};
 
 /// A whole timeline file.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
+    /// What the timeline is about; the page's heading.
     pub title: String,
+    /// A paragraph or two under the title.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         serialize_with = "prose"
     )]
     pub description: Option<String>,
+    /// The documents that accounts come from.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// What happened, each with every account of it.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Links between events (part of, caused by...), each held by the accounts that claim it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<Relation>,
     /// Accounts a person removed, so that re-extraction does not bring them back.
@@ -34,20 +39,26 @@ pub struct Timeline {
 }
 
 /// A document that accounts come from.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Short, readable and unique: accounts name their source by it.
     pub id: String,
+    /// The document's headline or title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Who published it: the name the page shows for the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Where it can be read: http:// or https:// only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When it was published (EDTF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<When>,
+    /// What sort of document it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<SourceKind>,
     /// Id of the source whose text this one copies.
@@ -56,6 +67,7 @@ pub struct Source {
     /// Path of the text, relative to the timeline file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Free text.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -73,7 +85,19 @@ pub struct Source {
 }
 
 /// What sort of document a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Report,
@@ -89,13 +113,17 @@ pub enum SourceKind {
 }
 
 /// Something that happened, with every account of it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// Short, readable and unique: relations and permalinks name the event by it.
     pub id: String,
+    /// What happened, in a line.
     pub title: String,
+    /// When it happened, at its own precision (EDTF); `unknown` when no account says.
     #[serde(default)]
     pub when: When,
+    /// Where it happened: one place or a list.
     #[serde(
         rename = "where",
         default,
@@ -103,24 +131,29 @@ pub struct Event {
         deserialize_with = "one_or_many",
         serialize_with = "flow_list"
     )]
+    #[schemars(schema_with = "super::schema::one_or_many")]
     pub places: Vec<String>,
+    /// Who took part.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         serialize_with = "flow_list"
     )]
     pub actors: Vec<String>,
+    /// Words to filter by.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         serialize_with = "flow_list"
     )]
     pub tags: Vec<String>,
+    /// Every version of the event, each as one source tells it, in the order people wrote them.
     #[serde(default)]
     pub accounts: Vec<Account>,
     /// Derived from the accounts' facets on every load; only `note` is kept from the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disputes: Vec<Dispute>,
+    /// Free text.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -130,12 +163,13 @@ pub struct Event {
 }
 
 /// One version of an event, as one source tells it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// Unique in the timeline; assigned on load when missing (`<source>-<n>`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
+    /// The id of the source that gives this account.
     pub source: String,
     /// Who the source attributes the account to; the outlet when it speaks for itself.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -150,8 +184,10 @@ pub struct Account {
     /// When the claimant said it, if that differs from the source's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_on: Option<When>,
+    /// How the claimant holds the account (asserts when left out).
     #[serde(default)]
     pub stance: Stance,
+    /// The account in a sentence of your own.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -178,19 +214,36 @@ pub struct Account {
 
 /// How the claimant holds the account.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
+    /// States it as fact.
     #[default]
     Asserts,
+    /// Claims it without proof, or accuses someone of it.
     Alleges,
+    /// Says it did not happen, or not so.
     Denies,
+    /// Doubts it.
     Questions,
 }
 
 /// A facet value as written: a number, a yes/no, or text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(untagged)]
 pub enum FacetValue {
     Bool(bool),
@@ -199,12 +252,15 @@ pub enum FacetValue {
 }
 
 /// A facet on which the accounts of an event disagree.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
+    /// The facet the accounts disagree on.
     pub facet: String,
+    /// Derived on every load.
     #[serde(default)]
     pub positions: Vec<Position>,
+    /// Kept from the file: a person's note on the dispute.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -214,9 +270,10 @@ pub struct Dispute {
 }
 
 /// One answer to a disputed facet and the accounts that give it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
+    /// The answer, as the first account gives it.
     pub value: String,
     /// Account ids.
     #[serde(default, serialize_with = "flow_list")]
@@ -224,11 +281,14 @@ pub struct Position {
 }
 
 /// A link between two events, held by the accounts that claim it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
+    /// An event id.
     pub from: String,
+    /// An event id.
     pub to: String,
+    /// How `from` stands to `to`.
     pub kind: RelationKind,
     /// Account ids; a causal link is itself someone's claim.
     #[serde(
@@ -245,27 +305,49 @@ pub struct Relation {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
+    /// `from` happened before `to`.
     Before,
+    /// `from` happened after `to`.
     After,
+    /// `from` is part of `to`.
     PartOf,
+    /// `from` was caused by `to`.
     CausedBy,
+    /// `from` was a response to `to`.
     ResponseTo,
 }
 
 /// An account a person removed; re-extraction must not bring it back.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Rejection {
+    /// The id of the source the account came from.
     pub source: String,
+    /// Byte offsets of the removed account's quote.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         serialize_with = "flow_pair"
     )]
     pub span: Option<[usize; 2]>,
+    /// The removed account's quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }

@@ -169,6 +169,17 @@ fn merges_new_material_into_a_hand_edited_timeline() {
     );
 }
 
+/// Files Rashomon writes start with the editor modeline; a merge keeps it and everything else.
+#[test]
+fn the_editor_modeline_is_kept_by_a_merge() {
+    let modeline = timeline::schema::MODELINE;
+    let before = format!("{modeline}{}", read("timeline.yaml"));
+    let (after, _) = merged(&before, &load("candidate.yaml"));
+    lines_kept(&before, &after, &owned_lines(&before)).unwrap();
+    let (plain, _) = merged(&read("timeline.yaml"), &load("candidate.yaml"));
+    assert_eq!(after, format!("{modeline}{plain}"));
+}
+
 #[test]
 fn merging_the_same_candidate_again_changes_nothing() {
     let candidate = load("candidate.yaml");
@@ -428,6 +439,8 @@ fn merge_command_creates_a_missing_timeline() {
         .output()
         .expect("runs");
     assert!(out.status.success(), "{out:?}");
+    let text = fs::read_to_string(&target).expect("written");
+    assert!(text.starts_with(timeline::schema::MODELINE), "{text}");
     let t = timeline::load(&target).expect("valid");
     assert_eq!(t.title, "Extracted from two articles");
     assert_eq!(t.events.len(), 3);
