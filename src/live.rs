@@ -10,7 +10,7 @@
 //! `/version` (a number that changes with each render); it answers only requests addressed
 //! to the loopback interface, so a web page elsewhere cannot read it through DNS tricks.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -282,7 +282,8 @@ fn serve(listener: &TcpListener, shared: &Arc<Shared>, addr: SocketAddr) {
 /// The request line's method and path, and the Host header.
 fn read_request(stream: &TcpStream) -> std::io::Result<(String, String, Option<String>)> {
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream);
+    // A request head is small: read at most 16 KiB of it, whatever is sent.
+    let mut reader = BufReader::new(stream.take(16 * 1024));
     let mut line = String::new();
     reader.read_line(&mut line)?;
     let mut parts = line.split_whitespace();

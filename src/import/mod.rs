@@ -64,6 +64,16 @@ impl<'a> Problems<'a> {
         self.list.push(Diagnostic::whole(self.file, message));
     }
 
+    /// The error for what has been found so far (at least one problem).
+    pub fn fail(self) -> ImportError {
+        let mut list = self.list;
+        if list.is_empty() {
+            list.push(Diagnostic::whole(self.file, "cannot be read"));
+        }
+        list.sort_by_key(|d| (d.line, d.col));
+        ImportError::Invalid(list)
+    }
+
     pub fn finish<T>(self, value: T) -> Result<T, ImportError> {
         if self.list.is_empty() {
             Ok(value)

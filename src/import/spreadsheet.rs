@@ -21,7 +21,7 @@ pub fn from_csv(file: &str, src: &str, title: &str) -> Result<Imported, ImportEr
         Ok(h) => h.iter().map(|h| h.trim().to_string()).collect(),
         Err(e) => {
             problems.whole(format!("not CSV: {e}"));
-            return Err(problems.finish(()).unwrap_err());
+            return Err(problems.fail());
         }
     };
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
@@ -55,7 +55,7 @@ pub fn from_csv(file: &str, src: &str, title: &str) -> Result<Imported, ImportEr
         }
     }
     if !problems.list.is_empty() {
-        return Err(problems.finish(()).unwrap_err());
+        return Err(problems.fail());
     }
 
     let mut timeline = Timeline {

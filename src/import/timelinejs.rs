@@ -54,7 +54,7 @@ pub fn from_json(file: &str, src: &str, fallback_title: &str) -> Result<Imported
                 1,
                 format!("not JSON: {}", strip_place(&e.to_string())),
             );
-            return Err(problems.finish(()).unwrap_err());
+            return Err(problems.fail());
         }
     };
     // The same text as a located tree, to point at a value; JSON is YAML.
@@ -68,7 +68,7 @@ pub fn from_json(file: &str, src: &str, fallback_title: &str) -> Result<Imported
             &[],
             "a TimelineJS file is an object with an `events` list".to_string(),
         );
-        return Err(problems.finish(()).unwrap_err());
+        return Err(problems.fail());
     };
     let mut slides = Vec::new();
     for (i, e) in events.iter().enumerate() {
@@ -104,7 +104,7 @@ pub fn from_sheet(file: &str, src: &str, fallback_title: &str) -> Result<Importe
         Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
         Err(e) => {
             problems.whole(format!("not CSV: {e}"));
-            return Err(problems.finish(()).unwrap_err());
+            return Err(problems.fail());
         }
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
@@ -120,7 +120,7 @@ pub fn from_sheet(file: &str, src: &str, fallback_title: &str) -> Result<Importe
              Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, \
              Media Credit, Media Caption, Media Thumbnail, Type, Group, Background)",
         );
-        return Err(problems.finish(()).unwrap_err());
+        return Err(problems.fail());
     }
     let mut slides = Vec::new();
     let mut title = None;

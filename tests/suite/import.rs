@@ -371,3 +371,37 @@ proptest! {
         prop_assert_eq!(again, csv);
     }
 }
+
+#[test]
+fn an_imported_timeline_receives_extracted_accounts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("bridge.yaml");
+    rashomon()
+        .args(["import", "timelinejs"])
+        .arg(fixture("timelinejs/documented.json"))
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .success();
+    let before = std::fs::read_to_string(&target).expect("written");
+    rashomon()
+        .arg("extract")
+        .arg(fixture("pipeline/harbour-gazette.md"))
+        .arg("--into")
+        .arg(&target)
+        .arg("--quiet")
+        .assert()
+        .success();
+    let after = timeline::load(&target).expect("loads");
+    let imported = timeline::load_str("before.yaml", &before).expect("loads");
+    for e in &imported.events {
+        let kept = after.event(&e.id).expect("imported event kept");
+        assert_eq!(kept.accounts[..e.accounts.len()], e.accounts[..]);
+    }
+    assert!(
+        after.sources.len() > imported.sources.len(),
+        "the article came in"
+    );
+    let text = std::fs::read_to_string(&target).expect("written");
+    assert!(text.starts_with(MODELINE));
+}
