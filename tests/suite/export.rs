@@ -303,3 +303,26 @@ fn export_writes_a_file_atomically_and_names_bad_input() {
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("bad_date.yaml:"), "{err}");
 }
+
+#[test]
+fn timelinejs_export_imports_back_with_its_events_and_dates() {
+    for path in [fixture("render/small.yaml"), seeds_path()] {
+        let json = export_cli(&path, "timelinejs");
+        let doc: Value = serde_json::from_str(&json).expect("JSON");
+        assert_valid(&timelinejs_format(), &doc);
+        let back = rashomon::import::timelinejs::from_json("t.json", &json, "x")
+            .expect("imports")
+            .timeline;
+        let mut t = timeline::load(&path).expect("valid");
+        timeline::sort_events(&mut t);
+        assert_eq!(back.title, t.title);
+        assert_eq!(back.events.len(), t.events.len());
+        for (b, e) in back.events.iter().zip(&t.events) {
+            assert_eq!(b.id, format!("event-{}", e.id));
+            assert_eq!(b.title, e.title);
+            // TimelineJS has no qualifiers or offsets: the days stay, `~` and `+03:00` do not.
+            assert_eq!(b.when.day_range(), e.when.day_range(), "{}", e.id);
+            assert_eq!(b.accounts.len(), 1, "the slide's text is one account");
+        }
+    }
+}
