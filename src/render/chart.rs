@@ -171,6 +171,10 @@ fn item(event: &crate::timeline::Event) -> Option<Item> {
         When::Interval(_, _) => return None,
         When::Point(p) => (p.first_day(), p.last_day()),
     };
+    // A year beyond the calendar (`Y170000002`) has no place on a day axis.
+    if first == NaiveDate::MIN || last == NaiveDate::MAX {
+        return None;
+    }
     let start = f64::from(first.num_days_from_ce());
     let end = f64::from(last.num_days_from_ce()) + 1.0;
     let disputed = event.is_disputed();
@@ -451,7 +455,7 @@ fn ticks(a: f64, b: f64, left: f64, right: f64, gap: f64) -> Vec<Tick> {
         let mut n = 0u32;
         while d < end {
             let show = match step {
-                1 | 2 => n % step == 0,
+                1 | 2 => n.is_multiple_of(step),
                 7 => matches!(d.day(), 1 | 8 | 15 | 22 | 29),
                 14 => matches!(d.day(), 1 | 15),
                 _ => d.day() == 1,
@@ -484,7 +488,7 @@ fn ticks(a: f64, b: f64, left: f64, right: f64, gap: f64) -> Vec<Tick> {
         }
         let mut first = true;
         while d < end {
-            if d.month0() % step == 0 {
+            if d.month0().is_multiple_of(step) {
                 let label = if d.month() == 1 || first {
                     format!("{} {}", month_name(d), d.year())
                 } else {

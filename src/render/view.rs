@@ -317,9 +317,10 @@ pub fn when_view(when: &When) -> WhenView {
 }
 
 /// The HTML `datetime` form of a point: `2016`, `2016-09`, `2016-09-17`,
-/// `2016-09-17T19:00+03:00`. HTML has none for years before 1 or for intervals.
+/// `2016-09-17T19:00+03:00`. HTML has none for years before 1, seasons, spans of years
+/// (`201X`) or intervals.
 fn html_datetime(p: &Point) -> Option<String> {
-    if p.year < 1 {
+    if p.year < 1 || p.season.is_some() || p.unspecified.year_digits > 0 {
         return None;
     }
     let mut s = format!("{:04}", p.year);

@@ -15,7 +15,7 @@ use std::path::Path;
 
 pub use diagnostic::Diagnostic;
 pub use model::*;
-pub use when::{Bound, Point, Precision, When, WhenError};
+pub use when::{Bound, Point, Precision, Season, Unspecified, When, WhenError};
 
 /// Why a timeline could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -28,10 +28,11 @@ pub const WHEN_PATTERN: &str = concat!(
     r"(P)|(P)/((P)|\.\.)?|((P)|\.\.)?/(P))\s*$"
 );
 
-/// One EDTF point: a year, month or day, perhaps a time with an offset, perhaps a qualifier.
+/// One EDTF level 1 point: a year, season, month or day, perhaps a time with an offset;
+/// unspecified digits (`201X`, `2016-XX`, `2016-09-XX`); a `Y`-year; perhaps a qualifier.
 const POINT: &str = concat!(
-    r"-?[0-9]{4}(-[0-9]{2}(-[0-9]{2}",
-    r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?)?)?[~?%]?"
+    r"(Y-?[1-9][0-9]{4,}|-?[0-9]{2}([0-9]X|XX)|-?[0-9]{4}(-(XX(-XX)?|[0-9]{2}(-XX|-[0-9]{2}",
+    r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?)?)?)?)[~?%]?"
 );
 
 /// The pattern with the point spelt out.
@@ -46,10 +47,12 @@ impl JsonSchema for When {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A date at its own precision, in EDTF: 2016-09-17, 2016-09, 2016, \
-                a time 2016-09-19T19:00+03:00, approximate 2016-04~, uncertain 2016-04?, both \
-                2016-04%, an interval 2016-09-17/2016-09-18, open 2016-09-12/.. or ../2016, \
-                unknown end 2016-09-12/, or unknown.",
+            "description": "A date at its own precision, in EDTF level 1: 2016-09-17, 2016-09, \
+                2016, a time 2016-09-19T19:00+03:00, approximate 2016-04~, uncertain 2016-04?, \
+                both 2016-04%, a season 2016-21 (spring; 22 summer, 23 autumn, 24 winter), \
+                unspecified digits 201X, 2016-XX, 2016-09-XX, a long year Y170000002, an \
+                interval 2016-09-17/2016-09-18, open 2016-09-12/.. or ../2016, unknown end \
+                2016-09-12/, or unknown.",
             "anyOf": [
                 { "type": "string", "pattern": when_pattern() },
                 { "type": "integer", "minimum": -9999, "maximum": 9999 }
@@ -124,6 +127,18 @@ mod tests {
             "2016-09-12/",
             "/2016",
             "unknown",
+            "2016-21",
+            "2016-24~",
+            "201X",
+            "20XX?",
+            "-201X",
+            "2016-XX",
+            "2016-09-XX",
+            "2016-XX-XX",
+            "Y170000002",
+            "Y-170000002",
+            "2016-21/2016-09-XX",
+            "Y-170000002/..",
         ] {
             assert!(ok.parse::<When>().is_ok(), "{ok}");
             assert!(re.is_match(ok), "pattern refuses {ok}");
@@ -136,6 +151,12 @@ mod tests {
             "..",
             "/",
             "2016-09-17 12:00",
+            "2XXX",
+            "201X-09",
+            "2016-XX-17",
+            "Y2016",
+            "Y01234",
+            "2016-0X",
         ] {
             assert!(!re.is_match(bad), "pattern takes {bad}");
         }

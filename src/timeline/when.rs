@@ -1,17 +1,28 @@
-//! `When`: a date at its own precision, in a subset of EDTF (ISO 8601-2).
+//! `When`: a date at its own precision, in EDTF (ISO 8601-2) levels 0 and 1.
 //!
 //! Supported forms:
-//! - day `2016-09-17`, month `2016-09`, year `2016`;
+//! - day `2016-09-17`, month `2016-09`, year `2016`, negative years `-0044-03-15`;
 //! - a time of day on a day, with an optional UTC offset: `2016-09-19T19:00+03:00`,
 //!   `2016-09-19T19:00:30Z`, `2016-09-19T19:00` (local time, offset unknown);
 //! - qualifiers on a date: approximate `2016-04~`, uncertain `2016-04?`, both `2016-04%`;
+//! - seasons `2016-21` (spring), `-22` summer, `-23` autumn, `-24` winter;
+//! - unspecified digits from the right: `201X` (the 2010s), `20XX`, `2016-XX` (a month of
+//!   2016), `2016-09-XX` (a day of September), `2016-XX-XX`;
+//! - years of more than four digits with a `Y`: `Y170000002`, `Y-170000002`;
 //! - intervals `2016-09-17/2016-09-18`, open ends `2016-09-12/..` and `../2016`,
-//!   unknown ends `2016-09-12/` and `/2016`;
+//!   unknown ends `2016-09-12/` and `/2016`, any of the dates above at either end;
 //! - `unknown`.
+//!
+//! Level 2 (seasons 25-41, `X` elsewhere than at the right, a qualifier on one part, sets,
+//! exponents) is refused with [`WhenError::Level2`].
+//!
+//! Seasons are read as the northern hemisphere's meteorological ones, as EDTF level 2 makes
+//! explicit with codes 25-28: spring is March to May, summer June to August, autumn September
+//! to November, and winter runs from December into the next year's February.
 //!
 //! Values order totally (earliest possible instant, then coarser precision first, then
 //! latest possible instant), test for overlap, and display at their own precision
-//! ("17 Sep 2016", "Sep 2016", "17–18 Sep 2016", "c. Apr 2016").
+//! ("17 Sep 2016", "Sep 2016", "17–18 Sep 2016", "c. Apr 2016", "Spring 2016", "2010s").
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -19,37 +30,135 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-/// How fine a point is.
+/// How fine a point is: the finest calendar field it pins down. A season, or a field written
+/// with `X`, pins down only the field above it (`2016-21` and `2016-XX` have year precision).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// A year (or a span of years: `201X`).
     Year,
+    /// A month.
     Month,
+    /// A day.
     Day,
+    /// A time of day to the minute.
     Minute,
+    /// A time of day to the second.
     Second,
+}
+
+/// A season in place of a month (EDTF level 1: `2016-21` is spring 2016).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Season {
+    /// `21`: March to May.
+    Spring,
+    /// `22`: June to August.
+    Summer,
+    /// `23`: September to November.
+    Autumn,
+    /// `24`: December to the next year's February.
+    Winter,
+}
+
+impl Season {
+    /// Every season, in the order of the year.
+    pub const ALL: [Season; 4] = [
+        Season::Spring,
+        Season::Summer,
+        Season::Autumn,
+        Season::Winter,
+    ];
+
+    /// The EDTF code: 21 to 24.
+    pub fn code(self) -> u8 {
+        match self {
+            Season::Spring => 21,
+            Season::Summer => 22,
+            Season::Autumn => 23,
+            Season::Winter => 24,
+        }
+    }
+
+    /// The season of an EDTF level 1 code.
+    pub fn from_code(code: u8) -> Option<Season> {
+        Season::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Its name for people: "Spring".
+    pub fn name(self) -> &'static str {
+        match self {
+            Season::Spring => "Spring",
+            Season::Summer => "Summer",
+            Season::Autumn => "Autumn",
+            Season::Winter => "Winter",
+        }
+    }
+
+    /// First and last month; past 12 is the next year (winter ends in month 14, February).
+    fn months(self) -> (u32, u32) {
+        match self {
+            Season::Spring => (3, 5),
+            Season::Summer => (6, 8),
+            Season::Autumn => (9, 11),
+            Season::Winter => (12, 14),
+        }
+    }
+}
+
+/// Which digits of a point are written `X` (EDTF level 1 allows them only on the right).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Unspecified {
+    /// How many of the year's last digits are `X`: 1 in `201X` (then `year` is 2010, the
+    /// first year of the span), 2 in `20XX`; 0 otherwise.
+    pub year_digits: u8,
+    /// The month is `XX` (`2016-XX`, `2016-XX-XX`); `month` is then `None`.
+    pub month: bool,
+    /// The day is `XX` (`2016-09-XX`); `day` is then `None`.
+    pub day: bool,
+}
+
+impl Unspecified {
+    /// No digit is unspecified.
+    pub fn is_none(&self) -> bool {
+        *self == Unspecified::default()
+    }
 }
 
 /// A time of day attached to a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TimeOfDay {
+    /// 0 to 23.
     pub hour: u8,
+    /// 0 to 59.
     pub minute: u8,
+    /// 0 to 59, when given.
     pub second: Option<u8>,
     /// Offset from UTC in minutes; `None` when the text gives a local time without zone.
     pub offset_minutes: Option<i16>,
 }
 
-/// A calendar point at year, month or day precision, optionally with a time of day.
+/// A calendar point at year, season, month or day precision, optionally with a time of day.
+///
+/// Build one with [`Point::year`], [`Point::month`], [`Point::day`] or [`Point::season`] and
+/// struct update syntax (`Point { approximate: true, ..Point::year(2016) }`), or parse a
+/// [`When`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Point {
+    /// The year (astronomical: 0 is 1 BCE); with unspecified digits, the span's first year.
     pub year: i32,
+    /// 1 to 12.
     pub month: Option<u8>,
+    /// 1 to 31, a real day of the month.
     pub day: Option<u8>,
+    /// A time of day, only on a day.
     pub time: Option<TimeOfDay>,
     /// EDTF `~`: the value is an estimate ("about April").
     pub approximate: bool,
     /// EDTF `?`: the source is not sure of it ("possibly April").
     pub uncertain: bool,
+    /// A season in place of the month (`month` and `day` are then `None`).
+    pub season: Option<Season>,
+    /// Digits written `X`.
+    pub unspecified: Unspecified,
 }
 
 /// One end of an interval.
@@ -75,7 +184,7 @@ pub enum When {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
     #[error(
-        "`{0}` is not an EDTF date (expected e.g. 2016-09-17, 2016-09, 2016, 2016-09-17/2016-09-18, 2016-04~ or unknown)"
+        "`{0}` is not an EDTF date (expected e.g. 2016-09-17, 2016-09, 2016, 2016-09-17/2016-09-18, 2016-04~, 2016-21, 201X, 2016-XX, Y170000002 or unknown)"
     )]
     Syntax(String),
     #[error("`{0}` is not a real calendar date")]
@@ -84,13 +193,26 @@ pub enum WhenError {
     Reversed(String),
     #[error("`{0}`: a time of day needs a full date")]
     TimeWithoutDay(String),
+    #[error(
+        "`{0}` is EDTF level 2, which Rashomon does not read (level 1 has seasons 21-24, `X` \
+         only as the last one or two digits of a year or as a whole month or day, and a \
+         qualifier only at the end)"
+    )]
+    Level2(String),
+    #[error("`{0}`: the year is beyond the range Rashomon reads (±2147483647)")]
+    OutOfRange(String),
 }
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The years chrono can place on its calendar, with a margin: beyond them (`Y`-years), days are
+/// clamped and comparisons go by the year.
+const CALENDAR_YEARS: std::ops::RangeInclusive<i32> = -262_000..=262_000;
+
 impl Point {
+    /// A year: `2016`.
     pub fn year(year: i32) -> Point {
         Point {
             year,
@@ -99,9 +221,20 @@ impl Point {
             time: None,
             approximate: false,
             uncertain: false,
+            season: None,
+            unspecified: Unspecified::default(),
         }
     }
 
+    /// A season of a year: `2016-21`.
+    pub fn season(year: i32, season: Season) -> Point {
+        Point {
+            season: Some(season),
+            ..Point::year(year)
+        }
+    }
+
+    /// A month: `2016-09`.
     pub fn month(year: i32, month: u8) -> Point {
         Point {
             month: Some(month),
@@ -109,6 +242,7 @@ impl Point {
         }
     }
 
+    /// A day: `2016-09-17`.
     pub fn day(year: i32, month: u8, day: u8) -> Point {
         Point {
             month: Some(month),
@@ -117,10 +251,12 @@ impl Point {
         }
     }
 
+    /// The day of a calendar date.
     pub fn from_date(date: NaiveDate) -> Point {
         Point::day(date.year(), date.month() as u8, date.day() as u8)
     }
 
+    /// The finest calendar field the point pins down.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day, self.time) {
             (_, Some(_), Some(t)) if t.second.is_some() => Precision::Second,
@@ -131,21 +267,66 @@ impl Point {
         }
     }
 
-    /// The first day this point may fall on.
+    /// The first and last year the point may fall in: one year, or ten for `201X`.
+    pub fn years(&self) -> (i32, i32) {
+        let width = match self.unspecified.year_digits {
+            0 => 0,
+            n => 10i32.saturating_pow(u32::from(n)) - 1,
+        };
+        if self.year < 0 {
+            (self.year.saturating_sub(width), self.year)
+        } else {
+            (self.year, self.year.saturating_add(width))
+        }
+    }
+
+    /// The first day this point may fall on (for a year beyond the calendar's reach, its
+    /// first or last representable day).
     pub fn first_day(&self) -> NaiveDate {
-        let month = u32::from(self.month.unwrap_or(1));
-        let day = u32::from(self.day.unwrap_or(1));
-        NaiveDate::from_ymd_opt(self.year, month, day).unwrap_or(NaiveDate::MIN)
+        let (year, _) = self.years();
+        let (month, day) = match (self.season, self.month) {
+            (Some(s), _) => (s.months().0, 1),
+            (None, Some(m)) => (u32::from(m), u32::from(self.day.unwrap_or(1))),
+            (None, None) => (1, 1),
+        };
+        NaiveDate::from_ymd_opt(year, month, day).unwrap_or_else(|| beyond_calendar(year))
     }
 
     /// The last day this point may fall on.
     pub fn last_day(&self) -> NaiveDate {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m.into(), d.into()),
-            (Some(m), None) => last_day_of_month(self.year, m.into()),
-            _ => NaiveDate::from_ymd_opt(self.year, 12, 31),
+        let (_, year) = self.years();
+        match (self.season, self.month, self.day) {
+            (Some(s), _, _) => match s.months().1 {
+                m if m > 12 => last_day_of_month(year.saturating_add(1), m - 12),
+                m => last_day_of_month(year, m),
+            },
+            (None, Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
+            (None, Some(m), None) => last_day_of_month(year, m.into()),
+            (None, None, _) => NaiveDate::from_ymd_opt(year, 12, 31),
         }
-        .unwrap_or(NaiveDate::MAX)
+        .unwrap_or_else(|| beyond_calendar(year))
+    }
+
+    /// The first day as (year, day of the year), exact for every year: what comparisons use.
+    fn first_key(&self) -> (i32, u32) {
+        let (year, _) = self.years();
+        if CALENDAR_YEARS.contains(&year) {
+            let d = self.first_day();
+            (d.year(), d.ordinal())
+        } else {
+            (year, 0)
+        }
+    }
+
+    /// The last day as (year, day of the year).
+    fn last_key(&self) -> (i32, u32) {
+        let (_, year) = self.years();
+        if CALENDAR_YEARS.contains(&year) {
+            let d = self.last_day();
+            (d.year(), d.ordinal())
+        } else {
+            (year, 367)
+        }
     }
 
     /// The earliest instant this point may denote (local time; offsets are not applied,
@@ -176,9 +357,6 @@ impl Point {
 
     fn validate(&self, text: &str) -> Result<(), WhenError> {
         let bad = || WhenError::NoSuchDate(text.to_string());
-        if !(-9999..=9999).contains(&self.year) {
-            return Err(bad());
-        }
         if let Some(m) = self.month
             && !(1..=12).contains(&m)
         {
@@ -203,16 +381,30 @@ impl Point {
 
     /// The date part in EDTF, without qualifiers or time.
     fn write_date(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.year < 0 {
-            write!(f, "-{:04}", -self.year)?;
+        if self.year.unsigned_abs() > 9999 {
+            write!(f, "Y{}", self.year)?;
         } else {
-            write!(f, "{:04}", self.year)?;
+            if self.year < 0 {
+                f.write_str("-")?;
+            }
+            let digits = format!("{:04}", self.year.unsigned_abs());
+            let masked = usize::from(self.unspecified.year_digits).min(4);
+            f.write_str(&digits[..4 - masked])?;
+            for _ in 0..masked {
+                f.write_str("X")?;
+            }
         }
-        if let Some(m) = self.month {
+        if let Some(s) = self.season {
+            write!(f, "-{}", s.code())?;
+        } else if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
+        } else if self.unspecified.month {
+            f.write_str("-XX")?;
         }
         if let Some(d) = self.day {
             write!(f, "-{d:02}")?;
+        } else if self.unspecified.day {
+            f.write_str("-XX")?;
         }
         Ok(())
     }
@@ -226,16 +418,40 @@ impl Point {
         }
     }
 
-    /// Human text at this point's own precision: "17 Sep 2016", "Sep 2016", "2016".
+    /// Human text at this point's own precision: "17 Sep 2016", "Sep 2016", "2016",
+    /// "Spring 2016", "Winter 2016–17", "2010s".
     fn human(&self, out: &mut String) {
+        if self.unspecified.year_digits > 0 {
+            let (first, last) = self.years();
+            if self.unspecified.year_digits == 1 && first >= 0 {
+                out.push_str(&format!("{first}s"));
+            } else {
+                out.push_str(&format!("{}–{}", year_text(first), year_text(last)));
+            }
+            return;
+        }
+        if let Some(s) = self.season {
+            out.push_str(&format!("{} {}", s.name(), year_text(self.year)));
+            if s == Season::Winter {
+                let next = self.year.saturating_add(1);
+                if (1000..=9999).contains(&self.year) && next / 100 == self.year / 100 {
+                    out.push_str(&format!("–{:02}", next % 100));
+                } else {
+                    out.push_str(&format!("–{}", year_text(next)));
+                }
+            }
+            return;
+        }
         if let Some(d) = self.day {
             out.push_str(&format!("{d} "));
         }
-        if let Some(m) = self.month {
-            out.push_str(MONTHS[usize::from(m - 1)]);
+        if let Some(m) = self.month
+            && let Some(name) = MONTHS.get(usize::from(m).wrapping_sub(1))
+        {
+            out.push_str(name);
             out.push(' ');
         }
-        out.push_str(&self.year.to_string());
+        out.push_str(&year_text(self.year));
         if let Some(t) = self.time {
             out.push_str(&format!(", {:02}:{:02}", t.hour, t.minute));
             if let Some(s) = t.second {
@@ -266,6 +482,35 @@ impl TimeOfDay {
             self.second.unwrap_or(0).into(),
         )
         .unwrap_or(NaiveTime::MIN)
+    }
+}
+
+/// A year for people: as written up to four digits, grouped by thousands beyond.
+fn year_text(year: i32) -> String {
+    let digits = year.unsigned_abs().to_string();
+    if digits.len() <= 4 {
+        return year.to_string();
+    }
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if year < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Where a day beyond chrono's calendar is clamped to: its first or last day.
+fn beyond_calendar(year: i32) -> NaiveDate {
+    if year < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
     }
 }
 
@@ -406,7 +651,7 @@ impl When {
     /// Whether two values can denote the same time: their ranges of possible days share a day.
     /// `unknown` overlaps nothing.
     pub fn overlaps(&self, other: &When) -> bool {
-        match (self.day_range(), other.day_range()) {
+        match (self.key_range(), other.key_range()) {
             (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
             _ => false,
         }
@@ -414,9 +659,29 @@ impl When {
 
     /// Whether every day this value allows lies inside `outer`.
     pub fn within(&self, outer: &When) -> bool {
-        match (self.day_range(), outer.day_range()) {
+        match (self.key_range(), outer.key_range()) {
             (Some((a0, a1)), Some((b0, b1))) => b0 <= a0 && a1 <= b1,
             _ => false,
+        }
+    }
+
+    /// First and last possible day as (year, day of the year), exact at any year: the same
+    /// days as [`When::day_range`] within the calendar, and still ordered beyond it.
+    fn key_range(&self) -> Option<((i32, u32), (i32, u32))> {
+        match self {
+            When::Unknown => None,
+            When::Point(p) => Some((p.first_key(), p.last_key())),
+            When::Interval(a, b) => {
+                let first = match a {
+                    Bound::At(p) => p.first_key(),
+                    _ => (i32::MIN, 0),
+                };
+                let last = match b {
+                    Bound::At(p) => p.last_key(),
+                    _ => (i32::MAX, 367),
+                };
+                Some((first, last))
+            }
         }
     }
 
@@ -457,12 +722,25 @@ fn point_human(p: &Point) -> String {
     if p.uncertain {
         s.push('?');
     }
+    match (p.unspecified.month, p.unspecified.day) {
+        (true, true) => s.push_str(" (month and day unknown)"),
+        (true, false) => s.push_str(" (month unknown)"),
+        (false, true) => s.push_str(" (day unknown)"),
+        (false, false) => {}
+    }
     s
 }
 
 /// "17–18 Sep 2016", "30 Sep – 2 Oct 2016", "Apr–May 2016", "Dec 2015 – Jan 2016".
 fn interval_human(a: &Point, b: &Point) -> String {
-    let plain = |p: &Point| !p.approximate && !p.uncertain && p.time.is_none();
+    let plain = |p: &Point| {
+        !p.approximate
+            && !p.uncertain
+            && p.time.is_none()
+            && p.season.is_none()
+            && p.unspecified.is_none()
+            && p.year.unsigned_abs() <= 9999
+    };
     if plain(a) && plain(b) && a.precision() == b.precision() && a.year == b.year {
         match (a.month, a.day, b.month, b.day) {
             (Some(am), Some(ad), Some(bm), Some(bd)) if am == bm => {
@@ -498,6 +776,8 @@ impl Ord for When {
     fn cmp(&self, other: &When) -> Ordering {
         self.sort_key()
             .cmp(&other.sort_key())
+            // Years beyond the calendar share its clamped days: their own years order them.
+            .then_with(|| self.key_range().cmp(&other.key_range()))
             // Ties (e.g. `2016-09~` vs `2016-09`) fall back to the text, so the order is total
             // and consistent with equality.
             .then_with(|| self.to_string().cmp(&other.to_string()))
@@ -532,7 +812,7 @@ impl FromStr for When {
                     return Err(WhenError::Syntax(text.to_string()));
                 }
                 if let (Bound::At(p), Bound::At(q)) = (start, end)
-                    && q.latest() < p.earliest()
+                    && (q.latest() < p.earliest() || q.last_key() < p.first_key())
                 {
                     return Err(WhenError::Reversed(text.to_string()));
                 }
@@ -553,12 +833,26 @@ fn parse_bound(s: &str, whole: &str) -> Result<Bound, WhenError> {
 
 fn parse_point(s: &str, whole: &str) -> Result<Point, WhenError> {
     let syntax = || WhenError::Syntax(whole.to_string());
+    let level2 = || WhenError::Level2(whole.to_string());
     let (body, approximate, uncertain) = match s.as_bytes().last() {
         Some(b'~') => (&s[..s.len() - 1], true, false),
         Some(b'?') => (&s[..s.len() - 1], false, true),
         Some(b'%') => (&s[..s.len() - 1], true, true),
         _ => (s, false, false),
     };
+    let qualified = |point: Point| Point {
+        approximate,
+        uncertain,
+        ..point
+    };
+    // A qualifier on one part (`2004-06~-11`, `?2004`), an exponent or significant digits
+    // (`Y17E7`, `1950S2`), a set: level 2.
+    if body.contains(['~', '?', '%', '[', ']', '{', '}', 'E', 'S']) {
+        return Err(level2());
+    }
+    if let Some(digits) = body.strip_prefix('Y') {
+        return parse_y_year(digits, whole).map(qualified);
+    }
     let (date, time) = match body.split_once('T') {
         Some((d, t)) => (d, Some(parse_time(t).ok_or_else(syntax)?)),
         None => (body, None),
@@ -568,34 +862,91 @@ fn parse_point(s: &str, whole: &str) -> Result<Point, WhenError> {
         None => (false, date),
     };
     let parts: Vec<&str> = digits.split('-').collect();
-    let number = |p: &str, len: usize| -> Option<i32> {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let year = number(parts.first().copied().unwrap_or(""), 4).ok_or_else(syntax)?;
-    let year = if negative { -year } else { year };
-    let month = match parts.get(1) {
-        Some(p) => Some(number(p, 2).ok_or_else(syntax)? as u8),
-        None => None,
-    };
-    let day = match parts.get(2) {
-        Some(p) => Some(number(p, 2).ok_or_else(syntax)? as u8),
-        None => None,
-    };
     if parts.len() > 3 {
         return Err(syntax());
     }
-    let point = Point {
-        year,
-        month,
-        day,
-        time,
-        approximate,
-        uncertain,
-    };
+    let mut point = qualified(Point::year(0));
+    // The year: four digits, the last one or two of which may be `X`.
+    let year = parts[0];
+    let known = year.trim_end_matches('X');
+    let masked = year.len() - known.len();
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+        return Err(syntax());
+    }
+    if known.contains('X') || masked > 2 || (masked > 0 && parts.len() > 1) {
+        // `1X99`, `1XXX`, `201X-09`: unspecified digits elsewhere than at the right.
+        return Err(level2());
+    }
+    let value: i32 = format!("{known:0<4}").parse().map_err(|_| syntax())?;
+    point.year = if negative { -value } else { value };
+    point.unspecified.year_digits = masked as u8;
+    // The month: two digits, a season code or `XX`.
+    if let Some(m) = parts.get(1) {
+        match two_digits(m) {
+            Some(Digits::Masked) => point.unspecified.month = true,
+            Some(Digits::Value(v @ 21..=24)) => point.season = Season::from_code(v),
+            Some(Digits::Value(25..=41)) | Some(Digits::Partial) => return Err(level2()),
+            Some(Digits::Value(v)) => point.month = Some(v),
+            None => return Err(syntax()),
+        }
+    }
+    // The day: two digits or `XX`, after a month (`XX` day after an `XX` month).
+    if let Some(d) = parts.get(2) {
+        if point.season.is_some() {
+            return Err(syntax());
+        }
+        match two_digits(d) {
+            Some(Digits::Masked) => point.unspecified.day = true,
+            Some(Digits::Value(_)) | Some(Digits::Partial) if point.unspecified.month => {
+                return Err(level2());
+            }
+            Some(Digits::Value(v)) => point.day = Some(v),
+            Some(Digits::Partial) => return Err(level2()),
+            None => return Err(syntax()),
+        }
+    }
+    if let Some(t) = time {
+        if point.day.is_none() {
+            return Err(WhenError::TimeWithoutDay(whole.to_string()));
+        }
+        point.time = Some(t);
+    }
     point.validate(whole)?;
     Ok(point)
+}
+
+/// Two digits of a month or day: a number, `XX`, or `X` mixed with a digit (level 2).
+enum Digits {
+    Value(u8),
+    Masked,
+    Partial,
+}
+
+fn two_digits(p: &str) -> Option<Digits> {
+    if p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+        return None;
+    }
+    Some(match p {
+        "XX" => Digits::Masked,
+        _ if p.contains('X') => Digits::Partial,
+        _ => Digits::Value(p.parse().ok()?),
+    })
+}
+
+/// The year of `Y170000002` or `Y-170000002` (after the `Y`): more than four digits, written
+/// without leading zeros, a year only.
+fn parse_y_year(s: &str, whole: &str) -> Result<Point, WhenError> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    if digits.len() < 5 || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(WhenError::Syntax(whole.to_string()));
+    }
+    let year: i32 = format!("{}{digits}", if negative { "-" } else { "" })
+        .parse()
+        .map_err(|_| WhenError::OutOfRange(whole.to_string()))?;
+    Ok(Point::year(year))
 }
 
 /// `HH:MM[:SS][Z|±HH:MM|±HHMM|±HH]`
@@ -795,5 +1146,196 @@ mod tests {
         assert!(!w("unknown").overlaps(&w("2016")));
         assert!(w("2016-09-17").within(&w("2016-09")));
         assert!(!w("2016").within(&w("2016-09")));
+    }
+
+    #[test]
+    fn level_one_forms_round_trip() {
+        for s in [
+            "2016-21",
+            "2016-22",
+            "2016-23",
+            "2016-24",
+            "2016-21~",
+            "201X",
+            "20XX",
+            "-201X",
+            "201X?",
+            "2016-XX",
+            "2016-09-XX",
+            "2016-XX-XX",
+            "2016-XX%",
+            "Y170000002",
+            "Y-170000002",
+            "Y17000",
+            "Y170000002~",
+            "2016-21/2016-23",
+            "201X/2016-09-17",
+            "Y-170000002/..",
+            "../2016-XX",
+            "2016-24/2017-09",
+        ] {
+            assert_eq!(w(s).to_string(), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn level_one_display_text() {
+        assert_eq!(w("2016-21").human(), "Spring 2016");
+        assert_eq!(w("2016-22").human(), "Summer 2016");
+        assert_eq!(w("2016-23").human(), "Autumn 2016");
+        assert_eq!(w("2016-24").human(), "Winter 2016–17");
+        assert_eq!(w("1999-24").human(), "Winter 1999–2000");
+        assert_eq!(w("2016-21~").human(), "c. Spring 2016");
+        assert_eq!(w("201X").human(), "2010s");
+        assert_eq!(w("20XX").human(), "2000–2099");
+        assert_eq!(w("-201X").human(), "-2019–-2010");
+        assert_eq!(w("201X?").human(), "2010s?");
+        assert_eq!(w("2016-XX").human(), "2016 (month unknown)");
+        assert_eq!(w("2016-09-XX").human(), "Sep 2016 (day unknown)");
+        assert_eq!(w("2016-XX-XX").human(), "2016 (month and day unknown)");
+        assert_eq!(w("Y170000002").human(), "170,000,002");
+        assert_eq!(w("Y-170000002").human(), "-170,000,002");
+        assert_eq!(w("2016-21/2016-23").human(), "Spring 2016 – Autumn 2016");
+        assert_eq!(w("201X/2016-09-17").human(), "2010s – 17 Sep 2016");
+    }
+
+    #[test]
+    fn level_one_days() {
+        let days = |s: &str| {
+            let (a, b) = w(s).day_range().unwrap();
+            (a.to_string(), b.to_string())
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(days("2016-21"), pair("2016-03-01", "2016-05-31"));
+        assert_eq!(days("2016-24"), pair("2016-12-01", "2017-02-28"));
+        assert_eq!(days("2015-24"), pair("2015-12-01", "2016-02-29"));
+        assert_eq!(days("201X"), pair("2010-01-01", "2019-12-31"));
+        assert_eq!(days("20XX"), pair("2000-01-01", "2099-12-31"));
+        assert_eq!(days("-201X"), pair("-2019-01-01", "-2010-12-31"));
+        assert_eq!(days("2016-XX"), pair("2016-01-01", "2016-12-31"));
+        assert_eq!(days("2016-02-XX"), pair("2016-02-01", "2016-02-29"));
+        assert!(w("2016-09-17").within(&w("2016-23")));
+        assert!(w("2016-23").overlaps(&w("2016-11")));
+        assert!(!w("2016-23").overlaps(&w("2016-12")));
+        assert!(w("2017-02-10").within(&w("2016-24")));
+        assert!(w("2016-09-17").within(&w("201X")));
+        // Beyond the calendar, years still order and tell apart.
+        assert!(!w("Y170000002").overlaps(&w("Y180000000")));
+        assert!(w("Y170000002") < w("Y180000000"));
+        assert!(w("Y-180000000") < w("Y-170000002"));
+        assert!(w("Y-170000002") < w("-0044-03-15"));
+        assert!(w("2016") < w("Y17000"));
+        assert!(w("Y170000002").within(&w("Y170000002/..")));
+        assert_eq!(w("2016-21").precision(), Some(Precision::Year));
+        assert_eq!(w("2016-09-XX").precision(), Some(Precision::Month));
+        // Coarser first when two values start on the same day.
+        assert!(w("2016-23") < w("2016-09"));
+        assert!(w("2010") < w("201X"));
+    }
+
+    #[test]
+    fn level_two_and_nonsense_are_refused() {
+        for s in [
+            "2016-25",
+            "2016-41",
+            "2XXX",
+            "1X99",
+            "201X-09",
+            "2016-XX-17",
+            "2016-0X",
+            "2016-09-1X",
+            "2004-06~-11",
+            "?2004",
+            "Y17E7",
+            "1950S2",
+            "[1667,1668]",
+            "{1667,1668}",
+            "XXXX/2016",
+        ] {
+            assert!(
+                matches!(s.parse::<When>(), Err(WhenError::Level2(_))),
+                "{s}: {:?}",
+                s.parse::<When>()
+            );
+        }
+        for s in [
+            "Y2016",
+            "Y01234",
+            "Y1234a",
+            "2016-21-05",
+            "201x",
+            "2016-xx",
+            "YY17000",
+            "2016-XXX",
+            "Y-",
+            "Y",
+        ] {
+            assert!(
+                matches!(s.parse::<When>(), Err(WhenError::Syntax(_))),
+                "{s}: {:?}",
+                s.parse::<When>()
+            );
+        }
+        assert!(matches!(
+            "Y99999999999".parse::<When>(),
+            Err(WhenError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            "2016-09-XXT10:00".parse::<When>(),
+            Err(WhenError::TimeWithoutDay(_))
+        ));
+        assert!(matches!(
+            "2016-20".parse::<When>(),
+            Err(WhenError::NoSuchDate(_))
+        ));
+        assert!(matches!(
+            "2017-21/2016-24".parse::<When>(),
+            Err(WhenError::Reversed(_))
+        ));
+        assert!(matches!(
+            "Y300000/Y290000".parse::<When>(),
+            Err(WhenError::Reversed(_))
+        ));
+        // Unchanged: `XXXX` alone is the unknown date.
+        assert_eq!(w("XXXX"), When::Unknown);
+    }
+
+    proptest::proptest! {
+        /// Any level 1 point prints as EDTF that reads back as itself, and its display text
+        /// never fails.
+        #[test]
+        fn level_one_points_round_trip(
+            year in -9999i32..=9999,
+            big in 10_000i32..=i32::MAX,
+            kind in 0u8..8,
+            month in 1u8..=12,
+            day in 1u8..=28,
+            season in 0usize..4,
+            q in 0u8..4,
+            negative in proptest::bool::ANY,
+        ) {
+            let base = match kind {
+                0 => Point::year(year),
+                1 => Point::season(year, Season::ALL[season]),
+                2 => Point { unspecified: Unspecified { year_digits: 1, ..Default::default() }, ..Point::year(year - year % 10) },
+                3 => Point { unspecified: Unspecified { year_digits: 2, ..Default::default() }, ..Point::year(year - year % 100) },
+                4 => Point { unspecified: Unspecified { month: true, ..Default::default() }, ..Point::year(year) },
+                5 => Point { unspecified: Unspecified { day: true, ..Default::default() }, ..Point::month(year, month) },
+                6 => Point { unspecified: Unspecified { month: true, day: true, ..Default::default() }, ..Point::year(year) },
+                _ => Point::year(if negative { -big } else { big }),
+            };
+            let p = Point { approximate: q & 1 == 1, uncertain: q & 2 == 2, ..base };
+            let when = When::Point(p);
+            let text = when.to_string();
+            let back: When = text.parse().map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{text}: {e}")))?;
+            proptest::prop_assert_eq!(back, when);
+            proptest::prop_assert!(!when.human().is_empty());
+            let (first, last) = when.day_range().unwrap();
+            proptest::prop_assert!(first <= last);
+            // A day inside it lies within it.
+            if year > 0 && kind == 5 {
+                proptest::prop_assert!(When::day(year, month, day).within(&when));
+            }
+        }
     }
 }

@@ -86,6 +86,28 @@ fn bad_date() {
 }
 
 #[test]
+fn edtf_level_one_is_accepted() {
+    let (code, stdout) = check("edtf_level1.yaml");
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn edtf_level_two_is_refused_at_its_place() {
+    let level2 = "is EDTF level 2, which Rashomon does not read (level 1 has seasons 21-24, `X` \
+                  only as the last one or two digits of a year or as a whole month or day, and a \
+                  qualifier only at the end)";
+    assert_problem(
+        "edtf_level2.yaml",
+        &format!(
+            "edtf_level2.yaml:5:11: bad date in `when`: `2016-26` {level2}\n  |\n5 |     when: 2016-26\n  |           ^^^^^^^\n\
+             edtf_level2.yaml:8:11: bad date in `when`: `1XXX` {level2}\n  |\n8 |     when: 1XXX\n  |           ^^^^\n\
+             edtf_level2.yaml:11:11: bad date in `when`: `2004-06~-11` {level2}\n   |\n11 |     when: 2004-06~-11\n   |           ^^^^^^^^^^^\n\
+             edtf_level2.yaml:14:11: bad date in `when`: `Y2016` is not an EDTF date (expected e.g. 2016-09-17, 2016-09, 2016, 2016-09-17/2016-09-18, 2016-04~, 2016-21, 201X, 2016-XX, Y170000002 or unknown)\n   |\n14 |     when: Y2016\n   |           ^^^^^\n"
+        ),
+    );
+}
+
+#[test]
 fn interval_ending_before_it_starts() {
     assert_problem(
         "reversed_interval.yaml",

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rashomon::timeline::{
     self, Account, Bound, Event, FacetValue, Point, Relation, RelationKind, Source, SourceKind,
-    Stance, Timeline, When, when::TimeOfDay,
+    Stance, Timeline, When,
+    when::{Season, TimeOfDay, Unspecified},
 };
 
 fn point() -> impl Strategy<Value = Point> {
@@ -37,13 +38,53 @@ fn point() -> impl Strategy<Value = Point> {
                         offset_minutes,
                     });
             Point {
-                year,
                 month,
                 day,
                 time,
                 approximate,
                 uncertain,
+                ..Point::year(year)
             }
+        })
+}
+
+/// EDTF level 1 points: seasons, unspecified digits, years of more than four digits.
+fn level_one_point() -> impl Strategy<Value = Point> {
+    (
+        1900i32..2100,
+        0u8..6,
+        1u8..=12,
+        0usize..4,
+        any::<bool>(),
+        10_000i32..=i32::MAX,
+    )
+        .prop_map(|(year, kind, month, season, approximate, big)| {
+            let unspecified = |year_digits, month, day| Unspecified {
+                year_digits,
+                month,
+                day,
+            };
+            let p = match kind {
+                0 => Point::season(year, Season::ALL[season]),
+                1 => Point {
+                    unspecified: unspecified(1, false, false),
+                    ..Point::year(year - year % 10)
+                },
+                2 => Point {
+                    unspecified: unspecified(0, true, false),
+                    ..Point::year(year)
+                },
+                3 => Point {
+                    unspecified: unspecified(0, false, true),
+                    ..Point::month(year, month)
+                },
+                4 => Point {
+                    unspecified: unspecified(0, true, true),
+                    ..Point::year(year)
+                },
+                _ => Point::year(if approximate { -big } else { big }),
+            };
+            Point { approximate, ..p }
         })
 }
 
@@ -51,6 +92,11 @@ fn when() -> impl Strategy<Value = When> {
     prop_oneof![
         1 => Just(When::Unknown),
         4 => point().prop_map(When::Point),
+        2 => level_one_point().prop_map(When::Point),
+        1 => (point(), level_one_point()).prop_map(|(a, b)| {
+            let (a, b) = if When::Point(b) < When::Point(a) { (b, a) } else { (a, b) };
+            When::Interval(Bound::At(a), Bound::At(b))
+        }),
         3 => (point(), point()).prop_map(|(a, b)| {
             let (a, b) = if b.latest() < a.earliest() { (b, a) } else { (a, b) };
             When::Interval(Bound::At(a), Bound::At(b))
