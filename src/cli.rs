@@ -48,6 +48,10 @@ pub enum Command {
     /// Print how an article's sentences are parsed (words, tags, lemmas, dependencies) as
     /// CoNLL-U
     Parse(cmd::parse::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(cmd::completions::Args),
+    /// Print the man page (roff) of rashomon or of one of its commands
+    Man(cmd::man::Args),
 }
 
 /// Parse the command line, run the command, and turn its outcome into an exit code.
@@ -68,6 +72,8 @@ pub fn main() -> ExitCode {
         Command::Gazetteer(args) => cmd::gazetteer::execute(args),
         Command::Merge(args) => cmd::merge::execute(args),
         Command::Parse(args) => cmd::parse::execute(args),
+        Command::Completions(args) => cmd::completions::execute(args),
+        Command::Man(args) => cmd::man::execute(args),
     };
     match result {
         Ok(code) => code,

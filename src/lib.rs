@@ -10,6 +10,9 @@
 
 pub mod cli;
 mod cmd;
+// With `rust-version` at 1.89 clippy suggests `is_multiple_of` (1.87); the tagger is being
+// rewritten elsewhere, so its arithmetic is left as it is until then.
+#[allow(clippy::manual_is_multiple_of)]
 pub mod dates;
 pub mod export;
 pub mod gazetteer;

@@ -1,14 +1,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
+use crate::cmd::io::read_input;
 use crate::timeline::check::check_str;
 
 /// Arguments of `rashomon check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Timeline files to check
+    /// Timeline files to check (`-`: standard input)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -17,9 +16,8 @@ pub struct Args {
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let mut problems = 0;
     for path in &args.files {
-        let src = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let checked = check_str(&path.display().to_string(), &src);
+        let (name, src) = read_input(path)?;
+        let checked = check_str(&name, &src);
         for p in &checked.problems {
             out!("{p}")?;
         }

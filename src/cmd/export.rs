@@ -1,21 +1,19 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
+use crate::cmd::io::{Output, read_input};
 use crate::export;
-use crate::output::write_atomic;
 use crate::timeline;
 
 /// Arguments of `rashomon export`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The timeline file
+    /// The timeline file (`-`: standard input)
     pub file: PathBuf,
     /// What to write
     #[arg(long, short, value_enum)]
     pub format: Format,
-    /// Where to write the result; standard output when absent
+    /// Where to write the result; standard output when absent or `-`
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
@@ -35,7 +33,8 @@ pub enum Format {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let timeline = timeline::load(&args.file)?;
+    let (name, src) = read_input(&args.file)?;
+    let timeline = timeline::load_str(&name, &src)?;
     let format = match args.format {
         Format::TimelineJs => export::Format::TimelineJs,
         Format::Csv => export::Format::Csv,
@@ -44,12 +43,8 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     };
     let exported = export::export(&timeline, format)?;
     for w in &exported.warnings {
-        eprintln!("warning: {}: {w}", args.file.display());
+        eprintln!("warning: {name}: {w}");
     }
-    match &args.output {
-        Some(path) => write_atomic(path, exported.text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => out!("{}", exported.text)?,
-    }
+    Output::from_arg(args.output.as_deref()).write(exported.text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

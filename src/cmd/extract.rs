@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cmd::io::Output;
 use crate::cmd::merge::merge_into_file;
 use crate::gazetteer::Gazetteer;
 use crate::graph::cluster::Params;
@@ -18,8 +19,8 @@ pub struct Args {
     /// Article files or folders of them (.txt, .md, .html)
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the timeline (replacing the file)
-    #[arg(short, long, required_unless_present = "into", conflicts_with = "into")]
+    /// Where to write the timeline (replacing the file); standard output when absent or `-`
+    #[arg(short, long, conflicts_with = "into")]
     pub output: Option<PathBuf>,
     /// Merge into this timeline instead, keeping every hand edit in it (created when missing)
     #[arg(long, value_name = "TIMELINE")]
@@ -43,14 +44,15 @@ pub struct Common {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let target = args
-        .into
-        .as_ref()
-        .or(args.output.as_ref())
-        .context("give -o FILE or --into FILE")?;
-    let base = target.parent().map(Path::to_path_buf).unwrap_or_default();
+    // Source files are written relative to the timeline's folder (the current one when the
+    // timeline goes to standard output).
+    let target = match &args.into {
+        Some(into) => Output::File(into.clone()),
+        None => Output::from_arg(args.output.as_deref()),
+    };
+    let base = target.base();
     let (timeline, reports) = run(&args.inputs, &base, &args.common)?;
-    summarise(&timeline, &reports, target);
+    summarise(&timeline, &reports, &target.name());
     if let Some(into) = &args.into {
         let gazetteer = gazetteer(&args.common)?;
         let matcher = GraphMatcher {
@@ -67,8 +69,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let text = timeline::to_yaml(&timeline).context("writing YAML")?;
-    write_atomic(target, text.as_bytes())
-        .with_context(|| format!("cannot write {}", target.display()))?;
+    target.write(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -140,13 +141,13 @@ fn progress_bar(total: usize, quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-fn summarise(timeline: &Timeline, reports: &[DocumentReport], output: &Path) {
+fn summarise(timeline: &Timeline, reports: &[DocumentReport], output: &str) {
     let accounts: usize = timeline.events.iter().map(|e| e.accounts.len()).sum();
     let disputed = timeline.events.iter().filter(|e| e.is_disputed()).count();
     let copies = reports.iter().filter(|r| r.republishes.is_some()).count();
     eprintln!(
         "{}: {} sources ({} republished), {} events ({} disputed), {} accounts, {} relations",
-        output.display(),
+        output,
         timeline.sources.len(),
         copies,
         timeline.events.len(),
@@ -166,24 +167,19 @@ pub mod build {
         /// Article files or folders of them
         #[arg(required = true)]
         pub inputs: Vec<PathBuf>,
-        /// Where to write the page
-        #[arg(short, long, required = true)]
-        pub output: PathBuf,
+        /// Where to write the page; standard output when absent or `-`
+        #[arg(short, long)]
+        pub output: Option<PathBuf>,
         #[command(flatten)]
         pub common: Common,
     }
 
     pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-        let base = args
-            .output
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let (timeline, reports) = run(&args.inputs, &base, &args.common)?;
+        let output = Output::from_arg(args.output.as_deref());
+        let (timeline, reports) = run(&args.inputs, &output.base(), &args.common)?;
         let page = render::html::page(&timeline).context("rendering the page")?;
-        write_atomic(&args.output, page.as_bytes())
-            .with_context(|| format!("cannot write {}", args.output.display()))?;
-        summarise(&timeline, &reports, &args.output);
+        output.write(page.as_bytes())?;
+        summarise(&timeline, &reports, &output.name());
         Ok(ExitCode::SUCCESS)
     }
 }

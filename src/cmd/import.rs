@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cmd::io::{Output, read_input};
 use crate::import::{self, Imported};
-use crate::output::write_atomic;
 use crate::timeline;
 
 /// Arguments of `rashomon import`.
@@ -13,9 +13,9 @@ pub struct Args {
     /// What the file is
     #[arg(value_enum)]
     pub format: Format,
-    /// The file to read
+    /// The file to read (`-`: standard input)
     pub file: PathBuf,
-    /// Where to write the timeline (replacing the file); standard output when absent
+    /// Where to write the timeline (replacing the file); standard output when absent or `-`
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The timeline's title [default: the TimelineJS title slide, else the file's name]
@@ -33,14 +33,11 @@ pub enum Format {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let src = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let name = args.file.display().to_string();
-    let stem = args
-        .file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.clone());
+    let (name, src) = read_input(&args.file)?;
+    let stem = match args.file.file_stem() {
+        Some(s) if !crate::cmd::io::is_dash(&args.file) => s.to_string_lossy().into_owned(),
+        _ => "Imported timeline".to_string(),
+    };
     let fallback = args.title.clone().unwrap_or(stem);
     let Imported {
         mut timeline,
@@ -60,19 +57,16 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     }
     let text = timeline::to_yaml(&timeline).context("writing YAML")?;
     let accounts: usize = timeline.events.iter().map(|e| e.accounts.len()).sum();
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!(
-                "{}: {} events, {} accounts, {} sources",
-                path.display(),
-                timeline.events.len(),
-                accounts,
-                timeline.sources.len()
-            );
-        }
-        None => out!("{text}")?,
+    let output = Output::from_arg(args.output.as_deref());
+    output.write(text.as_bytes())?;
+    if let Some(path) = output.file() {
+        eprintln!(
+            "{}: {} events, {} accounts, {} sources",
+            path.display(),
+            timeline.events.len(),
+            accounts,
+            timeline.sources.len()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,7 @@ use crate::timeline::{self, edit, merge, yaml};
 /// Arguments of `rashomon merge`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The candidate timeline, as the extractor writes it
+    /// The candidate timeline, as the extractor writes it (`-`: standard input)
     pub candidate: PathBuf,
     /// The timeline file to merge into; created when it does not exist
     #[arg(long, value_name = "TIMELINE")]
@@ -35,12 +35,13 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
             args.threshold
         );
     }
-    let candidate = timeline::load(&args.candidate)?;
-    let base = args.candidate.parent().unwrap_or(Path::new(""));
+    let (name, src) = crate::cmd::io::read_input(&args.candidate)?;
+    let candidate = timeline::load_str(&name, &src)?;
+    let base = crate::cmd::io::input_base(&args.candidate);
     merge_into_file(
         &args.into,
         &candidate,
-        base,
+        &base,
         &merge::SimpleMatcher,
         args.threshold,
         args.dry_run,

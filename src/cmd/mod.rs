@@ -18,12 +18,15 @@ macro_rules! out {
 }
 
 pub mod check;
+pub mod completions;
 pub mod dates;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;
 pub mod ingest;
+mod io;
+pub mod man;
 pub mod mentions;
 pub mod merge;
 pub mod parse;

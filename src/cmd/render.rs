@@ -3,16 +3,16 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::output::write_atomic;
+use crate::cmd::io::{Output, read_input};
 use crate::render;
 use crate::timeline;
 
 /// Arguments of `rashomon render`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The timeline file
+    /// The timeline file (`-`: standard input)
     pub file: PathBuf,
-    /// Where to write the result; standard output when absent
+    /// Where to write the result; standard output when absent or `-`
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// What to write
@@ -29,16 +29,13 @@ pub enum Format {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let mut timeline = timeline::load(&args.file)?;
+    let (name, src) = read_input(&args.file)?;
+    let mut timeline = timeline::load_str(&name, &src)?;
     timeline::sort_events(&mut timeline);
     let text = match args.format {
         Format::Html => render::html::page(&timeline).context("rendering the page")?,
         Format::Yaml => timeline::to_yaml(&timeline).context("writing YAML")?,
     };
-    match &args.output {
-        Some(path) => write_atomic(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => out!("{text}")?,
-    }
+    Output::from_arg(args.output.as_deref()).write(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,15 +1,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
-use crate::output::write_atomic;
+use crate::cmd::io::Output;
 use crate::timeline::schema;
 
 /// Arguments of `rashomon schema`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write the schema; standard output when absent. The files Rashomon writes look
+    /// Where to write the schema; standard output when absent or `-`. The files Rashomon writes look
     /// for `rashomon.schema.json` beside them.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -17,10 +15,6 @@ pub struct Args {
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let text = schema::schema_json();
-    match &args.output {
-        Some(path) => write_atomic(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => out!("{text}")?,
-    }
+    Output::from_arg(args.output.as_deref()).write(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@ mod render;
 mod robustness;
 mod roundtrip;
 mod schema;
+mod shell;
 mod support;
 mod syntax;
 mod watch;
