@@ -7,6 +7,7 @@ use std::fmt;
 
 use askama::Template;
 
+use super::search::{self, SearchIndex};
 use super::view::Page;
 use crate::timeline::Timeline;
 
@@ -41,6 +42,8 @@ struct PageTemplate<'a> {
     /// The version of a page served by `watch`; `None` for a page written to a file.
     live: Option<u64>,
     live_js: Asset,
+    /// What the search reads (see [`search`]).
+    search: SearchIndex,
 }
 
 /// Render the whole timeline as one self-contained HTML page.
@@ -62,6 +65,7 @@ fn render(timeline: &Timeline, live: Option<u64>) -> Result<String, RenderError>
         js: JS,
         live,
         live_js: LIVE_JS,
+        search: search::index(&view),
     };
     Ok(template.render()?)
 }

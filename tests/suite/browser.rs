@@ -40,6 +40,11 @@ fn timelinejs() -> Option<PathBuf> {
 /// Load `page` headless; the DOM after scripts have run (and timers, in virtual time), and
 /// the browser's log.
 fn run_page(browser: &Path, page: &Path, width: u32) -> (String, String) {
+    run_url(browser, &format!("file://{}", page.display()), width)
+}
+
+/// [`run_page`] for an address, which may carry a query and a fragment.
+fn run_url(browser: &Path, url: &str, width: u32) -> (String, String) {
     let profile = tempfile::tempdir().expect("tempdir");
     let out = Command::new(browser)
         .args([
@@ -58,7 +63,7 @@ fn run_page(browser: &Path, page: &Path, width: u32) -> (String, String) {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .output()
         .expect("chromium runs");
     (
@@ -237,4 +242,137 @@ setTimeout(function () {
         .count();
     assert_eq!(r["marks"], dated, "a mark per dated event: {r}");
     assert_eq!(r["filterShown"], true);
+}
+
+/// The seeds page with the error hooks and a probe that reports, once the page's script has
+/// run, what the filters show.
+fn probed_seeds_page(dir: &Path) -> PathBuf {
+    let page = dir.join("seeds.html");
+    rashomon()
+        .arg("render")
+        .arg(root().join("timelines/syria-2016.yaml"))
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    let probe = r#"<script>
+setTimeout(function () {
+  var text = function (sel) { return Array.prototype.map.call(document.querySelectorAll(sel), function (e) { return e.textContent.trim(); }); };
+  var r = document.createElement("pre");
+  r.id = "report";
+  r.textContent = JSON.stringify({
+    errors: window.__errors,
+    search: location.search,
+    q: document.getElementById("f-q").value,
+    disputed: document.getElementById("f-disputed").checked,
+    status: document.getElementById("f-status").textContent,
+    shown: Array.prototype.filter.call(document.querySelectorAll("article.event"), function (e) { return !e.parentNode.hidden; })
+      .map(function (e) { return e.querySelector("h3").textContent.trim(); }),
+    gaps: text("li.gap > p"),
+    pinned: Array.prototype.map.call(document.querySelectorAll(".pin-note"), function (p) { return p.closest("article").querySelector("h3").textContent.trim(); }),
+    none: text(".no-results p")
+  });
+  document.body.appendChild(r);
+}, 300);
+</script>"#;
+    let html = std::fs::read_to_string(&page).expect("page");
+    let html = html
+        .replacen("<style>", &format!("{HOOKS}<style>"), 1)
+        .replacen("</body>", &format!("{probe}</body>"), 1);
+    std::fs::write(&page, html).expect("write");
+    page
+}
+
+const STRIKE: &str = "US-led coalition bombs Syrian troops on Jabal al-Tharda near Deir ez-Zor";
+
+#[test]
+fn search_reads_dates_and_the_timelines_words_and_lives_in_the_address() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: needs Chromium (.ci/run installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = probed_seeds_page(dir.path());
+    let url = |query: &str| format!("file://{}?{query}", page.display());
+    let check = |r: &serde_json::Value, log: &str| {
+        assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+        assert!(logged_errors(log).is_empty(), "{:#?}", logged_errors(log));
+    };
+
+    // A day in ISO form finds the strike (and the truce intervals that hold the day, and the
+    // other events of that day), and nothing else.
+    let (dom, log) = run_url(&browser, &url("q=2016-09-17"), 1300);
+    let r = report(&dom);
+    check(&r, &log);
+    let shown: Vec<&str> = r["shown"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(shown.contains(&STRIKE), "{r}");
+    assert_eq!(shown.len(), 7, "{r}");
+    assert_eq!(r["status"], "Showing 7 of 28 events.", "{r}");
+    assert_eq!(
+        r["gaps"][0], "14 events hidden here · Oct 2015 – 12 Sep 2016",
+        "{r}"
+    );
+
+    // "17 Sep" too; the filters come back from the address (as after a reload or from a
+    // shared link), and a link to an event they hide shows it, saying why.
+    let kunduz = rashomon::render::view::event_anchor("kunduz-hospital-strike");
+    let (dom, log) = run_url(
+        &browser,
+        &url(&format!("q=17+Sep&disputed=1#{kunduz}")),
+        1300,
+    );
+    let r = report(&dom);
+    check(&r, &log);
+    assert_eq!(
+        (r["q"].as_str(), r["disputed"].as_bool()),
+        (Some("17 Sep"), Some(true)),
+        "{r}"
+    );
+    let shown: Vec<&str> = r["shown"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(shown.contains(&STRIKE), "{r}");
+    assert_eq!(r["pinned"].as_array().map(Vec::len), Some(1), "{r}");
+    assert!(
+        shown.contains(&r["pinned"][0].as_str().expect("title")),
+        "{r}"
+    );
+    assert!(
+        r["status"]
+            .as_str()
+            .expect("status")
+            .ends_with("The event the address points to is shown too."),
+        "{r}"
+    );
+
+    // The page's own labels find nothing ("independent" is in every tally, "accounts" and
+    // "where" are headings); no result says so, and shows where the events were.
+    let (dom, log) = run_url(&browser, &url("q=independent&disputed=1"), 1300);
+    let r = report(&dom);
+    check(&r, &log);
+    assert_eq!(r["shown"], serde_json::json!([]), "{r}");
+    assert_eq!(r["status"], "No event matches.", "{r}");
+    assert_eq!(
+        r["gaps"][0]
+            .as_str()
+            .map(|g| g.starts_with("28 events hidden here · Oct 2015 – ")),
+        Some(true),
+        "{r}"
+    );
+    assert_eq!(
+        r["none"],
+        serde_json::json!([
+            "No event matches \u{201c}independent\u{201d} with disputed only.",
+            "\u{201c}independent\u{201d} alone: 0 events; disputed only alone: 14 events."
+        ]),
+        "{r}"
+    );
 }

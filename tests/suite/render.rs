@@ -99,7 +99,12 @@ fn page_references_nothing_external() {
     let doc = Html::parse_document(&html);
     assert!(select(&doc, "[src]").is_empty(), "nothing is loaded by src");
     assert_eq!(select(&doc, "style").len(), 1);
-    assert_eq!(select(&doc, "script").len(), 1);
+    // Our script, and the search index: data that is never run.
+    assert_eq!(select(&doc, "script").len(), 2);
+    assert_eq!(
+        select(&doc, "script[type=\"application/json\"][data-search-index]").len(),
+        1
+    );
     let csp = select(&doc, "meta[http-equiv=\"Content-Security-Policy\"]");
     let policy = csp[0].value().attr("content").unwrap_or_default();
     assert!(policy.starts_with("default-src 'none'"), "{policy}");
@@ -319,7 +324,16 @@ fn hostile() -> Timeline {
 #[test]
 fn hostile_data_is_escaped_and_never_linked() {
     let html = page(&hostile()).expect("renders");
-    assert_eq!(html.matches("<script").count(), 1, "only our own script");
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only our own script and the search index"
+    );
+    assert_eq!(
+        html.matches("</script").count(),
+        2,
+        "nothing closes a script early"
+    );
     assert_eq!(
         html.matches("</style").count(),
         1,
@@ -329,8 +343,13 @@ fn hostile_data_is_escaped_and_never_linked() {
     assert!(!html.contains("<nowhere>"));
 
     let doc = Html::parse_document(&html);
-    assert_eq!(select(&doc, "script").len(), 1);
+    assert_eq!(select(&doc, "script").len(), 2);
     assert_eq!(select(&doc, "style").len(), 1);
+    // The hostile text reaches the search index as words, and the index stays JSON.
+    let index = select(&doc, "script[data-search-index]");
+    let index: serde_json::Value =
+        serde_json::from_str(&index[0].text().collect::<String>()).expect("JSON");
+    assert!(index.to_string().contains("onmouseover"), "{index}");
     for el in select(&doc, "*") {
         for (name, value) in el.value().attrs() {
             assert!(
@@ -411,7 +430,8 @@ fn hostile_yaml_through_the_command() {
     )
     .expect("write fixture");
     let html = render(&[file.to_str().expect("UTF-8 path")]);
-    assert_eq!(html.matches("<script").count(), 1);
+    assert_eq!(html.matches("<script").count(), 2);
+    assert_eq!(html.matches("</script").count(), 2);
     let doc = Html::parse_document(&html);
     assert!(select(&doc, "img, b").is_empty());
     // The only SVG is the overview chart's own drawing.
