@@ -10,12 +10,14 @@ use crate::cmd;
 #[derive(Debug, Parser)]
 #[command(name = "rashomon", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (check); 2 could not run.";
 
+/// The commands, one file each in `src/cmd/`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract a timeline from articles

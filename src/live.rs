@@ -25,7 +25,9 @@ use crate::timeline;
 /// The page being served and its version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
+    /// Increases with every render; the page polls for a newer one.
     pub version: u64,
+    /// The page (or the problems page) as served.
     pub html: String,
     /// The problems when the file did not load; `None` when the page shows the timeline.
     pub error: Option<String>,
@@ -111,6 +113,7 @@ pub fn error_page(path: &Path, problems: &str, version: u64) -> String {
 
 /// A running preview: the address it serves, and the state behind it.
 pub struct Preview {
+    /// Where the preview listens (127.0.0.1 and the port).
     pub addr: SocketAddr,
     shared: Arc<Shared>,
     listener: TcpListener,
@@ -121,9 +124,21 @@ pub struct Preview {
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
     #[error("cannot listen on 127.0.0.1:{port}: {source}")]
-    Bind { port: u16, source: std::io::Error },
+    /// The port could not be had.
+    Bind {
+        /// The port asked for.
+        port: u16,
+        /// Why.
+        source: std::io::Error,
+    },
     #[error("cannot watch {path}: {message}")]
-    Watch { path: String, message: String },
+    /// The file's folder could not be watched.
+    Watch {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
 }
 
 impl Preview {

@@ -29,16 +29,20 @@ pub enum Format {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("writing JSON: {0}")]
+    /// The JSON writer failed.
     Json(#[from] serde_json::Error),
     #[error("writing CSV: {0}")]
+    /// The CSV writer failed.
     Csv(#[from] csv::Error),
     #[error("writing CSV: {0}")]
+    /// The CSV writer's buffer was not UTF-8.
     CsvBuffer(String),
 }
 
 /// An exported text and what the format could not carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
+    /// The exported text, whole.
     pub text: String,
     /// Things left out, for standard error ("2 events without a date are not in TimelineJS").
     pub warnings: Vec<String>,

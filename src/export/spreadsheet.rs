@@ -136,7 +136,9 @@ fn text(s: &str) -> String {
 /// One item of a list cell as read back: its text and whether it was quoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
+    /// The item's text, unquoted.
     pub text: String,
+    /// Whether it was written in quotes (so `"62"` stays text).
     pub quoted: bool,
 }
 
@@ -144,7 +146,9 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message} (at character {at})")]
 pub struct CellError {
+    /// What is wrong.
     pub message: String,
+    /// The character position in the cell.
     pub at: usize,
 }
 

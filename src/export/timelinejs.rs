@@ -24,56 +24,79 @@ use crate::timeline::{Bound, Event, Point, Timeline, When};
 /// The whole TimelineJS document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
+    /// The title slide: the timeline's title and description.
     pub title: Slide,
+    /// A slide per dated event, in date order.
     pub events: Vec<Slide>,
 }
 
 /// A slide: an event, or the title.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Slide {
+    /// The event's id, so links and TimelineJS bookmarks are stable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
+    /// When the event starts, at its own precision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Date>,
+    /// When an interval ends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
+    /// The date in Rashomon's words ("c. Apr 2016"), which TimelineJS shows as it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_date: Option<String>,
+    /// Headline and body.
     pub text: Text,
+    /// A picture, when a source's address is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<Media>,
+    /// TimelineJS's row: the event's first tag.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Always false: TimelineJS would otherwise turn any text that looks like an address into a link.
     pub autolink: bool,
 }
 
 /// A TimelineJS date object: only the fields the date's precision gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Date {
+    /// The year (astronomical; may be negative).
     pub year: i32,
+    /// 1 to 12, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub month: Option<u8>,
+    /// 1 to 31, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u8>,
+    /// 0 to 23, when the date has a time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hour: Option<u8>,
+    /// 0 to 59.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minute: Option<u8>,
+    /// 0 to 59, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub second: Option<u8>,
 }
 
+/// A slide's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
+    /// The event's title (escaped HTML).
     pub headline: String,
+    /// The disputes and accounts (escaped HTML).
     pub text: String,
 }
 
+/// A slide's picture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Media {
+    /// The picture's http(s) address.
     pub url: String,
+    /// The source's title.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub caption: String,
+    /// The source's name.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub credit: String,
 }

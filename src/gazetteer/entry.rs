@@ -6,20 +6,25 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
+    /// A country or territory.
     Country,
     /// City, region, district, site, road, camp, base.
     Place,
     /// UN bodies, NGOs, ministries' international counterparts, agencies, parties.
     #[serde(alias = "organization")]
     Organisation,
+    /// An armed group or militia.
     ArmedGroup,
     /// Institutions that speak: "Washington", "the Kremlin", "the Pentagon", a ministry.
     Government,
+    /// A named person.
     Person,
+    /// A newspaper, channel or agency.
     Media,
 }
 
 impl EntityKind {
+    /// Every kind, in the order they are listed.
     pub const ALL: [EntityKind; 7] = [
         EntityKind::Country,
         EntityKind::Place,
@@ -57,6 +62,7 @@ pub struct Entry {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// What the entry names.
     pub kind: EntityKind,
     /// Other names and spellings (the display name is always matched too).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -24,6 +24,7 @@ use super::{Meta, Tier};
 pub struct Match {
     /// Byte offsets into the text.
     pub start: usize,
+    /// End of the mention (exclusive).
     pub end: usize,
     /// Index of the entry in `Gazetteer::entries`.
     pub entry: usize,

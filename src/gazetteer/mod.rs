@@ -36,17 +36,24 @@ use matcher::{Hit, Matcher};
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
     #[error("cannot read {}: {source}", path.display())]
+    /// The file could not be read.
     Io {
+        /// The file.
         path: PathBuf,
+        /// Why.
         #[source]
         source: std::io::Error,
     },
     /// A mistake in the file; `line` and `col` are 1-based, 0 when unknown.
     #[error("{}", located(file, *line, *col, message))]
     Invalid {
+        /// The file's name, as given.
         file: String,
+        /// 1-based; 0 when unknown.
         line: usize,
+        /// 1-based; 0 when unknown.
         col: usize,
+        /// What is wrong.
         message: String,
     },
 }
@@ -215,6 +222,7 @@ impl Gazetteer {
         self.replace
     }
 
+    /// Every entry, in load order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -224,6 +232,7 @@ impl Gazetteer {
         &self.entries[index]
     }
 
+    /// The entry with this id.
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
         self.ids.get(&self.entries, id).map(|i| &self.entries[i])
     }

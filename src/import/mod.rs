@@ -15,6 +15,7 @@ use crate::timeline::{Diagnostic, Timeline};
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{}", render(.0))]
+    /// The problems, each located in the file.
     Invalid(Vec<Diagnostic>),
 }
 
@@ -31,7 +32,9 @@ fn render(problems: &[Diagnostic]) -> String {
 /// An imported timeline and what could not come in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
+    /// The timeline made from the file.
     pub timeline: Timeline,
+    /// What could not come in (eras, backgrounds...), for standard error.
     pub warnings: Vec<String>,
 }
 

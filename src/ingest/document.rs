@@ -13,8 +13,11 @@ use crate::timeline::When;
 pub struct Document {
     /// A source id derived from the file name: lower case, `[a-z0-9-]`, unique in a run.
     pub id: String,
+    /// The file it was read from.
     pub path: PathBuf,
+    /// How the file is written.
     pub format: Format,
+    /// What the file says about itself.
     pub meta: Meta,
     /// The text that spans refer to.
     pub text: String,
@@ -24,38 +27,52 @@ pub struct Document {
     pub warnings: Vec<String>,
 }
 
+/// How an article file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
+    /// Plain text (`.txt`).
     #[default]
     Text,
+    /// Markdown (`.md`).
     Markdown,
+    /// An HTML page (`.html`, `.htm`).
     Html,
 }
 
 /// What the file says about itself (front matter, HTML `<meta>`, or found in the text).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meta {
+    /// The headline.
     pub title: Option<String>,
+    /// The publication.
     pub outlet: Option<String>,
+    /// The byline's author.
     pub author: Option<String>,
+    /// Where it was published.
     pub url: Option<String>,
     /// The publication date as given by front matter or page metadata, if any.
     pub published: Option<When>,
+    /// The language tag, when given (`en`).
     pub language: Option<String>,
 }
 
 /// A part of the text and what it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
+    /// What the part is.
     pub kind: SegmentKind,
+    /// Byte offset of its start in [`Document::text`].
     pub start: usize,
+    /// Byte offset of its end (exclusive).
     pub end: usize,
 }
 
+/// What a part of an article is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SegmentKind {
     /// The `---` block at the top of a text or Markdown file.
     FrontMatter,
+    /// The title line.
     Headline,
     /// "By X", "Proletarian writers", an author line; may carry a date. A date on a line of
     /// its own ("JUNE 2023", "Published 21 Sep 2016") is a byline too, so that date inference
@@ -70,7 +87,9 @@ pub enum SegmentKind {
     Boilerplate,
     /// A reader comment; `author` and `posted` when the thread shows them.
     Comment {
+        /// The commenter, when the thread names them.
         author: Option<String>,
+        /// When it was posted, when the thread says.
         posted: Option<chrono::NaiveDateTime>,
     },
     /// A commenter's name, a comment timestamp or "Reply to" line on its own.

@@ -155,7 +155,9 @@ static REJECTION: Record = Record {
 pub struct Checked {
     /// The timeline, normalised (ids assigned, disputes derived), when the file could be read.
     pub timeline: Option<Timeline>,
+    /// The located YAML tree, when the file parsed.
     pub tree: Option<Node>,
+    /// Every problem found, in file order.
     pub problems: Vec<Diagnostic>,
 }
 

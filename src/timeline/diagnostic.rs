@@ -7,9 +7,13 @@ use super::yaml::Mark;
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file's name, as given.
     pub file: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub col: usize,
+    /// What is wrong.
     pub message: String,
     /// The offending line, without its line break.
     pub source_line: String,

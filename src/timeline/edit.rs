@@ -40,8 +40,14 @@ use super::yaml::{self, Mark, Node, Value, YamlError};
 pub enum EditError {
     /// The file uses a construct at `at` that cannot be edited safely.
     #[error("{message}")]
-    Refused { message: String, at: Mark },
+    Refused {
+        /// Why it cannot be edited.
+        message: String,
+        /// Where.
+        at: Mark,
+    },
     #[error(transparent)]
+    /// The edited text is not valid YAML.
     Yaml(#[from] YamlError),
 }
 
@@ -55,6 +61,7 @@ pub struct Item {
 }
 
 impl Item {
+    /// The value's YAML, for insertion in block or flow style.
     pub fn new<T: Serialize>(value: &T) -> Result<Item, YamlError> {
         Ok(Item {
             block: yaml::to_string(&[value])?,
@@ -83,8 +90,11 @@ pub enum Layout {
 /// One change: replace `start..end` of the original text with `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Splice {
+    /// Byte offset where the replaced text starts.
     pub start: usize,
+    /// Byte offset where it ends (exclusive); equal to `start` for an insertion.
     pub end: usize,
+    /// The new text.
     pub text: String,
     /// Indentation of the inserted lines; at one offset, deeper text goes first, because the
     /// structure it continues closes before the shallower one.

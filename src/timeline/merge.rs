@@ -142,8 +142,11 @@ fn shares(a: &[String], b: &[String]) -> bool {
 /// What a merge did (or, for a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeReport {
+    /// Sources new to the timeline.
     pub sources_added: usize,
+    /// Accounts new to the timeline.
     pub accounts_added: usize,
+    /// Events new to the timeline.
     pub events_added: usize,
     /// Candidate events whose new accounts joined an event already in the timeline.
     pub events_joined: usize,
@@ -153,6 +156,7 @@ pub struct MergeReport {
     pub rejected_skipped: usize,
     /// Candidate accounts a person deleted, now recorded in `rejected`.
     pub newly_rejected: usize,
+    /// Relations new to the timeline.
     pub relations_added: usize,
     /// Existing events whose written `disputes:` block was rewritten.
     pub disputes_updated: usize,
@@ -281,10 +285,13 @@ pub enum MergeError {
     /// The merged text did not read back as the expected timeline: a bug in the merge.
     #[error("{}", render(.problems, &format!("internal error: {}; nothing was changed", .message)))]
     Unexpected {
+        /// What went wrong.
         message: String,
+        /// The problems of the merged text.
         problems: Vec<Diagnostic>,
     },
     #[error("writing YAML: {0}")]
+    /// The merged timeline could not be written as YAML.
     Yaml(#[from] YamlError),
 }
 

@@ -21,11 +21,15 @@ pub use when::{Bound, Point, Precision, Season, Unspecified, When, WhenError};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot read {path}: {source}")]
+    /// The file could not be read.
     Io {
+        /// The file.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
     #[error("{}", render_problems(.0))]
+    /// The problems, each located, as `check` prints them.
     Invalid(Vec<Diagnostic>),
 }
 

@@ -50,6 +50,7 @@ pub struct Source {
     /// Who published it: the name the page shows for the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// Who wrote it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Where it can be read: http:// or https:// only.
@@ -100,15 +101,25 @@ pub struct Source {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
+    /// News reporting.
     Report,
+    /// Analysis or an explainer.
     Analysis,
+    /// Opinion or commentary.
     Opinion,
+    /// A statement by a government, army or organisation.
     OfficialStatement,
+    /// An agency's wire copy.
     WireCopy,
+    /// An encyclopedia article.
     Encyclopedia,
+    /// A blog post.
     Blog,
+    /// A transcript of speech.
     Transcript,
+    /// A social media post.
     SocialMedia,
+    /// Anything else.
     Other,
 }
 
@@ -246,8 +257,11 @@ pub enum Stance {
 )]
 #[serde(untagged)]
 pub enum FacetValue {
+    /// `true` or `false`.
     Bool(bool),
+    /// A whole number, such as a count.
     Int(i64),
+    /// Any text.
     Text(String),
 }
 
@@ -302,6 +316,7 @@ pub struct Relation {
         skip_serializing_if = "Option::is_none",
         serialize_with = "prose"
     )]
+    /// A person's note on the relation.
     pub note: Option<String>,
 }
 
@@ -318,6 +333,7 @@ pub struct Relation {
     Deserialize,
     schemars::JsonSchema,
 )]
+/// How one event relates to another.
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     /// `from` happened before `to`.
@@ -415,10 +431,12 @@ impl fmt::Display for SourceKind {
 }
 
 impl Timeline {
+    /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }
@@ -451,6 +469,7 @@ impl Timeline {
 }
 
 impl Event {
+    /// The account with this id.
     pub fn account(&self, id: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| a.id == id)
     }

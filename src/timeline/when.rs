@@ -168,15 +168,19 @@ pub enum Bound {
     Open,
     /// Empty: the end exists but is not known.
     Unknown,
+    /// A known point.
     At(Point),
 }
 
 /// An EDTF-style date value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum When {
+    /// No date is known.
     #[default]
     Unknown,
+    /// One point at its own precision.
     Point(Point),
+    /// From one end to the other.
     Interval(Bound, Bound),
 }
 
@@ -186,20 +190,26 @@ pub enum WhenError {
     #[error(
         "`{0}` is not an EDTF date (expected e.g. 2016-09-17, 2016-09, 2016, 2016-09-17/2016-09-18, 2016-04~, 2016-21, 201X, 2016-XX, Y170000002 or unknown)"
     )]
+    /// Not EDTF at all.
     Syntax(String),
     #[error("`{0}` is not a real calendar date")]
+    /// A date that is not on the calendar (30 February, month 13).
     NoSuchDate(String),
     #[error("interval `{0}` ends before it starts")]
+    /// An interval that ends before it starts.
     Reversed(String),
     #[error("`{0}`: a time of day needs a full date")]
+    /// A time of day without a full date.
     TimeWithoutDay(String),
     #[error(
         "`{0}` is EDTF level 2, which Rashomon does not read (level 1 has seasons 21-24, `X` \
          only as the last one or two digits of a year or as a whole month or day, and a \
          qualifier only at the end)"
     )]
+    /// Valid EDTF of level 2, which Rashomon does not read.
     Level2(String),
     #[error("`{0}`: the year is beyond the range Rashomon reads (±2147483647)")]
+    /// A year beyond what Rashomon can hold.
     OutOfRange(String),
 }
 
@@ -566,18 +576,22 @@ impl fmt::Display for When {
 }
 
 impl When {
+    /// A day: `2016-09-17`.
     pub fn day(year: i32, month: u8, day: u8) -> When {
         When::Point(Point::day(year, month, day))
     }
 
+    /// A month: `2016-09`.
     pub fn month(year: i32, month: u8) -> When {
         When::Point(Point::month(year, month))
     }
 
+    /// A year: `2016`.
     pub fn year(year: i32) -> When {
         When::Point(Point::year(year))
     }
 
+    /// The day of a calendar date.
     pub fn date(date: NaiveDate) -> When {
         When::Point(Point::from_date(date))
     }
@@ -594,6 +608,7 @@ impl When {
         }
     }
 
+    /// Whether it is `unknown`.
     pub fn is_unknown(&self) -> bool {
         matches!(self, When::Unknown)
     }

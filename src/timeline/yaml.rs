@@ -13,8 +13,11 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, StructureSty
 /// A position in a YAML text: byte offset, 1-based line, 1-based column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Mark {
+    /// Byte offset.
     pub offset: usize,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub col: usize,
 }
 
@@ -22,34 +25,47 @@ pub struct Mark {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct YamlError {
+    /// What is wrong.
     pub message: String,
+    /// Where, when known.
     pub at: Option<Mark>,
 }
 
 /// A node of the located tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// What the node holds.
     pub value: Value,
+    /// Where it starts.
     pub start: Mark,
+    /// Where it ends.
     pub end: Mark,
 }
 
+/// What a node holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A scalar's text and whether it was written plain (unquoted, not a block scalar).
     Scalar {
+        /// The text, unescaped.
         text: String,
+        /// Written plain: unquoted, not a block scalar.
         plain: bool,
     },
+    /// A sequence.
     Seq(Vec<Node>),
+    /// A mapping, in file order.
     Map(Vec<Entry>),
     /// `*name`: the tree does not expand aliases.
     Alias,
 }
 
+/// A key and its value in a mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The key.
     pub key: Node,
+    /// The value.
     pub value: Node,
 }
 
@@ -374,6 +390,7 @@ impl Node {
         }
     }
 
+    /// A mapping's entries; none for anything else.
     pub fn entries(&self) -> &[Entry] {
         match &self.value {
             Value::Map(entries) => entries,
@@ -381,6 +398,7 @@ impl Node {
         }
     }
 
+    /// A sequence's items; none for anything else.
     pub fn items(&self) -> &[Node] {
         match &self.value {
             Value::Seq(items) => items,
@@ -388,6 +406,7 @@ impl Node {
         }
     }
 
+    /// A scalar's text; `None` for anything else.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Scalar { text, .. } => Some(text),
