@@ -8,7 +8,6 @@ use crate::cmd::merge::merge_into_file;
 use crate::gazetteer::Gazetteer;
 use crate::graph::cluster::Params;
 use crate::graph::matcher::GraphMatcher;
-use crate::output::write_atomic;
 use crate::pipeline::{self, DocumentReport, Options};
 use crate::timeline::{self, Timeline};
 use crate::{ingest, render};
