@@ -1,20 +1,21 @@
 //! The whole pipeline: articles in, timeline out.
 //!
-//! 1. Each document's date (DCT) is the one its page gives itself (see `dates::dct`).
+//! 1. Each document's date (DCT) is inferred from the document itself.
 //! 2. Copies are found (MinHash), so a republished text counts once and its unnamed outlet
-//!    voice takes the original's name. A copy with no date takes its original's; an
-//!    original with no date is bounded by its copy's.
+//!    voice takes the original's name.
 //! 3. Each document's events are extracted (in parallel).
-//! 4. Document events are clustered into timeline events; comments attach to the events they
+//! 4. Documents with no date of their own get one from the events they share with dated
+//!    documents, and are read again with it.
+//! 5. Document events are clustered into timeline events; comments attach to the events they
 //!    discuss; relations are read off the accounts; disputes are derived.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use chrono::Duration;
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::dates::dct::{Confidence, Dct, DctSource, infer_dct};
+use crate::dates::dct::{Dct, infer_dct};
 use crate::gazetteer::Gazetteer;
 use crate::graph::build::{self, Merged};
 use crate::graph::cluster::{self, Copies, Params, Places};
@@ -24,7 +25,7 @@ use crate::mentions::ClaimantKind;
 use crate::mentions::attribution::outlet_name;
 use crate::mentions::detect::document_events;
 use crate::mentions::docevent::{DocEvent, TimeBasis};
-use crate::timeline::{self, Bound, Point, Source, Timeline, When};
+use crate::timeline::{self, Source, Timeline, When};
 
 /// What the pipeline needs besides the documents.
 pub struct Options<'a> {
@@ -38,8 +39,9 @@ pub struct Options<'a> {
 #[derive(Debug, Clone)]
 pub struct DocumentReport {
     pub id: String,
-    /// The document date used, after copies lent theirs.
     pub dct: Dct,
+    /// The date used, when it came from other documents' events.
+    pub borrowed_dct: Option<NaiveDate>,
     pub republishes: Option<String>,
 }
 
@@ -59,9 +61,24 @@ pub fn extract(
     let gaz = options.gazetteer;
     let mut dcts: Vec<Dct> = docs.par_iter().map(infer_dct).collect();
     let copies = find_copies(docs, &dcts);
-    lend_dates(docs, &mut dcts, &copies);
+    // A copy with no date of its own was published no earlier than its original: the
+    // original's date is the best anchor for its "on Wednesday".
+    for (copy, original) in &copies {
+        let position = |id: &str| docs.iter().position(|d| d.id == id);
+        let (Some(c), Some(o)) = (position(copy), position(original)) else {
+            continue;
+        };
+        if dcts[c].date.is_none() && dcts[o].date.is_some() {
+            let mut inherited = dcts[o].clone();
+            inherited.confidence = crate::dates::Confidence::Low;
+            inherited
+                .evidence
+                .push(format!("a copy of {original}, whose date it takes"));
+            dcts[c] = inherited;
+        }
+    }
 
-    let per_doc: Vec<Vec<DocEvent>> = docs
+    let mut per_doc: Vec<Vec<DocEvent>> = docs
         .par_iter()
         .zip(dcts.par_iter())
         .map(|(doc, dct)| {
@@ -70,6 +87,28 @@ pub fn extract(
             events
         })
         .collect();
+
+    // Documents without a date of their own: date them by the dated events they share.
+    let mut borrowed: BTreeMap<usize, NaiveDate> = BTreeMap::new();
+    let undated: Vec<usize> = (0..docs.len())
+        .filter(|&i| dcts[i].date.is_none())
+        .collect();
+    if !undated.is_empty() && undated.len() < docs.len() {
+        let flat: Vec<DocEvent> = per_doc.iter().flatten().cloned().collect();
+        let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
+        for &i in &undated {
+            if let Some(date) = borrowed_date(&docs[i].id, &flat, &clusters) {
+                borrowed.insert(i, date);
+            }
+        }
+        let redo: Vec<(usize, Vec<DocEvent>)> = borrowed
+            .par_iter()
+            .map(|(&i, &d)| (i, document_events(&docs[i], Some(d), gaz)))
+            .collect();
+        for (i, events) in redo {
+            per_doc[i] = events;
+        }
+    }
 
     let mut flat: Vec<DocEvent> = per_doc.into_iter().flatten().collect();
     speak_for_originals(&mut flat, docs, &copies);
@@ -89,7 +128,14 @@ pub fn extract(
     let sources: Vec<Source> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| source_of(d, &dcts[i], copies.get(&d.id), base))
+        .map(|(i, d)| {
+            source_of(
+                d,
+                dcts[i].date.or(borrowed.get(&i).copied()),
+                copies.get(&d.id),
+                base,
+            )
+        })
         .collect();
     let mut timeline = Timeline {
         title: title_of(docs),
@@ -119,81 +165,49 @@ pub fn extract(
         .map(|(i, d)| DocumentReport {
             id: d.id.clone(),
             dct: dcts[i].clone(),
+            borrowed_dct: borrowed.get(&i).copied(),
             republishes: copies.get(&d.id).cloned(),
         })
         .collect();
     (timeline, reports)
 }
 
-/// Copies by text; which is the original is `republish::original_first`'s call, on the
-/// dates the pages give themselves and what their texts say.
+/// Copies by text; the original is the earlier-dated, more surely dated document.
 fn find_copies(docs: &[Document], dcts: &[Dct]) -> Copies {
-    let provenance: Vec<republish::Provenance> = docs
-        .iter()
-        .zip(dcts)
-        .map(|(d, t)| republish::Provenance::of(d, t.page))
-        .collect();
-    republish::find_copies(docs, &provenance)
+    let order = |i: usize| {
+        let d = &dcts[i];
+        (
+            d.date.unwrap_or(NaiveDate::MAX),
+            d.conflict.is_some(),
+            std::cmp::Reverse(d.confidence),
+        )
+    };
+    republish::find_copies(docs, order)
         .into_iter()
         .map(|c| (docs[c.copy].id.clone(), docs[c.original].id.clone()))
         .collect()
 }
 
-/// How long before its copy's date an original's dateline without a year may fall.
-const COPY_WINDOW: i64 = 45;
-
-/// Dates lent between copies, the only documents that share a text. A copy with no date
-/// takes its original's: its relative dates were written then. An original with no date
-/// was published no later than its copy, which completes a dateline without a year when
-/// one year fits; the copy's date is never its DCT, as reposts can come years later.
-fn lend_dates(docs: &[Document], dcts: &mut [Dct], copies: &Copies) {
-    let position = |id: &str| docs.iter().position(|d| d.id == id);
-    let pairs: Vec<(usize, usize)> = copies
-        .iter()
-        .filter_map(|(c, o)| Some((position(c)?, position(o)?)))
-        .collect();
-    for &(c, o) in &pairs {
-        let (Some(d), None) = (dcts[c].date, dcts[o].date) else {
+/// The latest firm date among the events an undated document shares with dated ones: the
+/// document reports them, so it was written on or after that day.
+fn borrowed_date(doc: &str, events: &[DocEvent], clusters: &[Vec<usize>]) -> Option<NaiveDate> {
+    let mut best: Option<NaiveDate> = None;
+    for members in clusters {
+        if !members.iter().any(|&i| events[i].doc == doc) {
             continue;
-        };
-        let copy = &docs[c].id;
-        let dct = &mut dcts[o];
-        dct.before = Some(dct.before.map_or(d, |b| b.min(d)));
-        let found = dct.yearless.as_ref().and_then(|y| {
-            y.within(d - Duration::days(COPY_WINDOW), d)
-                .map(|day| (day, y.text.clone()))
-        });
-        let note = match found {
-            Some((day, text)) => {
-                dct.date = Some(day);
-                dct.source = DctSource::Dateline;
-                dct.confidence = Confidence::Low;
-                format!(
-                    "the dateline \"{text}\" has no year: {day} is taken from its copy {copy}, dated {d} (low confidence)"
-                )
+        }
+        for &i in members {
+            let e = &events[i];
+            if e.doc != doc
+                && matches!(e.basis, TimeBasis::Explicit | TimeBasis::Relative)
+                && let Some((_, hi)) = e.when.day_range()
+                && (hi - e.when.day_range().map_or(hi, |r| r.0)).num_days() <= 2
+            {
+                best = Some(best.map_or(hi, |b| b.max(hi)));
             }
-            None => format!(
-                "{}; published no later than {d}, the date of its copy {copy}",
-                dct.note.as_deref().unwrap_or("no day of its own")
-            ),
-        };
-        dct.evidence.push(note.clone());
-        dct.note = Some(note);
+        }
     }
-    for &(c, o) in &pairs {
-        let (None, Some(d)) = (dcts[c].date, dcts[o].date) else {
-            continue;
-        };
-        let original = &docs[o].id;
-        let dct = &mut dcts[c];
-        dct.date = Some(d);
-        dct.source = DctSource::Copy;
-        dct.confidence = Confidence::Low;
-        dct.note = Some(format!(
-            "no day of its own: takes {d}, the date of {original}, which it copies"
-        ));
-        dct.evidence.extend(dct.note.clone());
-    }
+    best
 }
 
 /// In a copy without its own byline, the outlet's voice is the original's.
@@ -276,7 +290,12 @@ fn salient(events: &[DocEvent], clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
         .collect()
 }
 
-fn source_of(doc: &Document, dct: &Dct, original: Option<&String>, base: &Path) -> Source {
+fn source_of(
+    doc: &Document,
+    date: Option<NaiveDate>,
+    original: Option<&String>,
+    base: &Path,
+) -> Source {
     let title = doc.meta.title.clone();
     Source {
         id: doc.id.clone(),
@@ -288,10 +307,7 @@ fn source_of(doc: &Document, dct: &Dct, original: Option<&String>, base: &Path) 
             .url
             .clone()
             .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
-        // What the page says of itself, else the date lent by a copy, else a bound.
-        published: dct.page.or(dct.date.map(When::date)).or(dct
-            .before
-            .map(|b| When::Interval(Bound::Open, Bound::At(Point::from_date(b))))),
+        published: doc.meta.published.or(date.map(When::date)),
         kind: None,
         republishes: original.cloned(),
         file: Some(relative_path(&doc.path, base)),

@@ -2,10 +2,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::dates::{Dct, infer_dct};
 use crate::ingest::{self, Document, Format, SegmentKind};
 
 /// Arguments of `rashomon ingest`.
@@ -19,25 +17,16 @@ pub struct Args {
     pub json: bool,
 }
 
-/// Shows how each article was read: id, format, metadata, document date, warnings, and
-/// every segment.
+/// Shows how each article was read: id, format, metadata, warnings, and every segment.
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let docs = ingest::read_all(&args.paths)?;
-    let dcts: Vec<Dct> = docs.par_iter().map(infer_dct).collect();
     let out = if args.json {
-        let views: Vec<DocView> = docs
-            .iter()
-            .zip(&dcts)
-            .map(|(d, t)| DocView::of(d, t))
-            .collect();
+        let views: Vec<DocView> = docs.iter().map(DocView::of).collect();
         let mut s = serde_json::to_string_pretty(&views)?;
         s.push('\n');
         s
     } else {
-        docs.iter()
-            .zip(&dcts)
-            .map(|(d, t)| text_report(d, t))
-            .collect()
+        docs.iter().map(text_report).collect()
     };
     out!("{out}")?;
     Ok(ExitCode::SUCCESS)
@@ -76,21 +65,7 @@ fn kind_name(k: &SegmentKind) -> &'static str {
     }
 }
 
-/// "2016-09-20 (from the front matter, confidence High)", or what is known without a day.
-fn date_line(dct: &Dct) -> String {
-    match (dct.date, dct.page, dct.before) {
-        (Some(d), _, _) => format!(
-            "{d} (from {}, confidence {:?})",
-            dct.source.name(),
-            dct.confidence
-        ),
-        (None, Some(page), _) => format!("unknown day; the page gives {page}"),
-        (None, None, Some(b)) => format!("unknown; no later than {b}"),
-        (None, None, None) => "unknown".to_string(),
-    }
-}
-
-fn text_report(doc: &Document, dct: &Dct) -> String {
+fn text_report(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -113,12 +88,8 @@ fn text_report(doc: &Document, dct: &Dct) -> String {
             let _ = writeln!(out, "  {name}: {v}");
         }
     }
-    let _ = writeln!(out, "  date: {}", date_line(dct));
-    for w in doc.warnings.iter().chain(&dct.conflict) {
+    for w in &doc.warnings {
         let _ = writeln!(out, "  warning: {w}");
-    }
-    if let Some(n) = &dct.note {
-        let _ = writeln!(out, "  note: {n}");
     }
     for s in &doc.segments {
         let mut kind = kind_name(&s.kind).to_string();
@@ -142,7 +113,6 @@ struct DocView<'a> {
     path: String,
     format: &'static str,
     meta: MetaView<'a>,
-    dct: &'a Dct,
     warnings: &'a [String],
     segments: Vec<SegmentView<'a>>,
 }
@@ -170,7 +140,7 @@ struct SegmentView<'a> {
 }
 
 impl<'a> DocView<'a> {
-    fn of(doc: &'a Document, dct: &'a Dct) -> DocView<'a> {
+    fn of(doc: &'a Document) -> DocView<'a> {
         let m = &doc.meta;
         DocView {
             id: &doc.id,
@@ -184,7 +154,6 @@ impl<'a> DocView<'a> {
                 published: m.published.map(|w| w.to_string()),
                 language: m.language.as_deref(),
             },
-            dct,
             warnings: &doc.warnings,
             segments: doc
                 .segments

@@ -1,20 +1,18 @@
-//! Document creation time (DCT): when was an article written?
+//! Document creation time (DCT) inference: when was an article written?
 //!
-//! A document's own date is what its page prints for itself: front matter `published` or
-//! page metadata (the user's or the page's word), a date in its URL path, a byline or a
-//! dateline with a full date (see `page`). That date is the DCT, always: the text is only
-//! read to question it, and a contradiction is reported in `conflict`, never acted on:
-//! - explicit dates reported as past cannot come after the DCT;
-//! - a report of recent events ("last weekend", "on Monday") written long before the page's
-//!   date suggests a repost date;
+//! The page may say so (front matter, `<meta>`, a byline or a dateline), but pages also
+//! carry repost dates and site-wide copyright years, so what they say is checked against
+//! what the text itself implies:
+//! - explicit dates reported as past bound the DCT from below, and reports usually appear
+//!   the day of, or the day after, the latest day they recount;
+//! - yearless dates ("September 19") take their year from the comments, the years the text
+//!   cites, or the page;
+//! - relative expressions narrow it: a past-tense "on Tuesday" puts the DCT on or after that
+//!   Tuesday; "yesterday (September 19)" gives it exactly;
 //! - reader comments come after the article: the earliest one bounds it from above.
 //!
-//! A page date coarser than a day (`2015-10` in a URL, a "JUNE 2023" line) takes its day from
-//! a weaker page date inside it, or from what the text implies when that falls inside it.
-//! A document with no date of its own has no DCT: its explicit dates stay, its relative ones
-//! stay unresolved, and `note` says so. Only a dateline without its year ("MOSCOW, July 21")
-//! may be completed, from the text's dated events when just one year fits (low confidence).
-//! Copies lend each other dates in the pipeline, not here.
+//! A page date that contradicts the text (a repost date) is reported in `conflict`, and the
+//! text's estimate is used with lower confidence.
 
 use std::sync::LazyLock;
 
@@ -22,10 +20,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::Regex;
 
 use super::expr::{CalName, Expr, Rel, YearRef};
-use super::page::{PageDate, YearlessDay, page_dates};
 use super::tense::Tense;
 use super::{Detail, tag_document_detail};
-use crate::ingest::{Document, SegmentKind};
+use crate::ingest::{Document, Format, SegmentKind};
 use crate::timeline::When;
 
 /// Where the DCT came from.
@@ -33,27 +30,11 @@ use crate::timeline::When;
 pub enum DctSource {
     FrontMatter,
     PageMeta,
-    Url,
     Byline,
     Dateline,
-    /// Taken from the document it copies (set by the pipeline).
-    Copy,
+    Copyright,
+    TextEvidence,
     None,
-}
-
-impl DctSource {
-    /// "the front matter", for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            DctSource::FrontMatter => "the front matter",
-            DctSource::PageMeta => "the page metadata",
-            DctSource::Url => "the URL",
-            DctSource::Byline => "the byline",
-            DctSource::Dateline => "the dateline",
-            DctSource::Copy => "the original it copies",
-            DctSource::None => "nothing",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -63,28 +44,17 @@ pub enum Confidence {
     High,
 }
 
-/// The document date, with the reasons for it.
+/// The inferred document date, with the reasons for it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Dct {
-    /// The day relative expressions are anchored to.
     #[serde(serialize_with = "iso_date")]
     pub date: Option<NaiveDate>,
     pub source: DctSource,
     pub confidence: Confidence,
-    /// The date the page prints for itself, at its own precision (a month from a URL, say).
-    pub page: Option<When>,
-    /// The latest the document can have been published: its first reader comment, or a
-    /// dated copy of it.
-    #[serde(serialize_with = "iso_date")]
-    pub before: Option<NaiveDate>,
     /// Short sentences saying what was found and how it was used.
     pub evidence: Vec<String>,
-    /// Set when the text seems to contradict the page's date: a warning, never acted on.
+    /// Set when a date printed on the page contradicts the text.
     pub conflict: Option<String>,
-    /// Set when the document has no date of its own, or one derived with low confidence.
-    pub note: Option<String>,
-    /// A dateline day printed without its year, for a copy's date to complete.
-    pub yearless: Option<YearlessDay>,
 }
 
 fn iso_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -103,17 +73,24 @@ fn human(d: NaiveDate) -> String {
 /// page date may be before it counts as a contradiction.
 const RECENT_DAYS: i64 = 30;
 
+/// A date printed on the page: front matter, page metadata, byline or dateline.
+#[derive(Debug, Clone)]
+struct Header {
+    when: When,
+    source: DctSource,
+    text: String,
+}
+
 /// What the text implies, independently of the page's own dates.
 #[derive(Debug, Default)]
 struct TextEstimate {
-    /// The latest day told in the past tense, and how it was written.
+    /// The latest day told in the past tense, and how it was written: a page date before
+    /// it is impossible.
     latest: Option<(NaiveDate, String)>,
-    /// The same among days written with their year: a page date before it is impossible.
-    latest_written: Option<(NaiveDate, String)>,
-    /// Yearless days took the page's year: they cannot then question the page's date.
-    year_from_page: bool,
     /// The DCT the text points to.
     date: Option<NaiveDate>,
+    /// The DCT is known exactly ("yesterday (September 19)").
+    exact: bool,
     /// Day-level expressions tied to the DCT ("last weekend", "on Monday", "yesterday").
     deictic: usize,
     /// The latest year the text cites explicitly.
@@ -194,7 +171,7 @@ fn weekday_on_or_after(from: NaiveDate, weekday: u8) -> NaiveDate {
 }
 
 /// Words before a date that make it a limit, not an event: "extended to Nov. 20", "due
-/// Dec. 16", "until 5 May", "the year ending June 30".
+/// Dec. 16", "until 5 May".
 fn deadline(doc: &Document, start: usize) -> bool {
     let before = doc.text.get(..start).unwrap_or("");
     let word = before
@@ -215,7 +192,6 @@ fn deadline(doc: &Document, start: usize) -> bool {
             | "between"
             | "expires"
             | "expire"
-            | "ending"
     )
 }
 
@@ -340,7 +316,6 @@ fn text_estimate(
         ));
         Some(y)
     } else if let Some((y, why)) = fallback {
-        est.year_from_page = true;
         est.evidence.push(format!(
             "yearless dates such as \"{}\" are taken in {y} ({why})",
             yearless[0].2
@@ -357,12 +332,6 @@ fn text_estimate(
         .iter()
         .filter_map(|t| date_of(t).map(|d| (d, t)))
         .collect();
-
-    est.latest_written = dated
-        .iter()
-        .filter(|(_, t)| t.past && t.year.is_some())
-        .max_by_key(|(d, _)| *d)
-        .map(|(d, t)| (*d, t.detail.timex.text.clone()));
 
     // "yesterday (September 19)": the DCT exactly.
     for d in &body {
@@ -386,6 +355,7 @@ fn text_estimate(
             ));
             est.latest = Some((*day, t.detail.timex.text.clone()));
             est.date = Some(dct);
+            est.exact = true;
             return est;
         }
     }
@@ -453,173 +423,123 @@ fn text_estimate(
     est
 }
 
-/// Why the page's date seems wrong for this text, if it does.
-fn contradiction(when: &When, est: &TextEstimate, upper: Option<NaiveDate>) -> Option<String> {
-    let (lo, hi) = when.day_range()?;
+/// Dates printed on the page: front matter or page metadata, bylines (the earliest of
+/// several: later ones are republications), a dateline at the top of the body.
+fn headers(doc: &Document, details: &[Detail], evidence: &mut Vec<String>) -> Vec<Header> {
+    let mut out = Vec::new();
+    if let Some(w) = doc.meta.published {
+        let source = if doc.format == Format::Html {
+            DctSource::PageMeta
+        } else {
+            DctSource::FrontMatter
+        };
+        let what = if source == DctSource::PageMeta {
+            "page metadata"
+        } else {
+            "front matter"
+        };
+        evidence.push(format!("{what} gives the publication date {}", w.human()));
+        out.push(Header {
+            when: w,
+            source,
+            text: w.human(),
+        });
+    }
+    let mut byline: Vec<(When, String)> = details
+        .iter()
+        .filter(|d| matches!(kind_at(doc, d.timex.start), Some(SegmentKind::Byline)))
+        .filter(|d| {
+            matches!(
+                d.expr,
+                Expr::Cal {
+                    year: YearRef::Explicit(_),
+                    ..
+                }
+            )
+        })
+        .filter_map(|d| d.timex.when.map(|w| (w, d.timex.text.clone())))
+        .collect();
+    byline.sort_by_key(|b| b.0);
+    if let Some((first, text)) = byline.first() {
+        if byline.len() > 1 {
+            let all: Vec<String> = byline.iter().map(|(w, _)| w.human()).collect();
+            evidence.push(format!(
+                "the byline carries {}: the earliest is taken as the original, later ones as republications",
+                all.join(", ")
+            ));
+        } else {
+            evidence.push(format!("the byline carries the date {}", first.human()));
+        }
+        out.push(Header {
+            when: *first,
+            source: DctSource::Byline,
+            text: text.clone(),
+        });
+    }
+    if let Some(h) = dateline(doc, details) {
+        evidence.push(format!("the dateline reads \"{}\"", h.text));
+        out.push(h);
+    }
+    out
+}
+
+/// "WASHINGTON, Sept. 20, 2016 —": a full date at the very top of the body, after a place.
+fn dateline(doc: &Document, details: &[Detail]) -> Option<Header> {
+    let seg = doc.body().next()?;
+    let d = details.iter().find(|d| {
+        d.timex.start >= seg.start && d.timex.start < seg.start + 60 && explicit_day(d).is_some()
+    })?;
+    let prefix = doc.text.get(seg.start..d.timex.start)?.trim();
+    let place = prefix
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()));
+    let day = explicit_day(d)?;
+    let text = doc.text.get(seg.start..d.timex.end)?.trim().to_string();
+    (place && prefix.ends_with(',') && prefix.len() <= 50).then(|| Header {
+        when: When::date(day),
+        source: DctSource::Dateline,
+        text,
+    })
+}
+
+/// Why a page date cannot be the DCT of this text, if it cannot.
+fn contradiction(h: &Header, est: &TextEstimate, upper: Option<NaiveDate>) -> Option<String> {
+    let (lo, hi) = h.when.day_range()?;
     if let Some(u) = upper
         && lo > u
     {
         return Some(format!(
-            "the first reader comment was posted before it, on {}",
+            "the page date {} is after the first reader comment ({})",
+            h.when.human(),
             human(u)
         ));
     }
-    if let Some((past, past_text)) = &est.latest_written
+    if let Some((past, past_text)) = &est.latest
         && hi < *past - Duration::days(1)
     {
         return Some(format!(
-            "the text reports {} (\"{past_text}\") as past",
+            "the page date {} is earlier than {} (\"{past_text}\"), which the text reports as past",
+            h.when.human(),
             human(*past)
         ));
     }
-    // Only a text shown to report recent events (its estimate), dated by itself and citing
-    // no year as late as the page's, makes a later page date look like a repost: a deictic
-    // "on Monday" beside an old dated event says nothing.
-    let recent = est.date.filter(|_| !est.year_from_page)?;
     let (latest, latest_text) = est.latest.clone()?;
-    if est.deictic > 0
-        && lo > recent + Duration::days(RECENT_DAYS)
-        && est.cited_year.is_none_or(|y| y < lo.year())
-    {
+    if est.deictic > 0 && lo > latest + Duration::days(RECENT_DAYS) {
         let cited = est
             .cited_year
             .map(|y| format!(" and cites no year after {y}"))
             .unwrap_or_default();
         return Some(format!(
-            "the text recounts {} (\"{latest_text}\") as recent{cited}: it may be a later repost date",
-            human(latest)
+            "the page shows {}, but the text recounts {} (\"{latest_text}\") as recent{cited}; {} is probably a later repost date",
+            h.when.human(),
+            human(latest),
+            h.when.human()
         ));
     }
     None
 }
 
-/// How far after the latest dated event of its text a dateline without a year may fall.
-const DATELINE_WINDOW: i64 = 45;
-
-/// The latest explicit day ("July 17, 2014") the body tells of, not a deadline or a plan.
-fn latest_explicit(doc: &Document, details: &[Detail]) -> Option<(NaiveDate, String)> {
-    details
-        .iter()
-        .filter(|d| is_body(doc, d) && d.tense != Tense::Future && !deadline(doc, d.timex.start))
-        .filter_map(|d| explicit_day(d).map(|day| (day, d.timex.text.clone())))
-        .max_by_key(|(day, _)| *day)
-}
-
-/// The DCT of a document whose page gives a date.
-fn dated(dct: &mut Dct, pages: &[PageDate], est: &TextEstimate, upper: Option<NaiveDate>) {
-    let Some(page) = pages.first() else { return };
-    let Some((lo, hi)) = page.when.day_range() else {
-        return;
-    };
-    let day = |p: &PageDate| p.when.day_range().filter(|(a, b)| a == b).map(|r| r.0);
-    let weaker = pages[1..]
-        .iter()
-        .filter_map(|p| day(p).map(|d| (d, p)))
-        .find(|(d, _)| lo <= *d && *d <= hi);
-    for p in &pages[1..] {
-        if !p.when.overlaps(&page.when) {
-            dct.evidence.push(format!(
-                "{} ({}) differs from {}, which is used",
-                p.source.name(),
-                p.when.human(),
-                page.source.name()
-            ));
-        }
-    }
-    let strength = |s: DctSource| {
-        if s == DctSource::Url {
-            Confidence::Medium
-        } else {
-            Confidence::High
-        }
-    };
-    if lo == hi {
-        dct.date = Some(lo);
-        dct.source = page.source;
-        dct.confidence = strength(page.source);
-    } else if let Some((d, p)) = weaker {
-        dct.evidence.push(format!(
-            "{} gives the day within {}",
-            p.source.name(),
-            page.when.human()
-        ));
-        dct.date = Some(d);
-        dct.source = p.source;
-        dct.confidence = strength(p.source);
-    } else if let Some(d) = est.date.filter(|d| lo <= *d && *d <= hi) {
-        dct.evidence.push(format!(
-            "the text points to {} within {}",
-            human(d),
-            page.when.human()
-        ));
-        dct.date = Some(d);
-        dct.source = page.source;
-        dct.confidence = Confidence::Medium;
-    } else {
-        dct.note = Some(format!(
-            "{} gives only {}: relative dates (\"yesterday\", \"on Tuesday\") stay unresolved",
-            page.source.name(),
-            page.when.human()
-        ));
-    }
-    if let Some(why) = contradiction(&page.when, est, upper) {
-        let kept = if dct.date.is_some() {
-            "it is kept as the document date"
-        } else {
-            "it is kept as the page's date"
-        };
-        dct.conflict = Some(format!(
-            "{} gives {}, but {why}; {kept}",
-            page.source.name(),
-            page.when.human()
-        ));
-        dct.confidence = dct.confidence.min(Confidence::Medium);
-    }
-}
-
-/// A document with no date of its own: a dateline without its year may take the one year
-/// that puts it just after the latest dated event of the text, or just before the first
-/// comment; otherwise there is no DCT.
-fn undated(dct: &mut Dct, doc: &Document, details: &[Detail], upper: Option<NaiveDate>) {
-    let window = Duration::days(DATELINE_WINDOW);
-    if let Some(y) = &dct.yearless {
-        let from_text = latest_explicit(doc, details).and_then(|(l, text)| {
-            y.within(l, l + window)
-                .map(|d| (d, format!("\"{text}\", the latest dated event of the text")))
-        });
-        let from_comments = || {
-            upper.and_then(|u| {
-                y.within(u - window, u)
-                    .map(|d| (d, format!("the first reader comment ({})", human(u))))
-            })
-        };
-        if let Some((d, why)) = from_text.or_else(from_comments) {
-            dct.date = Some(d);
-            dct.source = DctSource::Dateline;
-            dct.confidence = Confidence::Low;
-            dct.note = Some(format!(
-                "the dateline \"{}\" has no year: {} is taken from {why} (low confidence)",
-                y.text,
-                d.year()
-            ));
-            dct.evidence.push(dct.note.clone().unwrap_or_default());
-            return;
-        }
-    }
-    let why = match &dct.yearless {
-        Some(y) => format!(
-            "the dateline \"{}\" has no year, and nothing fixes one",
-            y.text
-        ),
-        None => "no front matter, page metadata, URL, byline or dateline date".to_string(),
-    };
-    dct.note = Some(format!(
-        "no date of its own ({why}): explicit dates are kept, relative ones (\"yesterday\", \
-         \"on Tuesday\") stay unresolved"
-    ));
-}
-
-/// The date of `doc`: its page's own date, checked against its text but never replaced.
+/// The document date of `doc`, from its page dates checked against its text.
 pub fn infer_dct(doc: &Document) -> Dct {
     let details = tag_document_detail(doc, None);
     let mut evidence = Vec::new();
@@ -643,15 +563,11 @@ pub fn infer_dct(doc: &Document) -> Dct {
     if let Some(c) = copyright {
         evidence.push(format!("a copyright notice names {c}"));
     }
-    let (pages, yearless) = page_dates(doc, &details, &mut evidence);
-    let pages: Vec<PageDate> = pages
-        .into_iter()
-        .filter(|p| p.when.day_range().is_some())
-        .collect();
-    let fallback = pages
+    let heads = headers(doc, &details, &mut evidence);
+    let fallback = heads
         .iter()
-        .find_map(|p| {
-            p.when
+        .find_map(|h| {
+            h.when
                 .earliest()
                 .map(|t| (t.year(), "the year on the page"))
         })
@@ -659,23 +575,93 @@ pub fn infer_dct(doc: &Document) -> Dct {
     let est = text_estimate(doc, &details, upper, fallback);
     evidence.extend(est.evidence.iter().cloned());
 
-    let mut dct = Dct {
+    let text_confidence = if est.exact {
+        Confidence::High
+    } else if est.deictic > 0 {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+
+    let mut conflict = None;
+    for h in &heads {
+        match contradiction(h, &est, upper) {
+            None => {
+                let (lo, hi) = h
+                    .when
+                    .day_range()
+                    .unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
+                let date = if lo == hi {
+                    Some(lo)
+                } else {
+                    // A month or a year: the text's estimate when it falls inside.
+                    est.date.filter(|d| lo <= *d && *d <= hi)
+                };
+                if let Some(date) = date {
+                    evidence.push(format!(
+                        "{} agrees with the text and is used",
+                        h.when.human()
+                    ));
+                    return Dct {
+                        date: Some(date),
+                        source: h.source,
+                        confidence: if lo == hi {
+                            Confidence::High
+                        } else {
+                            Confidence::Medium
+                        },
+                        evidence,
+                        conflict,
+                    };
+                }
+            }
+            Some(why) => {
+                if conflict.is_none() {
+                    conflict = Some(why);
+                }
+            }
+        }
+    }
+
+    let lower = |c: Confidence| {
+        if conflict.is_some() {
+            match c {
+                Confidence::High => Confidence::Medium,
+                _ => Confidence::Low,
+            }
+        } else {
+            c
+        }
+    };
+    if let Some(date) = est.date {
+        return Dct {
+            date: Some(date),
+            source: DctSource::TextEvidence,
+            confidence: lower(text_confidence),
+            evidence,
+            conflict,
+        };
+    }
+    if let Some(u) = upper {
+        evidence.push("with no other evidence, the date of the first comment is used".into());
+        return Dct {
+            date: Some(u),
+            source: DctSource::TextEvidence,
+            confidence: Confidence::Low,
+            evidence,
+            conflict,
+        };
+    }
+    if evidence.is_empty() {
+        evidence.push("no date on the page and no dated event in the text".into());
+    }
+    Dct {
         date: None,
         source: DctSource::None,
         confidence: Confidence::Low,
-        page: pages.first().map(|p| p.when),
-        before: upper,
         evidence,
-        conflict: None,
-        note: None,
-        yearless,
-    };
-    if pages.is_empty() {
-        undated(&mut dct, doc, &details, upper);
-    } else {
-        dated(&mut dct, &pages, &est, upper);
+        conflict,
     }
-    dct
 }
 
 #[cfg(test)]
@@ -752,152 +738,56 @@ mod tests {
     }
 
     #[test]
-    fn a_month_line_that_contradicts_the_text_is_reported_and_gives_no_day() {
+    fn a_page_date_that_contradicts_the_text_is_reported() {
         let d = doc(&[
             (SegmentKind::Byline, "JUNE 2023"),
             (SegmentKind::Body, BODY),
         ]);
         let dct = infer_dct(&d);
-        assert_eq!(dct.date, None);
-        assert_eq!(dct.page, Some(When::month(2023, 6)));
+        // Yearless "September 19" falls after the 2015 event, so in 2016; the report comes
+        // the day after it.
+        assert_eq!(dct.date, Some(day(2016, 9, 20)));
+        assert_eq!(dct.source, DctSource::TextEvidence);
+        assert_eq!(dct.confidence, Confidence::Low);
         let conflict = dct.conflict.expect("a conflict");
         assert!(conflict.contains("Jun 2023"), "{conflict}");
         assert!(conflict.contains("no year after 2015"), "{conflict}");
-        assert!(dct.note.is_some_and(|n| n.contains("only Jun 2023")));
     }
 
     #[test]
-    fn front_matter_is_kept_when_the_text_seems_to_contradict_it() {
-        // A repost date over a report of recent events: warned about, still the date.
-        let mut d = doc(&[(SegmentKind::Body, BODY)]);
-        d.meta.published = Some(When::day(2019, 6, 19));
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2019, 6, 19)));
-        assert_eq!(dct.source, DctSource::FrontMatter);
-        assert_eq!(dct.confidence, Confidence::Medium);
-        let conflict = dct.conflict.expect("a warning");
-        assert!(
-            conflict.contains("front matter gives 19 Jun 2019"),
-            "{conflict}"
-        );
-        assert!(conflict.contains("kept"), "{conflict}");
-        // A page date before what the text reports as past: kept too.
-        let mut d = doc(&[(
-            SegmentKind::Body,
-            "The orchestra played its last concert on 3 March 2021 before the hall closed.",
-        )]);
-        d.meta.published = Some(When::day(2021, 2, 1));
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2021, 2, 1)));
-        assert!(dct.conflict.is_some_and(|c| c.contains("as past")));
-    }
-
-    #[test]
-    fn a_text_without_a_date_of_its_own_is_not_dated_by_its_evidence() {
-        // Comments bound it, "yesterday (September 19)" points at the 20th: still no DCT.
+    fn comments_bound_the_date_and_give_the_year() {
         let d = doc(&[
             (
                 SegmentKind::Body,
-                "The truce signed on September 9, 2016 ended yesterday (September 19). The \
-                 army said on Monday that it had ended, and the council met on Tuesday.",
+                "The convoy was hit on September 17. The army said on Monday that \
+                 the truce had ended, and the council met on Tuesday.",
             ),
             (
                 comment("2016-09-22 10:00"),
                 "A reader says this is all lies.",
             ),
+            (comment("2016-09-23 08:00"), "Another reader disagrees."),
         ]);
         let dct = infer_dct(&d);
-        assert_eq!(dct.date, None);
-        assert_eq!(dct.source, DctSource::None);
-        assert_eq!(dct.before, Some(day(2016, 9, 22)));
-        assert!(dct.note.is_some_and(|n| n.contains("unresolved")));
-    }
-
-    #[test]
-    fn a_url_date_is_the_pages_word() {
-        let mut d = doc(&[(
-            SegmentKind::Body,
-            "The home side won the derby on Saturday with a late penalty.",
-        )]);
-        d.meta.url = Some("https://sport.example/football/2022/oct/09/derby-report".into());
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2022, 10, 9)));
-        assert_eq!(dct.source, DctSource::Url);
-        // Front matter outranks it; the difference is noted, not acted on.
-        d.meta.published = Some(When::day(2022, 10, 10));
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2022, 10, 10)));
-        assert_eq!(dct.source, DctSource::FrontMatter);
-        assert!(dct.evidence.iter().any(|e| e.contains("the URL")));
-    }
-
-    #[test]
-    fn a_month_takes_its_day_from_a_weaker_page_date_or_the_text() {
-        let mut d = doc(&[
-            (SegmentKind::Byline, "By Lea Park, 14 March 2023"),
-            (
-                SegmentKind::Body,
-                "Shares in the chipmaker fell 9% on Monday after its results.",
-            ),
-        ]);
-        d.meta.published = Some(When::month(2023, 3));
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2023, 3, 14)));
-        assert_eq!(dct.source, DctSource::Byline);
-        assert_eq!(dct.page, Some(When::month(2023, 3)));
-        // A month alone, with nothing in the text to place a day: no DCT, said so.
-        let mut d = doc(&[(
-            SegmentKind::Body,
-            "Shares in the chipmaker fell 9% on Monday after its results.",
-        )]);
-        d.meta.url = Some("https://markets.example/2023/03/chipmaker-shares-fall".into());
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, None);
-        assert_eq!(dct.page, Some(When::month(2023, 3)));
+        // Monday and Tuesday after Saturday 17 September 2016.
+        assert_eq!(dct.date, Some(day(2016, 9, 20)));
+        assert_eq!(dct.confidence, Confidence::Medium);
         assert!(
-            dct.note
-                .is_some_and(|n| n.contains("the URL gives only Mar 2023"))
+            dct.evidence
+                .iter()
+                .any(|e| e.contains("first reader comment"))
         );
     }
 
     #[test]
-    fn a_dateline_without_a_year_takes_it_only_when_one_fits() {
-        // The text dates an event a few days before: that year.
+    fn yesterday_next_to_a_date_gives_it_exactly() {
         let d = doc(&[(
             SegmentKind::Body,
-            "LYON, March 12. The court adjourned the fraud trial that opened on March 2, 2021, \
-             the prosecutor said on Friday.",
+            "The truce signed on September 9, 2016 ended yesterday (September 19) at dusk.",
         )]);
         let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2021, 3, 12)));
-        assert_eq!(dct.source, DctSource::Dateline);
-        assert_eq!(dct.confidence, Confidence::Low);
-        assert!(dct.note.is_some_and(|n| n.contains("has no year")));
-        // Only a long-past event is dated: the year stays open, and so does the date.
-        let d = doc(&[(
-            SegmentKind::Body,
-            "LYON, September 28. The prosecutor appealed against the verdict on the fraud \
-             of March 2, 2019, saying the court had ignored the evidence.",
-        )]);
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, None);
-        let y = dct.yearless.expect("the yearless dateline is kept");
-        assert_eq!((y.month, y.day), (9, 28));
-    }
-
-    #[test]
-    fn a_date_then_the_issuer_is_a_dateline() {
-        let d = doc(&[
-            (SegmentKind::Headline, "Flood warning lifted for the valley"),
-            (
-                SegmentKind::Body,
-                "11 February 2020 - Regional Water Authority\nThe warning issued on Sunday was \
-                 lifted this morning.",
-            ),
-        ]);
-        let dct = infer_dct(&d);
-        assert_eq!(dct.date, Some(day(2020, 2, 11)));
-        assert_eq!(dct.source, DctSource::Dateline);
+        assert_eq!(dct.date, Some(day(2016, 9, 20)));
+        assert_eq!(dct.confidence, Confidence::High);
     }
 
     #[test]

@@ -23,7 +23,6 @@ pub mod dct;
 pub mod expr;
 pub mod lexicon;
 pub mod normalize;
-pub mod page;
 pub mod parse;
 pub mod relative;
 pub mod scan;

