@@ -12,10 +12,11 @@ if [ ! -f "$ud/en_ewt-ud-$part.conllu" ] || [ ! -f "$ud/score.py" ]; then
   echo "syntax eval: skipped (no ../shared/ud next to the repository)"
   exit 0
 fi
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin rashomon
+. "$root/eval/build.sh"
+bin=$(rashomon_bin)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$root/target/release/rashomon" parse --conllu < "$ud/en_ewt-ud-$part.conllu" > "$tmp/pred.conllu"
+"$bin" parse --conllu < "$ud/en_ewt-ud-$part.conllu" > "$tmp/pred.conllu"
 python3 "$ud/score.py" "$tmp/pred.conllu" "$ud/en_ewt-ud-$part.conllu" | tee "$tmp/score.txt"
 if [ "$part" != test ]; then exit 0; fi
 get() { awk -v k="$1" '$1 == k {gsub("%", "", $2); print $2}' "$tmp/score.txt"; }

@@ -13,12 +13,13 @@ if [ ! -d "$shared/corpus/seeds" ] || [ ! -f "$shared/gold/score_timeline.py" ];
 fi
 python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
 
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+. "$root/eval/build.sh"
+bin=$(rashomon_bin)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$root/target/release/rashomon" extract "$shared/corpus/seeds" -o "$tmp/seeds.yaml" --quiet 2>"$tmp/stderr" \
+"$bin" extract "$shared/corpus/seeds" -o "$tmp/seeds.yaml" --quiet 2>"$tmp/stderr" \
   || { cat "$tmp/stderr"; exit 1; }
-"$root/target/release/rashomon" check "$tmp/seeds.yaml" >/dev/null
+"$bin" check "$tmp/seeds.yaml" >/dev/null
 python3 "$shared/gold/score_timeline.py" "$tmp/seeds.yaml" "$shared/gold/seeds.yaml" "$shared/corpus/seeds" ${1:-} \
   | tee "$tmp/score.txt"
 python3 "$shared/gold/score_timeline.py" "$tmp/seeds.yaml" "$shared/gold/seeds.yaml" "$shared/corpus/seeds" --json \

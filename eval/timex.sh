@@ -17,10 +17,11 @@ fi
 errors=0
 if [ "${1:-}" = "--errors" ]; then errors=${2:-20}; fi
 
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+. "$root/eval/build.sh"
+bin=$(rashomon_bin)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$root/target/release/rashomon" dates --jsonl < "$data/dev.jsonl" > "$tmp/pred.jsonl"
+"$bin" dates --jsonl < "$data/dev.jsonl" > "$tmp/pred.jsonl"
 
 # The halves: gold subsets kept outside the repository, in the temporary folder.
 python3 - "$data/dev.jsonl" "$tmp" <<'PY'

@@ -13,6 +13,10 @@ pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+    /// Read files up to this size (512K, 64M, 2G): replaces the limits for articles (16M),
+    /// timelines (256M), gazetteers and imports (64M)
+    #[arg(long, global = true, value_name = "SIZE", value_parser = crate::input::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 problems found (check); 2 could not run.";
@@ -59,6 +63,7 @@ pub enum Command {
 /// Parse the command line, run the command, and turn its outcome into an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::input::set_max_file_size(cli.max_file_size);
     let result = match cli.command {
         Command::Check(args) => cmd::check::execute(args),
         Command::Render(args) => cmd::render::execute(args),

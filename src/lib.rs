@@ -85,6 +85,7 @@ pub mod gazetteer;
 pub mod graph;
 pub mod import;
 pub mod ingest;
+pub mod input;
 pub mod live;
 #[allow(missing_docs)] // documented as the extraction rewrite lands
 pub mod mentions;

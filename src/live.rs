@@ -90,11 +90,12 @@ pub fn render_file(path: &Path, version: u64) -> Snapshot {
 
 /// The page shown while the file does not load.
 pub fn error_page(path: &Path, problems: &str, version: u64) -> String {
+    let script = format!("{LIVE_JS}\nrashomonLive(\"{version}\");");
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         connect-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n\
+         connect-src 'self'; style-src 'unsafe-inline'; script-src {hash}\">\n\
          <title>Problems in {name} · Rashomon</title>\n<style>\
          body {{ font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; \
          padding: 0 1rem; color: #1d1d1b; background: #fbfaf7; }} \
@@ -104,10 +105,10 @@ pub fn error_page(path: &Path, problems: &str, version: u64) -> String {
          </style>\n</head>\n<body>\n<h1>{name} does not load</h1>\n\
          <p>The page is not shown until the file loads again. Fix what is below and save: \
          this page reloads by itself.</p>\n<pre role=\"alert\">{problems}</pre>\n\
-         <script>{js}\nrashomonLive(\"{version}\");</script>\n</body>\n</html>\n",
+         <script>{script}</script>\n</body>\n</html>\n",
         name = esc(&path.display().to_string()),
         problems = esc(problems),
-        js = LIVE_JS,
+        hash = crate::render::html::script_hash(&script),
     )
 }
 

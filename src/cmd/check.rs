@@ -1,8 +1,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cmd::io::read_input;
-use crate::timeline::check::check_str;
+use crate::cmd::io::read_input_bytes;
+use crate::input::Kind;
+use crate::timeline::{check::check_bytes, files};
 
 /// Arguments of `rashomon check`.
 #[derive(Debug, clap::Args)]
@@ -10,28 +11,45 @@ pub struct Args {
     /// Timeline files to check (`-`: standard input)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Also read each source's file and check that every quote is still at its span
+    #[arg(long)]
+    pub sources: bool,
 }
 
-/// Prints every problem; exit 1 when there were any.
+/// Prints every problem and warning; exit 1 when there were problems (warnings alone pass).
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let mut problems = 0;
+    let mut errors = 0;
+    let mut warnings = 0;
     for path in &args.files {
-        let (name, src) = read_input(path)?;
-        let checked = check_str(&name, &src);
-        for p in &checked.problems {
+        let (name, bytes) = read_input_bytes(path, Kind::Timeline)?;
+        let checked = check_bytes(&name, &bytes);
+        let mut problems = checked.problems;
+        if let (Some(tree), Ok(src)) = (&checked.tree, std::str::from_utf8(&bytes)) {
+            problems.extend(files::check(&name, src, tree, path, args.sources));
+            problems.sort_by_key(|d| (d.line, d.col));
+        }
+        for p in &problems {
             out!("{p}")?;
         }
-        problems += checked.problems.len();
+        let e = problems.iter().filter(|p| p.is_error()).count();
+        errors += e;
+        warnings += problems.len() - e;
     }
-    if problems == 0 {
-        let n = args.files.len();
-        eprintln!(
-            "{n} file{} checked, no problems",
-            if n == 1 { "" } else { "s" }
-        );
+    let n = args.files.len();
+    let files = format!("{n} file{} checked", if n == 1 { "" } else { "s" });
+    let warned = match warnings {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        w => format!(", {w} warnings"),
+    };
+    if errors == 0 {
+        eprintln!("{files}, no problems{warned}");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{problems} problem{}", if problems == 1 { "" } else { "s" });
+        eprintln!(
+            "{errors} problem{}{warned}",
+            if errors == 1 { "" } else { "s" }
+        );
         Ok(ExitCode::from(1))
     }
 }

@@ -24,6 +24,6 @@ pub struct Args {
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "rashomon", &mut script);
-    Output::from_arg(args.output.as_deref()).write(&script)?;
+    Output::from_arg(args.output.as_deref()).write(&script, false)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(required_unless_present = "jsonl")]
     pub file: Option<PathBuf>,
     /// The document date (YYYY-MM-DD), instead of the one inferred from the article
-    #[arg(long)]
+    #[arg(long, value_parser = crate::dates::parse_dct)]
     pub dct: Option<NaiveDate>,
     /// Read documents as JSON lines ({"id", "dct", "text"}) on standard input and write
     /// {"id", "timexes"} lines with character offsets (the evaluation format)

@@ -16,6 +16,9 @@ pub struct Args {
     /// Where to write the result; standard output when absent or `-`
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace a read-only file; write into a device or FIFO instead of refusing
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,7 +36,7 @@ pub enum Format {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let (name, src) = read_input(&args.file)?;
+    let (name, src) = read_input(&args.file, crate::input::Kind::Timeline)?;
     let timeline = timeline::load_str(&name, &src)?;
     let format = match args.format {
         Format::TimelineJs => export::Format::TimelineJs,
@@ -45,6 +48,6 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     for w in &exported.warnings {
         eprintln!("warning: {name}: {w}");
     }
-    Output::from_arg(args.output.as_deref()).write(exported.text.as_bytes())?;
+    Output::from_arg(args.output.as_deref()).write(exported.text.as_bytes(), args.force)?;
     Ok(ExitCode::SUCCESS)
 }

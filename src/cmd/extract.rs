@@ -27,6 +27,9 @@ pub struct Args {
     /// With --into: print what would change and write nothing
     #[arg(long, requires = "into")]
     pub dry_run: bool,
+    /// Replace a read-only file; write into a device or FIFO instead of refusing
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -40,6 +43,9 @@ pub struct Common {
     /// Never show a progress bar
     #[arg(long)]
     pub quiet: bool,
+    /// Stop at the first article that cannot be read, instead of warning and going on
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
@@ -64,18 +70,37 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
             &matcher,
             MERGE_THRESHOLD,
             args.dry_run,
+            args.force,
         )?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = timeline::to_yaml(&timeline).context("writing YAML")?;
-    target.write(text.as_bytes())?;
+    target.write(text.as_bytes(), args.force)?;
+    if let Some(path) = target.file() {
+        warn_if_over_limit(path, text.len());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A timeline too large to be read back under the default limit says so, with the flag that
+/// reads it.
+fn warn_if_over_limit(path: &Path, len: usize) {
+    let limit = crate::input::limit(crate::input::Kind::Timeline);
+    if len as u64 > limit {
+        eprintln!(
+            "warning: {} is {}, more than the {} a timeline may be: read it with --max-file-size {}M",
+            path.display(),
+            crate::input::Size(len as u64),
+            crate::input::Size(limit),
+            (len as u64 >> 20) + 1
+        );
+    }
 }
 
 /// Score at which a newly extracted event joins an event of the edited timeline.
 const MERGE_THRESHOLD: f64 = 0.6;
 
-fn gazetteer(common: &Common) -> anyhow::Result<Gazetteer> {
+pub(crate) fn gazetteer(common: &Common) -> anyhow::Result<Gazetteer> {
     Ok(match &common.gazetteer {
         Some(path) => Gazetteer::builtin().with_user(Gazetteer::load(path)?),
         None => Gazetteer::builtin().clone(),
@@ -89,16 +114,25 @@ pub fn run(
     common: &Common,
 ) -> anyhow::Result<(Timeline, Vec<DocumentReport>)> {
     let gazetteer = gazetteer(common)?;
-    let docs = ingest::read_all(inputs)?;
+    let mut read = ingest::read_each(inputs)?;
+    if common.strict && !read.skipped.is_empty() {
+        return Err(read.skipped.swap_remove(0).into());
+    }
+    let skipped = read.skipped.len();
+    for e in &read.skipped {
+        eprintln!("warning: {e} (skipped)");
+    }
+    let docs = read.docs;
     if docs.is_empty() {
-        anyhow::bail!(
-            "no articles found in {}",
-            inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let names = inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if skipped > 0 {
+            anyhow::bail!("no article in {names} could be read");
+        }
+        anyhow::bail!("no articles found in {names}");
     }
     for d in &docs {
         for w in &d.warnings {
@@ -177,6 +211,9 @@ pub mod build {
         /// Where to write the page; standard output when absent or `-`
         #[arg(short, long)]
         pub output: Option<PathBuf>,
+        /// Replace a read-only file; write into a device or FIFO instead of refusing
+        #[arg(long)]
+        pub force: bool,
         #[command(flatten)]
         pub common: Common,
     }
@@ -185,7 +222,7 @@ pub mod build {
         let output = Output::from_arg(args.output.as_deref());
         let (timeline, reports) = run(&args.inputs, &output.base(), &args.common)?;
         let page = render::html::page(&timeline).context("rendering the page")?;
-        output.write(page.as_bytes())?;
+        output.write(page.as_bytes(), args.force)?;
         summarise(&timeline, &reports, &output.name());
         Ok(ExitCode::SUCCESS)
     }

@@ -2,7 +2,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use serde::Serialize;
 
 use crate::gazetteer::{Entry, Gazetteer};
@@ -43,8 +42,8 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     match &args.text_file {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes = crate::input::read(path, crate::input::Kind::Article)?;
+            let text = String::from_utf8_lossy(&bytes);
             let found: Vec<Found> = gazetteer
                 .find(&text)
                 .into_iter()

@@ -18,6 +18,9 @@ pub struct Args {
     /// Where to write the timeline (replacing the file); standard output when absent or `-`
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace a read-only file; write into a device or FIFO instead of refusing
+    #[arg(long)]
+    pub force: bool,
     /// The timeline's title [default: the TimelineJS title slide, else the file's name]
     #[arg(long)]
     pub title: Option<String>,
@@ -33,7 +36,8 @@ pub enum Format {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let (name, src) = read_input(&args.file)?;
+    let (name, src) = read_input(&args.file, crate::input::Kind::Import)?;
+    let src = src.as_str();
     let stem = match args.file.file_stem() {
         Some(s) if !crate::cmd::io::is_dash(&args.file) => s.to_string_lossy().into_owned(),
         _ => "Imported timeline".to_string(),
@@ -43,11 +47,11 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
         mut timeline,
         warnings,
     } = match args.format {
-        Format::TimelineJs if is_json(&args.file, &src) => {
-            import::timelinejs::from_json(&name, &src, &fallback)?
+        Format::TimelineJs if is_json(&args.file, src) => {
+            import::timelinejs::from_json(&name, src, &fallback)?
         }
-        Format::TimelineJs => import::timelinejs::from_sheet(&name, &src, &fallback)?,
-        Format::Csv => import::spreadsheet::from_csv(&name, &src, &fallback)?,
+        Format::TimelineJs => import::timelinejs::from_sheet(&name, src, &fallback)?,
+        Format::Csv => import::spreadsheet::from_csv(&name, src, &fallback)?,
     };
     if let Some(title) = args.title {
         timeline.title = title;
@@ -58,7 +62,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let text = timeline::to_yaml(&timeline).context("writing YAML")?;
     let accounts: usize = timeline.events.iter().map(|e| e.accounts.len()).sum();
     let output = Output::from_arg(args.output.as_deref());
-    output.write(text.as_bytes())?;
+    output.write(text.as_bytes(), args.force)?;
     if let Some(path) = output.file() {
         eprintln!(
             "{}: {} events, {} accounts, {} sources",

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::output::write_atomic;
+use crate::input::{self, InputError, Kind};
+use crate::output;
 
 /// The name standard input goes by in messages (`<stdin>:3:7: ...`).
 pub const STDIN_NAME: &str = "<stdin>";
@@ -16,19 +17,43 @@ pub fn is_dash(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Read a file, or standard input for `-`; returns the name to use in messages and the text.
-pub fn read_input(path: &Path) -> anyhow::Result<(String, String)> {
+/// Read a file of a kind, or standard input for `-`, within the kind's size limit
+/// ([`input::read`]); returns the name to use in messages and the bytes.
+pub fn read_input_bytes(path: &Path, kind: Kind) -> anyhow::Result<(String, Vec<u8>)> {
     if is_dash(path) {
-        let mut text = String::new();
+        let limit = input::limit(kind);
+        let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
-            .read_to_string(&mut text)
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
-        return Ok((STDIN_NAME.to_string(), text));
+        if bytes.len() as u64 > limit {
+            return Err(InputError::TooLarge {
+                path: PathBuf::from(STDIN_NAME),
+                size: bytes.len() as u64,
+                limit,
+                kind,
+            }
+            .into());
+        }
+        return Ok((STDIN_NAME.to_string(), bytes));
     }
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok((path.display().to_string(), text))
+    let bytes = input::read(path, kind)?;
+    Ok((path.display().to_string(), bytes))
+}
+
+/// [`read_input_bytes`] as text: bytes that are not UTF-8 are an error that locates the first
+/// bad one (`file:line:column`).
+pub fn read_input(path: &Path, kind: Kind) -> anyhow::Result<(String, String)> {
+    let (name, bytes) = read_input_bytes(path, kind)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((name, text)),
+        Err(e) => {
+            let bad = input::utf8(e.as_bytes()).expect_err("not UTF-8");
+            anyhow::bail!("{name}:{}:{}: {bad}", bad.line, bad.col)
+        }
+    }
 }
 
 /// The folder that relative paths inside an input are relative to: the file's own folder, or
@@ -80,8 +105,10 @@ impl Output {
         }
     }
 
-    /// Write the whole result: a file whole or not at all, or standard output.
-    pub fn write(&self, bytes: &[u8]) -> anyhow::Result<()> {
+    /// Write the whole result: a file whole or not at all ([`output::write`]: permissions
+    /// kept, links followed; `force` replaces a read-only file and writes into a device), or
+    /// standard output.
+    pub fn write(&self, bytes: &[u8], force: bool) -> anyhow::Result<()> {
         match self {
             Output::Stdout => {
                 let mut out = std::io::stdout().lock();
@@ -89,9 +116,7 @@ impl Output {
                 out.flush()?;
                 Ok(())
             }
-            Output::File(p) => {
-                write_atomic(p, bytes).with_context(|| format!("cannot write {}", p.display()))
-            }
+            Output::File(p) => Ok(output::write(p, bytes, force)?),
         }
     }
 }

@@ -24,7 +24,7 @@ pub struct Args {
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let page = page(args.command.as_deref())?;
-    Output::from_arg(args.output.as_deref()).write(&page)?;
+    Output::from_arg(args.output.as_deref()).write(&page, false)?;
     Ok(ExitCode::SUCCESS)
 }
 

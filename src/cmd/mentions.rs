@@ -15,7 +15,7 @@ pub struct Args {
     /// An article (.txt, .md, .html)
     pub file: PathBuf,
     /// The document date, when the inferred one is wrong
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::dates::parse_dct)]
     pub dct: Option<NaiveDate>,
     /// Print JSON instead of text
     #[arg(long)]

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use crate::output::write_atomic;
+use crate::output;
 use crate::timeline::{self, edit, merge, yaml};
 
 /// Arguments of `rashomon merge`.
@@ -20,6 +20,9 @@ pub struct Args {
     /// Score (0 to 1) at which a candidate event joins an existing event
     #[arg(long, default_value_t = merge::DEFAULT_THRESHOLD)]
     pub threshold: f64,
+    /// Replace a read-only file instead of refusing
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The first line of a timeline created by a merge.
@@ -35,7 +38,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
             args.threshold
         );
     }
-    let (name, src) = crate::cmd::io::read_input(&args.candidate)?;
+    let (name, src) = crate::cmd::io::read_input(&args.candidate, crate::input::Kind::Timeline)?;
     let candidate = timeline::load_str(&name, &src)?;
     let base = crate::cmd::io::input_base(&args.candidate);
     merge_into_file(
@@ -45,13 +48,16 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
         &merge::SimpleMatcher,
         args.threshold,
         args.dry_run,
+        args.force,
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Merge a candidate into a timeline file (created when missing), print the report, and write
 /// the file atomically unless `dry_run`. The candidate's source files are relative to
-/// `candidate_base`.
+/// `candidate_base`. The file is locked from before it is read until it is written, so a
+/// second run on it waits for this one and merges into its result.
+#[allow(clippy::too_many_arguments)]
 pub fn merge_into_file(
     path: &Path,
     candidate: &timeline::Timeline,
@@ -59,17 +65,36 @@ pub fn merge_into_file(
     matcher: &dyn merge::EventMatcher,
     threshold: f64,
     dry_run: bool,
+    force: bool,
 ) -> anyhow::Result<()> {
     let name = path.display().to_string();
-    let (text, created) = match std::fs::read_to_string(path) {
-        Ok(text) => (text, false),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(output::lock(path)?)
+    };
+    let exists = match std::fs::symlink_metadata(path) {
+        Ok(_) => std::fs::metadata(path).is_ok(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
+    };
+    let (text, created) = if exists {
+        let bytes = crate::input::read(path, crate::input::Kind::Timeline)?;
+        match crate::input::utf8(&bytes) {
+            Ok(text) => (text.to_string(), false),
+            Err(_) => {
+                // Located by `check`, as any problem of the file.
+                let checked = timeline::check::check_bytes(&name, &bytes);
+                return Err(merge::MergeError::Invalid(checked.problems).into());
+            }
+        }
+    } else {
+        (
             timeline::schema::with_modeline(&yaml::to_string(&Head {
                 title: &candidate.title,
             })?),
             true,
-        ),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
+        )
     };
     let candidate = &rebase_files(candidate, candidate_base, path, &text);
     let (merged, report) = merge::merge_into(&name, &text, candidate, matcher, threshold)?;
@@ -79,7 +104,7 @@ pub fn merge_into_file(
         out!("{}", edit::unified_diff(&name, before, &merged))?;
         eprintln!("dry run: {name} not written");
     } else if created || merged != text {
-        write_atomic(path, merged.as_bytes()).with_context(|| format!("cannot write {name}"))?;
+        output::write(path, merged.as_bytes(), force)?;
         eprintln!("{} {name}", if created { "created" } else { "updated" });
     } else {
         eprintln!("{name} unchanged");

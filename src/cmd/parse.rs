@@ -25,9 +25,17 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     if args.conllu {
         let mut text = String::new();
+        let limit = crate::input::limit(crate::input::Kind::Import);
         std::io::stdin()
+            .take(limit + 1)
             .read_to_string(&mut text)
             .context("reading standard input")?;
+        if text.len() as u64 > limit {
+            anyhow::bail!(
+                "standard input is longer than {} (raise the limit with --max-file-size)",
+                crate::input::Size(limit)
+            );
+        }
         let mut sentences = conllu::read(&text).map_err(|e| anyhow::anyhow!("<stdin>:{e}"))?;
         for s in &mut sentences {
             syntax::fill(model, s);

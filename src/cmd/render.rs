@@ -15,6 +15,9 @@ pub struct Args {
     /// Where to write the result; standard output when absent or `-`
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace a read-only file; write into a device or FIFO instead of refusing
+    #[arg(long)]
+    pub force: bool,
     /// What to write
     #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
@@ -29,13 +32,13 @@ pub enum Format {
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let (name, src) = read_input(&args.file)?;
+    let (name, src) = read_input(&args.file, crate::input::Kind::Timeline)?;
     let mut timeline = timeline::load_str(&name, &src)?;
     timeline::sort_events(&mut timeline);
     let text = match args.format {
         Format::Html => render::html::page(&timeline).context("rendering the page")?,
         Format::Yaml => timeline::to_yaml(&timeline).context("writing YAML")?,
     };
-    Output::from_arg(args.output.as_deref()).write(text.as_bytes())?;
+    Output::from_arg(args.output.as_deref()).write(text.as_bytes(), args.force)?;
     Ok(ExitCode::SUCCESS)
 }

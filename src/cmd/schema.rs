@@ -11,10 +11,13 @@ pub struct Args {
     /// for `rashomon.schema.json` beside them.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace a read-only file; write into a device or FIFO instead of refusing
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let text = schema::schema_json();
-    Output::from_arg(args.output.as_deref()).write(text.as_bytes())?;
+    Output::from_arg(args.output.as_deref()).write(text.as_bytes(), args.force)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -29,7 +29,7 @@ pub mod scan;
 pub mod tense;
 mod timex;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::ingest::{Document, SegmentKind};
 pub use crate::timeline::When;
@@ -42,6 +42,25 @@ use scan::Token;
 /// Texts longer than this are tagged in pieces split at line breaks (token offsets are
 /// 32-bit).
 const PIECE: usize = 1 << 30;
+
+/// Whether a date can anchor relative expressions: years 1 to 9999, as ISO 8601 writes them
+/// without signs. Outside them, "tomorrow" may not exist.
+pub fn in_range(d: NaiveDate) -> bool {
+    (1..=9999).contains(&d.year())
+}
+
+/// A document date as given on the command line (`--dct 2016-09-17`): a day between the years
+/// 1 and 9999.
+pub fn parse_dct(text: &str) -> Result<NaiveDate, String> {
+    let d: NaiveDate = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a day as YYYY-MM-DD"))?;
+    if in_range(d) {
+        Ok(d)
+    } else {
+        Err(format!("`{text}` is outside the years 1 to 9999"))
+    }
+}
 
 /// Temporal expressions in `text`, sorted by start and not overlapping, anchored to `dct`
 /// when given.
@@ -99,19 +118,87 @@ pub(crate) fn tag_document_detail(doc: &Document, dct: Option<NaiveDate>) -> Vec
     out
 }
 
-/// Whether offset `at` of a paragraph starting at `para_start` lies inside a quotation: an
-/// odd number of curly opening marks before it on the line, or a line that closes a quotation
-/// it never opened (a quoted paragraph).
-fn in_quotation(text: &str, para_start: usize, at: usize) -> bool {
-    let before = &text[para_start..at];
-    let opens = before.matches('“').count();
-    let closes = before.matches('”').count();
-    if opens > closes {
-        return true;
+/// What the tagger asks about the text before each expression (where its paragraph starts,
+/// whether it opens it, whether it sits in a quotation), kept up to date as expressions come
+/// in order, so that each answer costs the text since the last one: a paragraph of 20,000
+/// dates is read once, not once per date.
+#[derive(Debug, Default)]
+struct Before {
+    /// Everything before `pos` has been counted.
+    pos: usize,
+    para_start: usize,
+    /// Words (runs of non-space) between `para_start` and `pos`, and whether `pos` is inside one.
+    words: usize,
+    in_word: bool,
+    /// Curly quotation marks between `para_start` and `pos`.
+    opens: usize,
+    closes: usize,
+    /// The next line break, closing and opening mark at or after some earlier position (the
+    /// text's length when there is none): still right while they are not before `pos`.
+    next_break: Option<usize>,
+    next_close: Option<usize>,
+    next_open: Option<usize>,
+}
+
+/// What [`Before`] tells about one expression.
+struct Around {
+    para_start: usize,
+    opens_paragraph: bool,
+    quoted: bool,
+}
+
+impl Before {
+    /// Facts about offset `at` of `text`. Offsets come in increasing order; one before the last
+    /// starts the count again.
+    fn at(&mut self, text: &str, at: usize) -> Around {
+        if at < self.pos {
+            *self = Before::default();
+        }
+        let mut from = self.pos;
+        if let Some(i) = memchr::memrchr(b'\n', &text.as_bytes()[from..at]) {
+            from += i + 1;
+            self.para_start = from;
+            self.words = 0;
+            self.in_word = false;
+            self.opens = 0;
+            self.closes = 0;
+        }
+        for c in text[from..at].chars() {
+            if c.is_whitespace() {
+                self.in_word = false;
+            } else {
+                if !self.in_word {
+                    self.words += 1;
+                }
+                self.in_word = true;
+                match c {
+                    '“' => self.opens += 1,
+                    '”' => self.closes += 1,
+                    _ => {}
+                }
+            }
+        }
+        self.pos = at;
+        // Inside a quotation: more marks opened than closed before it in the paragraph, or a
+        // line that closes a quotation it never opened (a quoted paragraph).
+        let quoted = self.opens > self.closes || {
+            let next = |cache: &mut Option<usize>, needle: &str| {
+                if cache.is_none_or(|p| p < at) {
+                    *cache = Some(text[at..].find(needle).map_or(text.len(), |i| at + i));
+                }
+                cache.unwrap_or(text.len())
+            };
+            let line_end = next(&mut self.next_break, "\n");
+            let close = next(&mut self.next_close, "”");
+            let open = next(&mut self.next_open, "“");
+            self.opens == 0 && close < line_end && open >= line_end
+        };
+        Around {
+            para_start: self.para_start,
+            opens_paragraph: self.words <= 2,
+            quoted,
+        }
     }
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let after = &text[at..line_end];
-    opens == 0 && after.contains('”') && !after.contains('“')
 }
 
 /// Tag `text` (which sits at byte `base` of the document), appending to `out`.
@@ -138,17 +225,19 @@ fn tag_into(
         scan::tokenize(piece, toks);
         let p = parse::Parser::new(toks, piece);
         let mut paragraph = None;
+        let mut before = Before::default();
         for f in parse::find_all(&p) {
             let s = toks[f.start].start as usize;
-            let para_start = piece[..s].rfind('\n').map_or(0, |i| i + 1);
+            let around = before.at(piece, s);
+            let para_start = around.para_start;
             if paragraph != Some(para_start) {
                 if paragraph.is_some() || para_start > 0 || base + offset > 0 {
                     ctx.new_paragraph();
                 }
                 paragraph = Some(para_start);
             }
-            ctx.set_opens_paragraph(piece[para_start..s].split_whitespace().count() <= 2);
-            ctx.set_quoted(in_quotation(piece, para_start, s));
+            ctx.set_opens_paragraph(around.opens_paragraph);
+            ctx.set_quoted(around.quoted);
             let tense = tense::around(toks, piece, f.start, f.end);
             let r = ctx.resolve(&f, tense);
             let e = toks[f.end - 1].end as usize;
@@ -167,5 +256,53 @@ fn tag_into(
             });
         }
         offset = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Before;
+
+    /// The answers as they were computed before they were kept up to date: from scratch.
+    fn from_scratch(text: &str, at: usize) -> (usize, bool, bool) {
+        let para_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let opens_paragraph = text[para_start..at].split_whitespace().count() <= 2;
+        let before = &text[para_start..at];
+        let opens = before.matches('“').count();
+        let closes = before.matches('”').count();
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let after = &text[at..line_end];
+        let quoted = opens > closes || (opens == 0 && after.contains('”') && !after.contains('“'));
+        (para_start, opens_paragraph, quoted)
+    }
+
+    #[test]
+    fn kept_up_to_date_answers_are_the_answers_from_scratch() {
+        let pieces = [
+            "a", "word", " ", "  ", "\n", "“", "”", "é", "\t", "x”", "“y",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let mut before = Before::default();
+            let mut at = 0;
+            while at <= text.len() {
+                if text.is_char_boundary(at) {
+                    let got = before.at(&text, at);
+                    assert_eq!(
+                        (got.para_start, got.opens_paragraph, got.quoted),
+                        from_scratch(&text, at),
+                        "{text:?} at {at}"
+                    );
+                }
+                at += 1 + (seed % 3) as usize;
+            }
+        }
     }
 }

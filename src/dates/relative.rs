@@ -275,7 +275,9 @@ fn weekday_date(dct: NaiveDate, day: u8, rel: Rel, tense: Tense) -> NaiveDate {
 impl Context {
     pub fn new(dct: Option<NaiveDate>) -> Context {
         Context {
-            dct,
+            // A date far outside any news calendar anchors nothing: its neighbours may not
+            // exist in the calendar type.
+            dct: dct.filter(|d| super::in_range(*d)),
             last: None,
             last_day: None,
             last_quarter: None,

@@ -44,6 +44,9 @@ pub enum GazetteerError {
         #[source]
         source: std::io::Error,
     },
+    /// The file could not be read, or is over its size limit.
+    #[error(transparent)]
+    Input(#[from] crate::input::InputError),
     /// A mistake in the file; `line` and `col` are 1-based, 0 when unknown.
     #[error("{}", located(file, *line, *col, message))]
     Invalid {
@@ -175,13 +178,17 @@ impl Gazetteer {
         parse(file, text, Some(Gazetteer::builtin()))
     }
 
-    /// Read and parse a gazetteer file.
+    /// Read and parse a gazetteer file (a regular file, within the gazetteer size limit).
     pub fn load(path: &Path) -> Result<Gazetteer, GazetteerError> {
-        let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
-            path: path.to_path_buf(),
-            source,
+        let bytes = crate::input::read(path, crate::input::Kind::Gazetteer)?;
+        let file = path.display().to_string();
+        let text = crate::input::utf8(&bytes).map_err(|bad| GazetteerError::Invalid {
+            file: file.clone(),
+            line: bad.line,
+            col: bad.col,
+            message: bad.to_string(),
         })?;
-        Gazetteer::from_yaml(&path.display().to_string(), &text)
+        Gazetteer::from_yaml(&file, text)
     }
 
     /// This table extended by a user's: entries with a known id add their aliases and

@@ -38,4 +38,23 @@ pub enum IngestError {
         /// The file's name, as given.
         file: String,
     },
+    /// The file could not be read, or is over a limit.
+    #[error(transparent)]
+    Input(#[from] crate::input::InputError),
+    /// A binary file with an article's extension: a PDF renamed `.txt`, an image.
+    #[error("{file}: not an article: it looks like {what}")]
+    Binary {
+        /// The file's name, as given.
+        file: String,
+        /// What it looks like.
+        what: &'static str,
+    },
+    /// Text that is not prose: a run of one character, an encoded blob, a dump of symbols.
+    #[error("{file}: not an article: it {reason}")]
+    NotProse {
+        /// The file's name, as given.
+        file: String,
+        /// Why it is not taken for prose.
+        reason: String,
+    },
 }

@@ -202,6 +202,18 @@ pub(crate) fn extract(page: &str) -> Extracted {
     } else {
         page
     };
+    let trimmed;
+    let page = match limit_attributes(page) {
+        Some((text, most)) => {
+            // The parser compares each attribute with those before it in its tag.
+            warnings.push(format!(
+                "a tag with {most} attributes: read with its first {MAX_ATTRIBUTES} only"
+            ));
+            trimmed = text;
+            trimmed.as_str()
+        }
+        None => page,
+    };
     let doc = Html::parse_document(page);
     let meta = html_meta::read(&doc, &mut warnings);
     let root = choose_root(&doc);
@@ -264,6 +276,84 @@ fn nesting_depth(page: &str) -> usize {
         }
     }
     max
+}
+
+/// Attributes a tag keeps: far more than any real page puts on one element.
+const MAX_ATTRIBUTES: usize = 1000;
+
+/// The page with every start tag cut to its first [`MAX_ATTRIBUTES`] attributes, and the
+/// most attributes a tag had; `None` when no tag has more. One pass, reading tags as the
+/// HTML tokenizer does (names, `=`, quoted and unquoted values).
+fn limit_attributes(page: &str) -> Option<(String, usize)> {
+    let b = page.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut most = 0;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'<', &b[at..]) {
+        let mut k = at + i + 1;
+        at = k;
+        if !b.get(k).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        while k < b.len() && !b[k].is_ascii_whitespace() && b[k] != b'/' && b[k] != b'>' {
+            k += 1;
+        }
+        let mut count = 0;
+        let mut cut_from = None;
+        loop {
+            while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+                k += 1;
+            }
+            if k >= b.len() || b[k] == b'>' {
+                break;
+            }
+            let attr_start = k;
+            k += 1;
+            while k < b.len() && !b[k].is_ascii_whitespace() && !matches!(b[k], b'/' | b'>' | b'=')
+            {
+                k += 1;
+            }
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            if b.get(k) == Some(&b'=') {
+                k += 1;
+                while k < b.len() && b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                match b.get(k) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        k = memchr::memchr(q, &b[k + 1..]).map_or(b.len(), |n| k + 1 + n + 1);
+                    }
+                    _ => {
+                        while k < b.len() && !b[k].is_ascii_whitespace() && b[k] != b'>' {
+                            k += 1;
+                        }
+                    }
+                }
+            }
+            count += 1;
+            if count == MAX_ATTRIBUTES + 1 {
+                cut_from = Some(attr_start);
+            }
+        }
+        if let Some(from) = cut_from {
+            cuts.push((from, k.min(b.len())));
+            most = most.max(count);
+        }
+        at = at.max(k);
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(page.len());
+    let mut last = 0;
+    for (from, to) in cuts {
+        out.push_str(&page[last..from]);
+        last = to;
+    }
+    out.push_str(&page[last..]);
+    Some((out, most))
 }
 
 /// The page with scripts and styles removed and every tag turned into a paragraph break;
@@ -603,5 +693,44 @@ impl Writer {
 
     fn finish(&mut self) {
         self.close_run();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_keep_their_first_attributes_only() {
+        assert_eq!(
+            limit_attributes("<p class=a id='b' x=\"c>d\">Text</p>"),
+            None
+        );
+        let many: String = (0..MAX_ATTRIBUTES + 5)
+            .map(|i| format!(" a{i}=\"v>{i}\""))
+            .collect();
+        let page = format!("<html><body><p{many} >Words é</p><p b=1>More</p></body></html>");
+        let (cut, most) = limit_attributes(&page).expect("cut");
+        assert_eq!(most, MAX_ATTRIBUTES + 5);
+        assert!(cut.contains(&format!(
+            " a{}=\"v>{}\"",
+            MAX_ATTRIBUTES - 1,
+            MAX_ATTRIBUTES - 1
+        )));
+        assert!(!cut.contains(&format!(" a{}=", MAX_ATTRIBUTES)));
+        assert!(
+            cut.ends_with(">Words é</p><p b=1>More</p></body></html>"),
+            "{}",
+            &cut[cut.len() - 60..]
+        );
+        let page = extract(&page);
+        assert!(page.text.contains("Words é") && page.text.contains("More"));
+        assert_eq!(
+            page.warnings,
+            [format!(
+                "a tag with {} attributes: read with its first {MAX_ATTRIBUTES} only",
+                MAX_ATTRIBUTES + 5
+            )]
+        );
     }
 }

@@ -15,11 +15,12 @@ mod frontmatter;
 mod furniture;
 mod html;
 mod html_meta;
-mod lines;
+pub(crate) mod lines;
+mod prose;
 mod read;
 mod segment;
 mod thread;
 
 pub use document::{Document, Format, Meta, Segment, SegmentKind};
 pub use error::IngestError;
-pub use read::{read, read_all, read_str};
+pub use read::{Read, read, read_all, read_each, read_str};

@@ -17,13 +17,11 @@ use super::segment::segment;
 /// Extensions read when walking a folder.
 const ARTICLE_EXTENSIONS: &[&str] = &["htm", "html", "markdown", "md", "txt"];
 
-/// Read one article. The format comes from the extension; other files are sniffed (HTML if
-/// they open with a doctype or `<html`, else text).
+/// Read one article: a regular file within the article size limit ([`crate::input`]). The
+/// format comes from the extension; other files are sniffed (HTML if they open with a
+/// doctype or `<html`, else text).
 pub fn read(path: &Path) -> Result<Document, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::input::read(path, crate::input::Kind::Article)?;
     let format = format_of(path).unwrap_or_else(|| sniff(&bytes));
     let mut doc = build(&path.display().to_string(), &bytes, format)?;
     doc.path = path.to_path_buf();
@@ -41,9 +39,29 @@ pub fn read_str(name: &str, bytes: &[u8], format: Format) -> Result<Document, In
 
 /// Read files and folders (recursively: hidden entries skipped, only article extensions),
 /// in sorted path order, each with a unique id: the slug of its file stem, then `-2`, `-3`
-/// for later files with the same slug.
+/// for later files with the same slug. The first file that cannot be read is the error.
 pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Document>, IngestError> {
+    let read = read_each(paths)?;
+    match read.skipped.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(read.docs),
+    }
+}
+
+/// The articles read, and those that could not be (each with why).
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The articles, each with its unique id.
+    pub docs: Vec<Document>,
+    /// Files that are not articles or could not be read, in path order.
+    pub skipped: Vec<IngestError>,
+}
+
+/// [`read_all`] that keeps going: a bad or unreadable file is set aside with its error and
+/// the others are read. Only a path given that cannot be listed is an error.
+pub fn read_each(paths: &[PathBuf]) -> Result<Read, IngestError> {
     let mut files = BTreeSet::new();
+    let mut out = Read::default();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|source| IngestError::Io {
             path: path.clone(),
@@ -51,19 +69,21 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Document>, IngestError> {
         })?;
         if meta.is_dir() {
             let mut seen = BTreeSet::new();
-            collect(path, &mut files, &mut seen)?;
+            collect(path, &mut files, &mut seen, &mut out.skipped)?;
         } else {
             files.insert(path.clone());
         }
     }
     let files: Vec<PathBuf> = files.into_iter().collect();
     let results: Vec<Result<Document, IngestError>> = files.par_iter().map(|p| read(p)).collect();
-    let mut docs = Vec::with_capacity(results.len());
     for r in results {
-        docs.push(r?);
+        match r {
+            Ok(doc) => out.docs.push(doc),
+            Err(e) => out.skipped.push(e),
+        }
     }
-    assign_ids(&mut docs);
-    Ok(docs)
+    assign_ids(&mut out.docs);
+    Ok(out)
 }
 
 /// Make ids unique in order: the first keeps its slug, later ones get `-2`, `-3`, ...
@@ -83,10 +103,13 @@ fn assign_ids(docs: &mut [Document]) {
     }
 }
 
+/// The article files under a folder. The folder itself must be readable; an entry or a
+/// subfolder that is not is set aside in `skipped`.
 fn collect(
     dir: &Path,
     files: &mut BTreeSet<PathBuf>,
     seen: &mut BTreeSet<PathBuf>,
+    skipped: &mut Vec<IngestError>,
 ) -> Result<(), IngestError> {
     let io = |source| IngestError::Io {
         path: dir.to_path_buf(),
@@ -103,12 +126,19 @@ fn collect(
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let meta = std::fs::metadata(&path).map_err(|source| IngestError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(source) => {
+                if format_of(&path).is_some() {
+                    skipped.push(IngestError::Io { path, source });
+                }
+                continue;
+            }
+        };
         if meta.is_dir() {
-            collect(&path, files, seen)?;
+            if let Err(e) = collect(&path, files, seen, skipped) {
+                skipped.push(e);
+            }
         } else if format_of(&path).is_some() {
             files.insert(path);
         }
@@ -171,6 +201,12 @@ fn build(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestErr
             file: file.to_string(),
         });
     }
+    if let Some(what) = super::prose::binary(bytes) {
+        return Err(IngestError::Binary {
+            file: file.to_string(),
+            what,
+        });
+    }
     let decoded = decode(bytes, format == Format::Html);
     let mut doc = Document {
         format,
@@ -183,6 +219,12 @@ fn build(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestErr
             if page.text.trim().is_empty() {
                 return Err(IngestError::NoText {
                     file: file.to_string(),
+                });
+            }
+            if let Some(reason) = super::prose::not_prose(&page.text) {
+                return Err(IngestError::NotProse {
+                    file: file.to_string(),
+                    reason,
                 });
             }
             doc.segments = segment(&page.text, 0, &page.hints);
@@ -216,6 +258,12 @@ fn build(file: &str, bytes: &[u8], format: Format) -> Result<Document, IngestErr
                     });
                     from = bom + fm.end;
                 }
+            }
+            if let Some(reason) = super::prose::not_prose(&text[from..]) {
+                return Err(IngestError::NotProse {
+                    file: file.to_string(),
+                    reason,
+                });
             }
             let rest = segment(&text, from, &[]);
             doc.segments.extend(rest);

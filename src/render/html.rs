@@ -2,6 +2,9 @@
 //!
 //! Every value from the timeline goes through askama's HTML escaping; only our own stylesheet
 //! and script are inserted as they are, through [`Asset`], so the template never needs `|safe`.
+//! The content security policy allows exactly the page's own scripts, by their SHA-256 hashes
+//! (no `'unsafe-inline'`), so escaping is not the only defence. Control characters, which a
+//! timeline may hold (`"\0"` in a field), never reach the page.
 
 use std::fmt;
 
@@ -33,17 +36,52 @@ const JS: Asset = Asset(include_str!("../../templates/page.js"));
 /// The reload script of pages served by `rashomon watch`.
 pub const LIVE_JS: Asset = Asset(include_str!("../../templates/live.js"));
 
+/// Our own script text made at render time (the live page's reload call): trusted as it is.
+#[derive(Debug, Clone)]
+struct Script(String);
+
+impl fmt::Display for Script {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::filters::HtmlSafe for Script {}
+
 #[derive(Template)]
 #[template(path = "page.html", whitespace = "minimize")]
 struct PageTemplate<'a> {
     page: &'a Page,
     css: Asset,
     js: Asset,
-    /// The version of a page served by `watch`; `None` for a page written to a file.
-    live: Option<u64>,
-    live_js: Asset,
     /// What the search reads (see [`search`]).
     search: SearchIndex,
+    /// The script of a page served by `watch`; `None` for a page written to a file.
+    live: Option<Script>,
+    /// The policy's `script-src` sources: the hash of each script on the page.
+    script_src: String,
+}
+
+/// The `'sha256-…'` source that lets exactly this inline script run.
+pub fn script_hash(script: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The page without control characters (other than tab and line breaks): they are errors in
+/// HTML, and a timeline may hold them. Our own template and assets have none.
+fn without_controls(page: String) -> String {
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if page.chars().any(is_bad) {
+        page.chars().filter(|&c| !is_bad(c)).collect()
+    } else {
+        page
+    }
 }
 
 /// Render the whole timeline as one self-contained HTML page.
@@ -59,13 +97,73 @@ pub fn live_page(timeline: &Timeline, version: u64) -> Result<String, RenderErro
 
 fn render(timeline: &Timeline, live: Option<u64>) -> Result<String, RenderError> {
     let view = Page::new(timeline);
+    let live = live.map(|version| Script(format!("{LIVE_JS}\nrashomonLive(\"{version}\");")));
+    let mut script_src = script_hash(JS.0);
+    if let Some(live) = &live {
+        script_src.push(' ');
+        script_src.push_str(&script_hash(&live.0));
+    }
     let template = PageTemplate {
         page: &view,
         css: CSS,
         js: JS,
         live,
-        live_js: LIVE_JS,
         search: search::index(&view),
+        script_src,
     };
-    Ok(template.render()?)
+    Ok(without_controls(template.render()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_the_sha256_of_the_script() {
+        // The hash of the empty string, as browsers compute it for `<script></script>`.
+        assert_eq!(
+            script_hash(""),
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+        );
+    }
+
+    #[test]
+    fn the_policy_allows_the_pages_own_scripts_only() {
+        let page = page(&Timeline::default()).expect("renders");
+        assert!(
+            !page.contains("unsafe-inline'; img") && !page.contains("script-src 'unsafe-inline'")
+        );
+        let script = page
+            .split("<script>")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("a script");
+        assert_eq!(script, JS.0);
+        let hash = script_hash(script).replace('\'', "&#39;");
+        assert!(
+            page.contains(&format!("script-src {hash};")),
+            "{}",
+            &page[..600]
+        );
+        let live = live_page(&Timeline::default(), 7).expect("renders");
+        assert_eq!(
+            live.matches("'sha256-").count() + live.matches("&#39;sha256-").count(),
+            2
+        );
+    }
+
+    #[test]
+    fn control_characters_do_not_reach_the_page() {
+        let t = Timeline {
+            title: "A\u{0}B\u{1b}[31mC\u{7f}D\u{85}E".into(),
+            ..Timeline::default()
+        };
+        let page = page(&t).expect("renders");
+        assert!(page.contains("AB[31mCDE"), "{page}");
+        assert!(
+            !page
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        );
+    }
 }

@@ -6,7 +6,7 @@
 //! the timeline, never an order by how many hold them, and nothing marks a position as the
 //! answer.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::timeline::{Account, Event, Point, Relation, RelationKind, Source, Timeline, When};
 
@@ -54,6 +54,9 @@ pub struct EventView {
     pub id: String,
     pub anchor: String,
     pub title: String,
+    /// The title, made unique on the page (with the date, then a number, when events share
+    /// a title), for the names of the event's regions: "Accounts of <name>".
+    pub name: String,
     pub when: WhenView,
     pub places: Vec<String>,
     pub actors: Vec<String>,
@@ -186,7 +189,8 @@ impl Page {
         let mut events: Vec<&Event> = timeline.events.iter().collect();
         events.sort_by(|a, b| a.when.cmp(&b.when).then_with(|| a.id.cmp(&b.id)));
 
-        let views: Vec<EventView> = events.iter().map(|e| event_view(timeline, e)).collect();
+        let mut views: Vec<EventView> = events.iter().map(|e| event_view(timeline, e)).collect();
+        unique_names(&mut views);
         let counts = Counts {
             events: events.len(),
             accounts: events.iter().map(|e| e.accounts.len()).sum(),
@@ -461,6 +465,7 @@ fn event_view(timeline: &Timeline, event: &Event) -> EventView {
         id: event.id.clone(),
         anchor: event_anchor(&event.id),
         title: event.title.clone(),
+        name: event.title.clone(),
         when: when_view(&event.when),
         places: event.places.clone(),
         actors: event.actors.clone(),
@@ -479,6 +484,36 @@ fn event_view(timeline: &Timeline, event: &Event) -> EventView {
         dispute_notes,
         relations: relations_of(timeline, event),
         notes: event.notes.clone(),
+    }
+}
+
+/// Event names that no two events share: a title used more than once takes the event's
+/// date ("Strike (17 Sep 2016)"), and a name still shared a number ("Strike (2)").
+fn unique_names(views: &mut [EventView]) {
+    let mut titles: HashMap<String, usize> = HashMap::new();
+    for v in views.iter() {
+        *titles.entry(v.title.clone()).or_default() += 1;
+    }
+    for v in views.iter_mut() {
+        if titles[&v.title] > 1 {
+            v.name = format!("{} ({})", v.title, v.when.text);
+        }
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for v in views.iter_mut() {
+        if seen.insert(v.name.clone()) {
+            continue;
+        }
+        let n = next.entry(v.name.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let candidate = format!("{} ({n})", v.name);
+            if seen.insert(candidate.clone()) {
+                v.name = candidate;
+                break;
+            }
+        }
     }
 }
 

@@ -4,9 +4,9 @@
 //! all unknown fields, wrong shapes and bad dates are reported at once (serde would stop at
 //! the first). Then the text is deserialised. Then references between ids are checked.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Lines};
 use super::model::Timeline;
 use super::when::When;
 use super::yaml::{self, Node, Value};
@@ -161,24 +161,69 @@ pub struct Checked {
     pub problems: Vec<Diagnostic>,
 }
 
+/// Check a timeline file's bytes: text that is not UTF-8 is one problem, at its first bad
+/// byte.
+pub fn check_bytes(file: &str, bytes: &[u8]) -> Checked {
+    match crate::input::utf8(bytes) {
+        Ok(src) => check_str(file, src),
+        Err(bad) => {
+            let valid = std::str::from_utf8(&bytes[..bad.offset]).unwrap_or_default();
+            let at = yaml::Mark {
+                offset: bad.offset,
+                line: bad.line,
+                col: bad.col,
+            };
+            let message = format!(
+                "byte 0x{:02X} (offset {}) is not UTF-8: save the file as UTF-8",
+                bad.byte, bad.offset
+            );
+            Checked {
+                timeline: None,
+                tree: None,
+                problems: vec![Diagnostic::located(
+                    file,
+                    &Lines::new(valid),
+                    at,
+                    at,
+                    message,
+                )],
+            }
+        }
+    }
+}
+
 /// Check a timeline's text. `file` names it in messages.
 pub fn check_str(file: &str, src: &str) -> Checked {
     let mut out = Checker {
         file,
-        src,
+        lines: Lines::new(src),
         problems: Vec::new(),
+        suggestions: SUGGESTION_BUDGET,
     };
+    if let Some(at) = lone_carriage_return(src) {
+        let at = out.lines.locate(at);
+        let next = yaml::Mark {
+            offset: at.offset + 1,
+            col: at.col + 1,
+            ..at
+        };
+        out.report_at(
+            at,
+            next,
+            "a line here ends with a carriage return alone (old Mac line breaks), which \
+             Rashomon does not read: save the file with LF or CRLF line breaks",
+        );
+        return Checked {
+            timeline: None,
+            tree: None,
+            problems: out.problems,
+        };
+    }
     let tree = match yaml::parse_tree(src) {
         Ok(tree) => tree,
         Err(e) => {
             let at = e.at.unwrap_or_default();
-            out.problems.push(Diagnostic::at(
-                file,
-                src,
-                at,
-                at,
-                format!("YAML syntax: {}", e.message),
-            ));
+            out.report_at(at, at, format!("YAML syntax: {}", e.message));
             return Checked {
                 timeline: None,
                 tree: None,
@@ -188,8 +233,9 @@ pub fn check_str(file: &str, src: &str) -> Checked {
     };
     out.record(&tree, &TIMELINE);
     out.references(&tree);
+    out.alike(&tree);
     let mut timeline = None;
-    if out.problems.is_empty() {
+    if !out.problems.iter().any(Diagnostic::is_error) {
         match yaml::from_str::<Timeline>(src) {
             Ok(mut t) => {
                 super::normalize(&mut t);
@@ -197,8 +243,7 @@ pub fn check_str(file: &str, src: &str) -> Checked {
             }
             Err(e) => {
                 let at = e.at.unwrap_or_default();
-                out.problems
-                    .push(Diagnostic::at(file, src, at, at, e.message));
+                out.report_at(at, at, plain_message(&e.message));
             }
         }
     }
@@ -211,17 +256,65 @@ pub fn check_str(file: &str, src: &str) -> Checked {
     }
 }
 
+/// The first carriage return not followed by a line feed.
+fn lone_carriage_return(src: &str) -> Option<usize> {
+    let bytes = src.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// A message from the YAML library in words a person can use: nothing about Rust types or
+/// the library's options. The tree pass catches nearly every mistake first; this is for the
+/// rest.
+fn plain_message(message: &str) -> String {
+    let internal = [
+        "untagged",
+        "enum ",
+        "struct ",
+        "Options",
+        "::",
+        "DuplicateKeyPolicy",
+    ];
+    if message.contains("duplicate") {
+        return "a key appears twice in this mapping".to_string();
+    }
+    if internal.iter().any(|w| message.contains(w)) {
+        return "this value has a form Rashomon cannot read here".to_string();
+    }
+    message.to_string()
+}
+
+/// How many "did you mean" comparisons one check may make: a file with thousands of unknown
+/// ids gets hints for the first ones and plain messages after, in time linear in its size.
+const SUGGESTION_BUDGET: usize = 200_000;
+/// Ids longer than this get no suggestion (the comparison is quadratic in the length).
+const SUGGEST_MAX_CHARS: usize = 64;
+
 struct Checker<'a> {
     file: &'a str,
-    src: &'a str,
+    lines: Lines<'a>,
     problems: Vec<Diagnostic>,
+    /// Comparisons left for suggestions.
+    suggestions: usize,
 }
 
 impl Checker<'_> {
     fn report(&mut self, node: &Node, message: impl Into<String>) {
-        self.problems.push(Diagnostic::at(
-            self.file, self.src, node.start, node.end, message,
+        self.report_at(node.start, node.end, message);
+    }
+
+    fn report_at(&mut self, start: yaml::Mark, end: yaml::Mark, message: impl Into<String>) {
+        self.problems.push(Diagnostic::located(
+            self.file,
+            &self.lines,
+            start,
+            end,
+            message,
         ));
+    }
+
+    fn warn(&mut self, node: &Node, message: impl Into<String>) {
+        let d = Diagnostic::located(self.file, &self.lines, node.start, node.end, message);
+        self.problems.push(d.warning());
     }
 
     fn record(&mut self, node: &Node, record: &Record) {
@@ -275,22 +368,12 @@ impl Checker<'_> {
         }
         for (name, _, required) in record.fields {
             if *required && !seen.contains(name) {
-                let start = node.start;
-                let line_end = self.src[start.offset..]
-                    .find('\n')
-                    .map_or(self.src.len(), |i| start.offset + i);
-                let end_col = start.col + self.src[start.offset..line_end].chars().count();
-                let end = yaml::Mark {
-                    col: end_col,
-                    ..start
-                };
-                self.problems.push(Diagnostic::at(
-                    self.file,
-                    self.src,
-                    start,
-                    end,
+                // Underlined to the end of the line.
+                self.report_at(
+                    node.start,
+                    node.start,
                     format!("this {} has no `{name}`", record.name),
-                ));
+                );
             }
         }
     }
@@ -377,7 +460,16 @@ impl Checker<'_> {
             },
             Shape::Facets => match &node.value {
                 Value::Map(entries) => {
+                    let mut names: BTreeSet<&str> = BTreeSet::new();
                     for e in entries {
+                        let Some(name) = e.key.as_str().filter(|_| !e.key.is_null()) else {
+                            self.report(&e.key, "a facet name must be text");
+                            continue;
+                        };
+                        if !names.insert(name) {
+                            self.report(&e.key, format!("facet `{name}` appears twice"));
+                            continue;
+                        }
                         if !matches!(e.value.value, Value::Scalar { .. }) || e.value.is_null() {
                             let name = e.key.as_str().unwrap_or("?");
                             self.report(
@@ -455,11 +547,13 @@ impl Checker<'_> {
                 links.insert(id, target);
             }
         }
+        let known_sources = Known::new(source_ids.iter().copied());
+        let cycles = republish_cycles(&links);
         for s in sources {
             let id = text(s.get("id")).unwrap_or("?");
             if let Some(url_node) = s.get("url")
                 && let Some(url) = text(Some(url_node))
-                && !(url.starts_with("http://") || url.starts_with("https://"))
+                && !is_http(url)
             {
                 self.report(
                     url_node,
@@ -473,16 +567,16 @@ impl Checker<'_> {
                 continue;
             };
             if !source_ids.contains(target) {
-                let hint = did_you_mean(target, source_ids.iter().copied());
+                let hint = self.did_you_mean(target, &known_sources);
                 self.report(
                     node,
                     format!("source `{id}` republishes unknown source `{target}`{hint}"),
                 );
-            } else if let Some(cycle) = republish_cycle(&links, id)
-                && cycle.iter().min() == Some(&id)
+            } else if let Some(cycle) = cycles.get(id)
+                && links.get(id) == Some(&target)
             {
                 // Reported once, at the cycle's smallest id.
-                self.report(node, format!("republishes cycle: {}", cycle.join(" → ")));
+                self.report(node, format!("republishes cycle: {}", cycle_text(cycle)));
             }
         }
 
@@ -510,7 +604,7 @@ impl Checker<'_> {
                     && let Some(source) = text(Some(node))
                     && !source_ids.contains(source)
                 {
-                    let hint = did_you_mean(source, source_ids.iter().copied());
+                    let hint = self.did_you_mean(source, &known_sources);
                     self.report(
                         node,
                         format!("account names unknown source `{source}`{hint}"),
@@ -536,13 +630,14 @@ impl Checker<'_> {
             }
         }
 
+        let known_events = Known::new(event_ids.iter().copied());
         for r in tree.get("relations").map_or(&[][..], Node::items) {
             for key in ["from", "to"] {
                 if let Some(node) = r.get(key)
                     && let Some(id) = text(Some(node))
                     && !event_ids.contains(id)
                 {
-                    let hint = did_you_mean(id, event_ids.iter().copied());
+                    let hint = self.did_you_mean(id, &known_events);
                     self.report(node, format!("relation names unknown event `{id}`{hint}"));
                 }
             }
@@ -574,44 +669,197 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// Ids of one kind that a person would read as the same (`Strike-1`, `strike_1`,
+    /// `strike 1`): a warning at each later one. The page keeps them apart; readers and
+    /// links may not.
+    fn alike(&mut self, tree: &Node) {
+        let sources = tree.get("sources").map_or(&[][..], Node::items);
+        let events = tree.get("events").map_or(&[][..], Node::items);
+        let accounts: Vec<&Node> = events
+            .iter()
+            .flat_map(|e| e.get("accounts").map_or(&[][..], Node::items))
+            .collect();
+        let groups: [(&str, Vec<&Node>); 3] = [
+            ("source", sources.iter().collect()),
+            ("event", events.iter().collect()),
+            ("account", accounts),
+        ];
+        for (kind, items) in groups {
+            let mut seen: HashMap<String, (&str, usize)> = HashMap::new();
+            for item in items {
+                let Some(node) = item.get("id") else { continue };
+                let Some(id) = text(Some(node)) else { continue };
+                match seen.get(&fold_id(id)) {
+                    Some(&(first, line)) if first != id => self.warn(
+                        node,
+                        format!(
+                            "{kind} id `{id}` reads like `{first}` (line {line}): a reader or a link can take one for the other"
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        seen.insert(fold_id(id), (id, node.start.line));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An id as it reads: lower case, letters and digits, any run of other characters one `-`.
+fn fold_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 /// A node's text, unless it is missing or null.
 fn text(node: Option<&Node>) -> Option<&str> {
     node.filter(|n| !n.is_null()).and_then(Node::as_str)
 }
 
-/// The cycle through `start`'s `republishes` links, if it leads back to `start`.
-fn republish_cycle<'a>(links: &BTreeMap<&'a str, &'a str>, start: &'a str) -> Option<Vec<&'a str>> {
-    let mut path = vec![start];
-    let mut current = start;
-    while let Some(&next) = links.get(current) {
-        if next == start {
-            path.push(next);
-            return Some(path);
-        }
-        if path.contains(&next) {
-            return None;
-        }
-        path.push(next);
-        current = next;
-    }
-    None
+/// An absolute http(s) address; the scheme in any case (`HTTPS://` is as good).
+pub(crate) fn is_http(url: &str) -> bool {
+    let head = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    head.starts_with("http://") || head.starts_with("https://")
 }
 
-/// The known name closest to a misspelt one, if it is close enough to be a typo.
+/// Every `republishes` cycle, once, keyed by its smallest id and listed from it: found in
+/// one walk over the links, each source visited once, however long the chains.
+fn republish_cycles<'a>(links: &BTreeMap<&'a str, &'a str>) -> BTreeMap<&'a str, Vec<&'a str>> {
+    // 0: not seen; 1: on the path being walked; 2: done.
+    let mut state: HashMap<&str, u8> = HashMap::with_capacity(links.len());
+    let mut cycles = BTreeMap::new();
+    for &start in links.keys() {
+        if state.contains_key(start) {
+            continue;
+        }
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: HashMap<&str, usize> = HashMap::new();
+        let mut current = start;
+        loop {
+            match state.get(current) {
+                Some(1) => {
+                    let from = on_path[current];
+                    let cycle = &path[from..];
+                    let (min_at, &min) = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, id)| **id)
+                        .expect("a cycle has members");
+                    let mut listed: Vec<&str> = cycle[min_at..]
+                        .iter()
+                        .chain(&cycle[..min_at])
+                        .copied()
+                        .collect();
+                    listed.push(min);
+                    cycles.insert(min, listed);
+                    break;
+                }
+                Some(_) => break,
+                None => {}
+            }
+            state.insert(current, 1);
+            on_path.insert(current, path.len());
+            path.push(current);
+            match links.get(current) {
+                Some(&next) => current = next,
+                None => break,
+            }
+        }
+        for id in path {
+            state.insert(id, 2);
+        }
+    }
+    cycles
+}
+
+/// A cycle for a message: every id when it is short, else its ends and its length.
+fn cycle_text(cycle: &[&str]) -> String {
+    const SHOWN: usize = 8;
+    if cycle.len() <= SHOWN + 2 {
+        return cycle.join(" → ");
+    }
+    format!(
+        "{} → … → {} ({} sources)",
+        cycle[..SHOWN / 2].join(" → "),
+        cycle[cycle.len() - SHOWN / 2..].join(" → "),
+        cycle.len() - 1
+    )
+}
+
+/// Known ids by length in characters, for suggestions: a typo changes the length by a third
+/// at most, so only ids of near lengths are compared.
+struct Known<'a> {
+    by_len: BTreeMap<usize, Vec<&'a str>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Known<'a> {
+        let mut by_len: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for id in ids {
+            let n = id.chars().count();
+            if n <= SUGGEST_MAX_CHARS * 2 {
+                by_len.entry(n).or_default().push(id);
+            }
+        }
+        Known { by_len }
+    }
+}
+
+impl Checker<'_> {
+    /// "; did you mean `x`?" for the known id closest to a misspelt one, while the check's
+    /// budget of comparisons lasts.
+    fn did_you_mean(&mut self, wrong: &str, known: &Known<'_>) -> String {
+        let n = wrong.chars().count();
+        if n > SUGGEST_MAX_CHARS || self.suggestions == 0 {
+            return String::new();
+        }
+        let lo = (n * 3 / 4).saturating_sub(1);
+        let hi = n * 3 / 2 + 2;
+        let mut best: Option<(usize, &str)> = None;
+        for (&m, ids) in known.by_len.range(lo..=hi) {
+            for &k in ids {
+                let cost = (n * m).max(1);
+                if self.suggestions < cost {
+                    self.suggestions = 0;
+                    return hint(best);
+                }
+                self.suggestions -= cost;
+                let d = strsim::damerau_levenshtein(wrong, k);
+                if d < n && d <= 1.max(m / 3) && best.is_none_or(|b| (d, k) < b) {
+                    best = Some((d, k));
+                }
+            }
+        }
+        hint(best)
+    }
+}
+
+fn hint(best: Option<(usize, &str)>) -> String {
+    best.map(|(_, k)| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo (for the
+/// few names of a format: fields, choices).
 fn closest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
+    if wrong.chars().count() > SUGGEST_MAX_CHARS {
+        return None;
+    }
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(wrong, k), *k))
-        .filter(|(d, k)| *d < wrong.chars().count() && *d <= 1.max(k.len() / 3))
+        .filter(|(d, k)| *d < wrong.chars().count() && *d <= 1.max(k.chars().count() / 3))
         .min()
         .map(|(_, k)| k)
-}
-
-fn did_you_mean<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
-    let known: Vec<&str> = known.collect();
-    closest(wrong, &known)
-        .map(|k| format!("; did you mean `{k}`?"))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -69,6 +69,15 @@ impl Item {
         })
     }
 
+    /// An item whose block text is already written (`- ...` lines at indentation 0), with
+    /// the value it must read back as for flow style.
+    pub fn with_block<T: Serialize>(block: String, value: &T) -> Result<Item, YamlError> {
+        Ok(Item {
+            block,
+            flow: yaml::to_flow_string(value)?,
+        })
+    }
+
     /// A pair of byte offsets, written `[start, end]` in either style.
     pub fn pair(pair: [usize; 2]) -> Item {
         Item {

@@ -314,8 +314,9 @@ pub fn merge_into(
     threshold: f64,
 ) -> Result<(String, MergeReport), MergeError> {
     let checked = check::check_str(file, text);
-    if !checked.problems.is_empty() {
-        return Err(MergeError::Invalid(checked.problems));
+    if checked.problems.iter().any(Diagnostic::is_error) {
+        let errors = checked.problems.into_iter().filter(Diagnostic::is_error);
+        return Err(MergeError::Invalid(errors.collect()));
     }
     let (Some(timeline), Some(tree)) = (checked.timeline, checked.tree) else {
         return Err(MergeError::Invalid(vec![Diagnostic::whole(
@@ -843,8 +844,13 @@ fn splice(
             .map_err(refused)?;
         let now = &expected.events[*ei].disputes;
         let was = written.events.get(*ei).map(|e| &e.disputes);
-        if node.get("disputes").is_some() && was != Some(now) {
-            let blocks: Vec<Item> = now.iter().map(Item::new).collect::<Result<_, _>>()?;
+        if let Some(old) = node.get("disputes")
+            && was != Some(now)
+        {
+            let blocks: Vec<Item> = now
+                .iter()
+                .map(|d| dispute_item(text, old, was.map_or(&[][..], Vec::as_slice), d))
+                .collect::<Result<_, _>>()?;
             ed.replace_items(node, "disputes", &blocks)
                 .map_err(refused)?;
             plan.report.disputes_updated += 1;
@@ -857,6 +863,62 @@ fn splice(
     ed.insert_items(tree, "rejected", &items(&plan.rejected)?, Layout::Block)
         .map_err(refused)?;
     Ok(ed.finish().map_err(refused)?.0)
+}
+
+/// A derived dispute to write in place of the old block: a note the person wrote, unchanged,
+/// keeps its own lines (a folded `note: >-` stays folded). Falls back to the serialised
+/// dispute whenever the old lines cannot be reused exactly.
+fn dispute_item(
+    text: &str,
+    old: &Node,
+    was: &[super::model::Dispute],
+    d: &super::model::Dispute,
+) -> Result<Item, YamlError> {
+    let kept = || -> Option<String> {
+        let note = d.note.as_ref()?;
+        let i = was
+            .iter()
+            .position(|w| w.facet == d.facet && w.note.as_ref() == Some(note))?;
+        let item = old.items().get(i)?;
+        let entry = item.entry("note")?;
+        // The item's dash sits two columns before its keys ("- facet: ...").
+        let keys = entry.key.start.col.checked_sub(1)?;
+        let dash = keys.checked_sub(2)?;
+        let original = text
+            .get(entry.key.start.offset..entry.value.end.offset)?
+            .trim_end_matches(['\n', '\r', ' ']);
+        let header = original.lines().next()?;
+        if header.contains('+') || header.contains('#') {
+            // Trailing lines kept by `+`, or a comment: not worth the risk.
+            return None;
+        }
+        let mut without = d.clone();
+        without.note = None;
+        let mut block = yaml::to_string(&[&without]).ok()?;
+        for (n, line) in original.split('\n').enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let line = if n == 0 {
+                line
+            } else if line.trim().is_empty() {
+                ""
+            } else {
+                line.get(dash..)
+                    .filter(|_| line[..dash].trim().is_empty())?
+            };
+            if n == 0 {
+                block.push_str("  ");
+            }
+            block.push_str(line);
+            block.push('\n');
+        }
+        // It must read back as the dispute, or it is not used.
+        let back: Vec<super::model::Dispute> = yaml::from_str(&block).ok()?;
+        (back.as_slice() == std::slice::from_ref(d)).then_some(block)
+    };
+    match kept() {
+        Some(block) => Item::with_block(block, d),
+        None => Item::new(d),
+    }
 }
 
 /// The merged text must load cleanly into exactly the expected timeline.

@@ -4,6 +4,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod disputes;
 pub mod edit;
+pub mod files;
 pub mod merge;
 pub mod model;
 pub mod schema;
@@ -13,21 +14,16 @@ pub mod yaml;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Severity};
 pub use model::*;
 pub use when::{Bound, Point, Precision, Season, Unspecified, When, WhenError};
 
 /// Why a timeline could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
-    /// The file could not be read.
-    Io {
-        /// The file.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
+    /// The file could not be read, or is over a limit.
+    #[error(transparent)]
+    Input(#[from] crate::input::InputError),
     #[error("{}", render_problems(.0))]
     /// The problems, each located, as `check` prints them.
     Invalid(Vec<Diagnostic>),
@@ -43,22 +39,35 @@ fn render_problems(problems: &[Diagnostic]) -> String {
     out
 }
 
-/// Read, check and normalise a timeline file. Any problem is an error that lists them all.
+/// Read, check and normalise a timeline file (a regular file, within the timeline size
+/// limit). Any problem is an error that lists them all.
 pub fn load(path: &Path) -> Result<Timeline, LoadError> {
-    let src = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    load_str(&path.display().to_string(), &src)
+    let bytes = crate::input::read(path, crate::input::Kind::Timeline)?;
+    load_bytes(&path.display().to_string(), &bytes)
+}
+
+/// [`load_str`] for bytes: text that is not UTF-8 is a problem located at its first bad byte.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Timeline, LoadError> {
+    let checked = check::check_bytes(file, bytes);
+    match checked.timeline {
+        Some(t) if !checked.problems.iter().any(Diagnostic::is_error) => Ok(t),
+        _ => Err(LoadError::Invalid(errors_only(checked.problems))),
+    }
 }
 
 /// Check and normalise a timeline's text; `file` names it in messages.
 pub fn load_str(file: &str, src: &str) -> Result<Timeline, LoadError> {
     let checked = check::check_str(file, src);
     match checked.timeline {
-        Some(t) if checked.problems.is_empty() => Ok(t),
-        _ => Err(LoadError::Invalid(checked.problems)),
+        Some(t) if !checked.problems.iter().any(Diagnostic::is_error) => Ok(t),
+        _ => Err(LoadError::Invalid(errors_only(checked.problems))),
     }
+}
+
+/// The errors among problems: warnings (ids that read alike) do not stop a load and are
+/// `check`'s to show.
+fn errors_only(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.into_iter().filter(Diagnostic::is_error).collect()
 }
 
 /// The normalised YAML text of a timeline, as Rashomon writes timeline files: the editor

@@ -252,9 +252,10 @@ pub enum Stance {
 }
 
 /// A facet value as written: a number, a yes/no, or text.
-#[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
-)]
+///
+/// Any other scalar is read as text: a decimal (`0.5`), a number too large for a whole
+/// number, an exponent (`1e3`) or `.nan` are kept as text rather than refused.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum FacetValue {
     /// `true` or `false`.
@@ -263,6 +264,46 @@ pub enum FacetValue {
     Int(i64),
     /// Any text.
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for FacetValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FacetValue, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FacetValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("text, a whole number or true/false")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<FacetValue, E> {
+                Ok(FacetValue::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<FacetValue, E> {
+                Ok(FacetValue::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<FacetValue, E> {
+                Ok(i64::try_from(v)
+                    .map_or_else(|_| FacetValue::Text(v.to_string()), FacetValue::Int))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<FacetValue, E> {
+                Ok(i64::try_from(v)
+                    .map_or_else(|_| FacetValue::Text(v.to_string()), FacetValue::Int))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<FacetValue, E> {
+                Ok(i64::try_from(v)
+                    .map_or_else(|_| FacetValue::Text(v.to_string()), FacetValue::Int))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<FacetValue, E> {
+                Ok(FacetValue::Text(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<FacetValue, E> {
+                Ok(FacetValue::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<FacetValue, E> {
+                Ok(FacetValue::Text(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// A facet on which the accounts of an event disagree.
@@ -441,30 +482,90 @@ impl Timeline {
         self.events.iter().find(|e| e.id == id)
     }
 
-    /// The source a text originally comes from, following `republishes` (cycle-safe).
+    /// The source a text originally comes from, following `republishes` (cycle-safe: in a
+    /// cycle, the last source before it closes).
     pub fn original_of<'a>(&'a self, id: &'a str) -> &'a str {
+        Originals::new(self).of(id)
+    }
+
+    /// How many independent sources speak to an event: republished copies count once.
+    pub fn independent_sources(&self, event: &Event) -> usize {
+        let mut originals = Originals::new(self);
+        let mut roots: Vec<&str> = event
+            .accounts
+            .iter()
+            .map(|a| originals.memo(&a.source))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        roots.len()
+    }
+}
+
+/// The `republishes` links of a timeline's sources, indexed once, with the originals found so
+/// far: finding every account's original costs the length of the chains, once.
+struct Originals<'a> {
+    links: std::collections::HashMap<&'a str, &'a str>,
+    found: std::collections::HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Originals<'a> {
+    fn new(timeline: &'a Timeline) -> Originals<'a> {
+        let known: std::collections::HashSet<&str> =
+            timeline.sources.iter().map(|s| s.id.as_str()).collect();
+        let mut links = std::collections::HashMap::new();
+        for s in &timeline.sources {
+            if let Some(next) = s.republishes.as_deref()
+                && known.contains(next)
+            {
+                // The first source of an id speaks for it, as `Timeline::source` finds it.
+                links.entry(s.id.as_str()).or_insert(next);
+            }
+        }
+        Originals {
+            links,
+            found: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Follow the links from `id` until a source that republishes nothing known, or until the
+    /// next step would close a cycle.
+    fn of(&self, id: &'a str) -> &'a str {
+        let mut seen = std::collections::HashSet::from([id]);
         let mut current = id;
-        let mut seen = vec![id];
-        while let Some(next) = self.source(current).and_then(|s| s.republishes.as_deref()) {
-            if seen.contains(&next) || self.source(next).is_none() {
+        while let Some(&next) = self.links.get(current) {
+            if !seen.insert(next) {
                 break;
             }
-            seen.push(next);
             current = next;
         }
         current
     }
 
-    /// How many independent sources speak to an event: republished copies count once.
-    pub fn independent_sources(&self, event: &Event) -> usize {
-        let mut roots: Vec<&str> = event
-            .accounts
-            .iter()
-            .map(|a| self.original_of(&a.source))
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
-        roots.len()
+    /// [`Originals::of`], remembered for every source on the way when it is not in a cycle.
+    fn memo(&mut self, id: &'a str) -> &'a str {
+        if let Some(&root) = self.found.get(id) {
+            return root;
+        }
+        let mut path = vec![id];
+        let mut seen = std::collections::HashSet::from([id]);
+        let mut current = id;
+        while let Some(&next) = self.links.get(current) {
+            if let Some(&root) = self.found.get(next) {
+                current = root;
+                break;
+            }
+            if !seen.insert(next) {
+                // A cycle: each member's answer depends on where it is entered.
+                return current;
+            }
+            path.push(next);
+            current = next;
+        }
+        for p in path {
+            self.found.insert(p, current);
+        }
+        current
     }
 }
 

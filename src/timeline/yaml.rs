@@ -74,9 +74,11 @@ pub struct Entry {
 fn options() -> serde_saphyr::Options {
     // YAML 1.2 booleans only (`true`/`false`), matching how we write: a place called `yes`
     // or a facet value `no` stays text.
+    // `.nan` and `.inf` reach the model as the text they are (a facet value keeps it).
     serde_saphyr::options! {
         with_snippet: false,
         strict_booleans: true,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
         budget: serde_saphyr::budget! {
             max_events: 5_000_000,
             max_aliases: 1_000,

@@ -92,6 +92,38 @@ fn logged_errors(log: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The inline scripts' bodies of a `<script>...</script>` block.
+fn bodies(tags: &str) -> Vec<&str> {
+    tags.split("<script>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</script>").next())
+        .collect()
+}
+
+/// A page with test scripts added (`head` first in the head, `tail` at the end of the body),
+/// its content security policy extended with their hashes, as if they were the page's own.
+fn with_scripts(html: &str, head: &str, tail: &str) -> String {
+    let hashes: Vec<String> = bodies(head)
+        .into_iter()
+        .chain(bodies(tail))
+        .map(rashomon::render::html::script_hash)
+        .map(|h| h.replace('\'', "&#39;"))
+        .collect();
+    let html = html.replacen(
+        "script-src ",
+        &format!("script-src {} ", hashes.join(" ")),
+        1,
+    );
+    // After the policy, so that it applies to them as to the page's own scripts.
+    let policy = html.find("Content-Security-Policy").expect("a policy");
+    let after = policy + html[policy..].find('>').expect("the meta ends") + 1;
+    format!("{}{head}{}", &html[..after], &html[after..]).replacen(
+        "</body>",
+        &format!("{tail}</body>"),
+        1,
+    )
+}
+
 /// Installed before anything else on a test page: collects console errors, uncaught
 /// exceptions, rejected promises and resources that failed to load.
 const HOOKS: &str = r#"<script>
@@ -225,9 +257,7 @@ setTimeout(function () {
   document.body.appendChild(r);
 }, 500);
 </script>"#;
-    let html = html
-        .replacen("<style>", &format!("{HOOKS}<style>"), 1)
-        .replacen("</body>", &format!("{probe}</body>"), 1);
+    let html = with_scripts(&html, HOOKS, probe);
     std::fs::write(&page, html).expect("write");
     let (dom, log) = run_page(&browser, &page, 1300);
     let r = report(&dom);
@@ -276,9 +306,7 @@ setTimeout(function () {
 }, 300);
 </script>"#;
     let html = std::fs::read_to_string(&page).expect("page");
-    let html = html
-        .replacen("<style>", &format!("{HOOKS}<style>"), 1)
-        .replacen("</body>", &format!("{probe}</body>"), 1);
+    let html = with_scripts(&html, HOOKS, probe);
     std::fs::write(&page, html).expect("write");
     page
 }
@@ -375,4 +403,344 @@ fn search_reads_dates_and_the_timelines_words_and_lives_in_the_address() {
         ]),
         "{r}"
     );
+}
+
+/// XSS payloads, put in every field of a timeline: markup, attribute breakouts, script URLs
+/// in every spelling, template syntax, entities, CSS and odd characters. The ones that run
+/// call `alert` or set `window.pwned`, which the test page traps.
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><script>alert(2)</script>",
+    "'><img src=x onerror=alert(3)>",
+    "<img src=x onerror=\"window.pwned=4\">",
+    "<svg onload=alert(5)>",
+    "<svg><script>alert(6)</script></svg>",
+    "<iframe src=\"javascript:alert(7)\"></iframe>",
+    "javascript:alert(8)",
+    "JaVaScRiPt:alert(9)",
+    " javascript:alert(10)",
+    "java\tscript:alert(11)",
+    "\u{0}javascript:alert(12)",
+    "data:text/html,<script>alert(13)</script>",
+    "vbscript:msgbox(14)",
+    "</textarea><script>alert(15)</script>",
+    "</title><script>alert(16)</script>",
+    "</style><script>alert(17)</script>",
+    "</script><script>alert(18)</script>",
+    "<!--<script>alert(19)//-->",
+    "\"onmouseover=\"alert(20)",
+    "' autofocus onfocus='alert(21)",
+    "<a href=\"javascript:alert(22)\">x</a>",
+    "<math><mi xlink:href=\"javascript:alert(23)\">x</mi></math>",
+    "<details open ontoggle=alert(24)>",
+    "<video><source onerror=\"alert(25)\"></video>",
+    "<body onload=alert(26)>",
+    "<input autofocus onfocus=alert(27)>",
+    "<marquee onstart=alert(28)>",
+    "<object data=\"javascript:alert(29)\"></object>",
+    "<embed src=\"javascript:alert(30)\">",
+    "<form action=\"javascript:alert(31)\"><button>x</button></form>",
+    "<base href=\"http://evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(32)\">",
+    "<link rel=stylesheet href=\"http://evil.example/x.css\">",
+    "<style>@import 'http://evil.example/x.css';</style>",
+    "<div style=\"background:url(http://evil.example/x)\">x</div>",
+    "{{constructor.constructor('alert(33)')()}}",
+    "${alert(34)}",
+    "#{alert(35)}",
+    "&lt;script&gt;alert(36)&lt;/script&gt;",
+    "&#60;script&#62;alert(37)&#60;/script&#62;",
+    "%3Cscript%3Ealert(38)%3C/script%3E",
+    "\u{2028}alert(39)\u{2029}",
+    "\u{202e}tpircs\u{202d}",
+    "<scr<script>ipt>alert(40)</scr</script>ipt>",
+    "<SCRIPT SRC=http://evil.example/x.js></SCRIPT>",
+    "<img src=\"x\" onerror=\"top.pwned=41\">",
+    "<x onclick=alert(42)>click</x>",
+    "http://evil.example/\"onmouseover=\"alert(43)",
+    "https://evil.example/<script>alert(44)</script>",
+    "HTTPS://evil.example/#\"><img src=x onerror=alert(45)>",
+    "https://evil.example/x' onerror='alert(46)",
+    "http://evil.example/\u{0}\"><svg onload=alert(47)>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(48)>\">",
+    "<template><script>alert(49)</script></template>",
+    "<svg><animate onbegin=alert(50) attributeName=x dur=1s>",
+    "<isindex action=javascript:alert(51) type=submit>",
+    "<keygen autofocus onfocus=alert(52)>",
+    "<select autofocus onfocus=alert(53)>",
+    "<textarea autofocus onfocus=alert(54)>",
+    "-->alert(55)<!--",
+    "\"; alert(56); \"",
+    "'; alert(57); '",
+    "\\\"; alert(58); //",
+    "<a id=foo-title>anchor clash</a>",
+    "<script>document.title='PWNED'</script>",
+];
+
+/// A timeline with a payload in every field, and ids chosen to clash with the page's own
+/// (`foo` and `foo-title`, `acc` and `acc-who`).
+fn payload_timeline() -> rashomon::timeline::Timeline {
+    use rashomon::timeline::*;
+    let mut t = Timeline {
+        title: PAYLOADS[0].into(),
+        description: Some(PAYLOADS[1].into()),
+        ..Timeline::default()
+    };
+    let mut ids: Vec<String> = PAYLOADS.iter().map(|p| p.to_string()).collect();
+    ids.extend(
+        [
+            "foo",
+            "foo-title",
+            "foo-disputes",
+            "foo-accounts",
+            "acc",
+            "acc-who",
+        ]
+        .map(String::from),
+    );
+    for (i, id) in ids.iter().enumerate() {
+        let p = PAYLOADS[i % PAYLOADS.len()];
+        let q = PAYLOADS[(i + 1) % PAYLOADS.len()];
+        let source = format!("{id}-src");
+        t.sources.push(Source {
+            id: source.clone(),
+            title: Some(p.into()),
+            outlet: Some(q.into()),
+            author: Some(p.into()),
+            url: Some(format!("https://evil.example/{q}")),
+            published: Some(When::day(2016, 9, 1 + (i % 28) as u8)),
+            notes: Some(p.into()),
+            republishes: (i > 0).then(|| format!("{}-src", ids[i - 1])),
+            ..Source::default()
+        });
+        let account = |suffix: &str, value: &str| Account {
+            id: if id == "acc" || id == "acc-who" {
+                format!("{id}{suffix}").trim_end_matches("-a").to_string()
+            } else {
+                format!("{id}{suffix}")
+            },
+            source: source.clone(),
+            claimant: p.into(),
+            via: vec![q.into()],
+            summary: Some(q.into()),
+            quote: Some(p.into()),
+            facets: [
+                (p.to_string(), FacetValue::Text(value.into())),
+                ("killed".to_string(), FacetValue::Text(value.into())),
+            ]
+            .into(),
+            ..Account::default()
+        };
+        t.events.push(Event {
+            id: id.clone(),
+            title: p.into(),
+            when: When::day(2016, 9, 1 + (i % 28) as u8),
+            places: vec![q.into()],
+            actors: vec![p.into()],
+            tags: vec![q.into(), p.into()],
+            accounts: vec![account("-a", p), account("-b", q)],
+            disputes: vec![Dispute {
+                facet: "killed".into(),
+                positions: Vec::new(),
+                note: Some(p.into()),
+            }],
+            notes: Some(q.into()),
+        });
+        if i > 0 {
+            t.relations.push(Relation {
+                from: id.clone(),
+                to: ids[i - 1].clone(),
+                kind: RelationKind::CausedBy,
+                claimed_by: vec![format!("{id}-b")],
+                note: Some(p.into()),
+            });
+        }
+    }
+    t
+}
+
+/// Traps what a payload would do: alerts and friends, a setter on `window.pwned`, a changed
+/// title. Goes in first, before the page's content.
+const TRAPS: &str = r#"<script>
+window.__ran = [];
+["alert", "confirm", "prompt", "print"].forEach(function (name) {
+  window[name] = function (m) { window.__ran.push(name + ": " + m); };
+});
+Object.defineProperty(window, "pwned", {
+  set: function (v) { window.__ran.push("pwned = " + v); },
+  get: function () { return undefined; }
+});
+</script>"#;
+
+/// Reports what ran, every id used twice, event-handler attributes, non-http(s) links and
+/// resources fetched.
+const INSPECT: &str = r#"<script>
+setTimeout(function () {
+  var seen = {}, dup = [], handlers = [], links = [];
+  Array.prototype.forEach.call(document.querySelectorAll("*"), function (el) {
+    if (el.id) { if (seen[el.id]) dup.push(el.id); seen[el.id] = true; }
+    Array.prototype.forEach.call(el.attributes, function (a) {
+      if (/^on/i.test(a.name)) handlers.push(el.tagName + " " + a.name);
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[href]"), function (a) {
+    var h = a.getAttribute("href");
+    if (!/^(https?:\/\/|#)/i.test(h)) links.push(h);
+  });
+  var r = document.createElement("pre");
+  r.id = "report";
+  r.textContent = JSON.stringify({
+    ran: window.__ran,
+    title: document.title,
+    duplicates: dup,
+    handlers: handlers,
+    links: links,
+    resources: performance.getEntriesByType("resource").map(function (e) { return e.name; }),
+    scripts: document.scripts.length,
+    filtersReady: !document.getElementById("filter-box").hidden
+  });
+  document.body.appendChild(r);
+}, 1000);
+</script>"#;
+
+fn render_payloads(dir: &Path) -> PathBuf {
+    let yaml = dir.join("payloads.yaml");
+    let text = rashomon::timeline::to_yaml(&payload_timeline()).expect("saves");
+    std::fs::write(&yaml, text).expect("write");
+    let page = dir.join("payloads.html");
+    rashomon()
+        .arg("render")
+        .arg(&yaml)
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    page
+}
+
+/// The payload timeline, rendered and loaded: with its policy, and again without any (so
+/// escaping alone is tested), nothing runs, no id repeats, no handler attribute or script
+/// link exists and nothing is fetched; the page's own script runs under its policy.
+#[test]
+fn the_payload_timeline_runs_nothing() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: needs Chromium (.ci/run installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = render_payloads(dir.path());
+    let html = std::fs::read_to_string(&page).expect("page");
+    let title = {
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("title").expect("selector");
+        doc.select(&sel)
+            .next()
+            .expect("a title")
+            .text()
+            .collect::<String>()
+    };
+    let policy_start = html
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .expect("policy");
+    let policy_end = policy_start + html[policy_start..].find('>').expect("end") + 1;
+    let without_policy = format!("{}{TRAPS}{}", &html[..policy_start], &html[policy_end..])
+        .replacen("</body>", &format!("{INSPECT}</body>"), 1);
+    for (name, html) in [
+        ("with its policy", with_scripts(&html, TRAPS, INSPECT)),
+        ("without a policy", without_policy),
+    ] {
+        let test_page = dir.path().join("test.html");
+        std::fs::write(&test_page, html).expect("write");
+        let (dom, log) = run_page(&browser, &test_page, 1300);
+        let r = report(&dom);
+        assert_eq!(r["ran"], serde_json::json!([]), "{name}: {r}");
+        assert_eq!(r["title"], title.as_str(), "{name}: {r}");
+        assert_eq!(r["duplicates"], serde_json::json!([]), "{name}: {r}");
+        assert_eq!(r["handlers"], serde_json::json!([]), "{name}: {r}");
+        assert_eq!(r["links"], serde_json::json!([]), "{name}: {r}");
+        assert_eq!(r["resources"], serde_json::json!([]), "{name}: {r}");
+        assert_eq!(
+            r["scripts"], 4,
+            "the page's two (its search data and its script) and the test's, no other: {name}: {r}"
+        );
+        assert_eq!(
+            r["filtersReady"], true,
+            "the page's script ran: {name}: {r}"
+        );
+        assert!(
+            logged_errors(&log).is_empty(),
+            "{name}: {:#?}",
+            logged_errors(&log)
+        );
+    }
+}
+
+fn axe() -> Option<PathBuf> {
+    let path = match std::env::var_os("RASHOMON_AXE") {
+        Some(p) => PathBuf::from(p),
+        None => root().join("target/axe/node_modules/axe-core/axe.min.js"),
+    };
+    path.exists().then_some(path)
+}
+
+/// axe-core finds no violation on the example page, the small fixture and the payload page.
+/// axe is a test tool loaded from disk, so the page's policy is left out for this run.
+#[test]
+fn axe_core_reports_no_violation() {
+    let (Some(browser), Some(axe)) = (chromium(), axe()) else {
+        eprintln!(
+            "skipped: needs Chromium and axe-core (npm axe-core in target/axe; .ci/run installs both)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut pages = vec![render_payloads(dir.path())];
+    for (name, yaml) in [
+        ("small.html", fixture("render/small.yaml")),
+        ("example.html", root().join("timelines/syria-2016.yaml")),
+    ] {
+        let page = dir.path().join(name);
+        rashomon()
+            .arg("render")
+            .arg(&yaml)
+            .arg("-o")
+            .arg(&page)
+            .assert()
+            .success();
+        pages.push(page);
+    }
+    let runner = r#"<script>
+axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
+  var out = document.createElement("pre");
+  out.id = "report";
+  out.textContent = JSON.stringify(r.violations.map(function (v) {
+    return v.id + ": " + v.help + " (" + v.nodes.slice(0, 3).map(function (n) { return n.target.join(" "); }).join("; ") + ")";
+  }));
+  document.body.appendChild(out);
+}, function (e) {
+  var out = document.createElement("pre");
+  out.id = "report";
+  out.textContent = JSON.stringify(["axe failed: " + e]);
+  document.body.appendChild(out);
+});
+</script>"#;
+    for page in pages {
+        let html = std::fs::read_to_string(&page).expect("page");
+        let start = html
+            .find("<meta http-equiv=\"Content-Security-Policy\"")
+            .expect("policy");
+        let end = start + html[start..].find('>').expect("end") + 1;
+        let html = format!("{}{}", &html[..start], &html[end..]).replacen(
+            "</body>",
+            &format!(
+                "<script src=\"file://{}\"></script>{runner}</body>",
+                axe.display()
+            ),
+            1,
+        );
+        let test_page = dir.path().join("axe.html");
+        std::fs::write(&test_page, html).expect("write");
+        let (dom, _) = run_page(&browser, &test_page, 1300);
+        assert_eq!(report(&dom), serde_json::json!([]), "{}", page.display());
+    }
 }

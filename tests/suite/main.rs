@@ -5,7 +5,11 @@ mod browser;
 mod check;
 mod dates;
 mod export;
+mod fuzzed;
 mod gazetteer;
+mod hostile;
+#[allow(dead_code)] // shared with benches/hostile.rs, which uses the other half
+mod hostile_cases;
 mod import;
 mod ingest;
 mod merge;
@@ -18,3 +22,4 @@ mod shell;
 mod support;
 mod syntax;
 mod watch;
+mod writes;

@@ -1047,3 +1047,73 @@ proptest! {
         prop_assert_eq!(ok(merge(&text4, &candidate2), &text4)?.0, text4.clone());
     }
 }
+
+/// A note a person folded (`note: >-`) in a disputes block the merge rewrites keeps its lines.
+#[test]
+fn a_folded_dispute_note_keeps_its_lines() {
+    let before = read("timeline.yaml").replace(
+        "        note: The hospital had not yet published a figure.\n",
+        "        note: >-\n          The hospital had not yet\n          published a figure.\n",
+    );
+    let (after, report) = merged(&before, &load("candidate.yaml"));
+    assert_eq!(report.disputes_updated, 1);
+    assert!(
+        after.contains(
+            "        note: >-\n          The hospital had not yet\n          published a figure.\n"
+        ),
+        "{after}"
+    );
+    let t = timeline::load_str("merged.yaml", &after).expect("loads");
+    assert_eq!(
+        t.event("collapse").expect("kept").disputes[0]
+            .note
+            .as_deref(),
+        Some("The hospital had not yet published a figure.")
+    );
+}
+
+/// An account deleted from a timeline that `extract -o` wrote, before any `--into` run, does
+/// not come back: the file already remembers what was offered.
+#[test]
+fn an_account_deleted_before_any_merge_stays_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path().join("t.yaml");
+    let article = fixture("market/daily.txt");
+    rashomon()
+        .arg("extract")
+        .arg(&article)
+        .arg("-o")
+        .arg(&t)
+        .assert()
+        .success();
+    let mut timeline = timeline::load(&t).expect("loads");
+    let event = timeline
+        .events
+        .iter_mut()
+        .find(|e| !e.accounts.is_empty())
+        .expect("an event with accounts");
+    let gone = event.accounts.remove(0);
+    fs::write(&t, timeline::to_yaml(&timeline).expect("saves")).expect("write");
+    rashomon()
+        .arg("extract")
+        .arg(&article)
+        .arg("--into")
+        .arg(&t)
+        .assert()
+        .success();
+    let after = timeline::load(&t).expect("loads");
+    let back = after
+        .events
+        .iter()
+        .flat_map(|e| &e.accounts)
+        .any(|a| a.source == gone.source && a.span == gone.span);
+    assert!(!back, "the deleted account came back: {gone:?}");
+    assert!(
+        after
+            .rejected
+            .iter()
+            .any(|r| r.source == gone.source && r.span == gone.span),
+        "{:?}",
+        after.rejected
+    );
+}
