@@ -94,19 +94,30 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         para_date: None,
     };
 
-    for sentence in &sentences {
+    // Each sentence reads the claims over it and its own line: indexed once, so that a text of
+    // thousands of sentences (or one line of hundreds of kilobytes) is read in linear time.
+    let claims_by_sentence = ClaimIndex::new(&claims, &sentences);
+    let mut quotes = LineQuotes::default();
+    let spans = Spans {
+        timexes_sorted: timexes.is_sorted_by_key(|t| t.start),
+        names_sorted: names.is_sorted_by_key(|m| m.start),
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', doc.text.as_bytes()).map(|i| i + 1))
+        .collect();
+    for (sentence_no, sentence) in sentences.iter().enumerate() {
         // Headlines sum up and captions describe pictures (often file photos): neither tells
         // events of its own.
         if sentence.headline || doc.segments[sentence.segment].kind == SegmentKind::Caption {
             continue;
         }
         // A subheading ("Zones of silence", "What happens now?") opens a new topic.
-        if is_heading(doc, sentence) {
+        if is_heading(doc, &line_starts, sentence) {
             st.focus = None;
             continue;
         }
-        let units: Vec<(usize, usize, &Claim)> = claims
-            .iter()
+        let units: Vec<(usize, usize, &Claim)> = claims_by_sentence
+            .of(&claims, sentence_no)
             .filter(|c| c.start < sentence.end && sentence.start < c.end)
             .map(|c| (c.start.max(sentence.start), c.end.min(sentence.end), c))
             .filter(|(s, e, _)| e > s)
@@ -114,7 +125,17 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         if units.is_empty() {
             continue;
         }
-        let reading = read(doc, sentence, &units, &timexes, &citations, &names, gaz);
+        let quoted = quotes.of(doc, &line_starts, sentence);
+        let reading = read(
+            doc,
+            sentence,
+            &units,
+            spans.timexes(&timexes, sentence),
+            &citations,
+            spans.names(&names, sentence),
+            quoted,
+            gaz,
+        );
         let para = sentence.paragraph;
         if st.para_date.is_some_and(|(p, _, _)| p != para) {
             st.para_date = None;
@@ -827,6 +848,9 @@ fn carries_claim(doc: &Document, start: usize, end: usize, claim: &Claim) -> boo
         || has_quotation(&doc.text[start..end])
 }
 
+/// What one sentence tells. `timexes` and `names` hold at least those inside the sentence
+/// (see [`Spans::within`]); `quoted` is the quotations of its line ([`quoted_regions`]).
+#[allow(clippy::too_many_arguments)]
 fn read(
     doc: &Document,
     sentence: &Sentence,
@@ -834,6 +858,7 @@ fn read(
     timexes: &[Timex],
     citations: &[(usize, usize)],
     names: &[Match],
+    quoted: &[(usize, usize)],
     gaz: &Gazetteer,
 ) -> Reading {
     let text = &doc.text[sentence.start..sentence.end];
@@ -848,8 +873,7 @@ fn read(
             Region::Main
         }
     };
-    let quoted = quoted_regions(&doc.text, sentence);
-    let titles = quoted_titles(&doc.text, &quoted);
+    let titles = quoted_titles(&doc.text, quoted);
     let triggers: Vec<(Trigger, Region)> = triggers::find(text)
         .into_iter()
         .map(|t| Trigger {
@@ -958,7 +982,7 @@ fn read(
         .collect();
     Reading {
         gerunds,
-        quoted,
+        quoted: quoted.to_vec(),
         triggers,
         dates,
         speech_dates,
@@ -1056,11 +1080,7 @@ fn cited_dates(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize, When)> {
 /// Spans of quoted speech in or around a sentence: “...” pairs, and the open ends of a
 /// quotation that runs over several sentences or paragraphs (a line that closes a quote it
 /// never opened is quoted from its start).
-fn quoted_regions(text: &str, sentence: &Sentence) -> Vec<(usize, usize)> {
-    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[sentence.end..]
-        .find('\n')
-        .map_or(text.len(), |i| sentence.end + i);
+fn quoted_regions(text: &str, (line_start, line_end): (usize, usize)) -> Vec<(usize, usize)> {
     let line = &text[line_start..line_end];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -1352,17 +1372,126 @@ fn modifies_noun(after: &str) -> bool {
 }
 
 /// A subheading: a short line of its own without a closing full stop.
-fn is_heading(doc: &Document, sentence: &Sentence) -> bool {
-    let line_start = doc.text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.text[sentence.end..]
-        .find('\n')
-        .map_or(doc.text.len(), |i| sentence.end + i);
+/// `line_starts`: the offset of each line of the document's text (0, then after each `\n`).
+fn is_heading(doc: &Document, line_starts: &[usize], sentence: &Sentence) -> bool {
+    let (line_start, line_end) = line_of(doc, line_starts, sentence);
     let line = doc.text[line_start..line_end].trim();
-    let words = line.split_whitespace().count();
     line == doc.text[sentence.start..sentence.end].trim()
-        && (1..=10).contains(&words)
+        && (1..=10).contains(&line.split_whitespace().count())
         && !line.ends_with(['.', ':', ',', ';', '”', '"'])
         && !line.starts_with(['“', '"', '…'])
+}
+
+/// The line a sentence starts on, to the end of the line it ends on (without the `\n`):
+/// the last line start at or before the sentence, and the first `\n` at or after its end.
+fn line_of(doc: &Document, line_starts: &[usize], sentence: &Sentence) -> (usize, usize) {
+    let start = line_starts[line_starts.partition_point(|&s| s <= sentence.start) - 1];
+    let end = match line_starts.partition_point(|&s| s <= sentence.end) {
+        i if i < line_starts.len() => line_starts[i] - 1,
+        _ => doc.text.len(),
+    };
+    (start, end)
+}
+
+/// The quotations of the line of the last sentence asked about: the sentences of one line
+/// share them, and a line of thousands of sentences is read once, not once per sentence.
+#[derive(Default)]
+struct LineQuotes {
+    line: Option<(usize, usize)>,
+    regions: Vec<(usize, usize)>,
+}
+
+impl LineQuotes {
+    fn of(
+        &mut self,
+        doc: &Document,
+        line_starts: &[usize],
+        sentence: &Sentence,
+    ) -> &[(usize, usize)] {
+        let line = line_of(doc, line_starts, sentence);
+        if self.line != Some(line) {
+            self.regions = quoted_regions(&doc.text, line);
+            self.line = Some(line);
+        }
+        &self.regions
+    }
+}
+
+/// Looking up the dates and names inside a sentence: by binary search when they are in order
+/// of start (as the tagger and the gazetteer give them), so that each sentence costs the
+/// spans it holds, not all of the document's.
+struct Spans {
+    timexes_sorted: bool,
+    names_sorted: bool,
+}
+
+impl Spans {
+    fn timexes<'a>(&self, all: &'a [Timex], sentence: &Sentence) -> &'a [Timex] {
+        starting_within(all, self.timexes_sorted, sentence, |t| t.start)
+    }
+
+    fn names<'a>(&self, all: &'a [Match], sentence: &Sentence) -> &'a [Match] {
+        starting_within(all, self.names_sorted, sentence, |m| m.start)
+    }
+}
+
+/// The items that start inside the sentence (from its start to its end, inclusive), in
+/// order, when `sorted` by start; else all of them. Callers still test that each lies inside.
+fn starting_within<'a, T>(
+    items: &'a [T],
+    sorted: bool,
+    sentence: &Sentence,
+    start: impl Fn(&T) -> usize,
+) -> &'a [T] {
+    if !sorted {
+        return items;
+    }
+    let from = items.partition_point(|t| start(t) < sentence.start);
+    let to = items.partition_point(|t| start(t) <= sentence.end);
+    &items[from..to.max(from)]
+}
+
+/// The claims that may overlap each sentence, found once for all sentences: sentences come
+/// in text order without overlapping, so each claim is listed under the sentences its span
+/// reaches. Sentences out of order (never made by the splitter) fall back to every claim.
+struct ClaimIndex {
+    /// Claim indices by sentence, in claim order; `None`: read every claim.
+    by_sentence: Option<Vec<Vec<usize>>>,
+}
+
+impl ClaimIndex {
+    fn new(claims: &[Claim], sentences: &[Sentence]) -> ClaimIndex {
+        let ordered = sentences
+            .windows(2)
+            .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start);
+        if !ordered {
+            return ClaimIndex { by_sentence: None };
+        }
+        let mut by_sentence = vec![Vec::new(); sentences.len()];
+        for (i, c) in claims.iter().enumerate() {
+            // The first sentence that ends after the claim starts, then on while they start
+            // before it ends.
+            let first = sentences.partition_point(|s| s.end <= c.start);
+            for (j, s) in sentences.iter().enumerate().skip(first) {
+                if s.start >= c.end {
+                    break;
+                }
+                by_sentence[j].push(i);
+            }
+        }
+        ClaimIndex {
+            by_sentence: Some(by_sentence),
+        }
+    }
+
+    /// The claims to test against the sentence numbered `j` (those that overlap it, or all
+    /// of them), in order.
+    fn of<'c>(&'c self, claims: &'c [Claim], j: usize) -> Box<dyn Iterator<Item = &'c Claim> + 'c> {
+        match &self.by_sentence {
+            Some(by) => Box::new(by[j].iter().map(move |&i| &claims[i])),
+            None => Box::new(claims.iter()),
+        }
+    }
 }
 
 /// The date of an event known only to precede its document.

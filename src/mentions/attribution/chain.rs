@@ -4,15 +4,24 @@
 
 use super::cues::Frame;
 
-/// For each frame, the innermost other frame whose content holds it.
+/// How many frames on either side of a frame may hold it, and how deep a chain is followed.
+/// A paragraph of prose has a handful of frames and chains of two or three; a "paragraph" of
+/// thousands of cues (text that is not prose) is read in time linear in its length.
+pub const REACH: usize = 256;
+
+/// For each frame, the innermost other frame whose content holds it (among the [`REACH`]
+/// frames on either side: frames are in text order, and one whose content holds a frame
+/// hundreds of frames away does not occur in prose).
 pub fn parents(frames: &[Frame]) -> Vec<Option<usize>> {
     frames
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            frames
+            let near = i.saturating_sub(REACH)..(i + REACH + 1).min(frames.len());
+            frames[near.clone()]
                 .iter()
-                .enumerate()
+                .zip(near)
+                .map(|(g, j)| (j, g))
                 .filter(|&(j, g)| {
                     j != i
                         && g.content.0 <= f.extent.0
@@ -75,7 +84,7 @@ pub fn via(
         push(channels[p], &mut out);
         cur = parents[p];
         steps += 1;
-        if steps > frames.len() {
+        if steps > frames.len().min(REACH) {
             break;
         }
     }

@@ -2,7 +2,7 @@
 //! offices, mentions by sentence and role, and resolution of pronouns ("he", "it"),
 //! definite descriptions ("the official", "the ministry") and short forms ("Churkin").
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::lexicon::Pronoun;
 use super::speakers::Referent;
@@ -59,14 +59,42 @@ pub struct Mention {
 }
 
 /// Everyone mentioned so far in a document.
+///
+/// Entities and mentions are indexed as they are added ([`Memory::add`], [`Memory::mention`]:
+/// the only ways in), so that resolving a name or a pronoun reads the few entities that share
+/// its last word and the mentions of the few sentences it may reach, never everything
+/// mentioned before: a text of thousands of names is read in time near-linear in its length.
+/// Each lookup gives exactly what a scan of everything would.
 #[derive(Debug, Clone, Default)]
 pub struct Memory {
+    /// Read-only outside this module: add with [`Memory::add`].
     pub ents: Vec<Entity>,
+    /// Read-only outside this module: add with [`Memory::mention`].
     pub mentions: Vec<Mention>,
     /// The publisher of the last report introduced ("One report by BBC" → BBC).
     pub last_report: Option<usize>,
     /// "HNC" → "High Negotiations Committee".
     acronyms: BTreeMap<String, String>,
+    /// Each entity's [`key`], kept with its name.
+    keys: Vec<String>,
+    /// Entities by the last word of their key, in order of addition.
+    by_last_word: HashMap<String, Vec<usize>>,
+    /// Mentions by sentence, in order of mention.
+    by_sentence: BTreeMap<usize, Vec<usize>>,
+    /// Each entity's latest mention.
+    last_mention: Vec<Option<usize>>,
+    /// Speaker mentions, in order of mention.
+    speakers: Vec<usize>,
+    /// How many entities' lower-cased names hold each word.
+    name_words: HashMap<String, usize>,
+    /// Entities and mentions read by lookups, for tests that bound the work.
+    #[cfg(test)]
+    pub(super) reads: std::cell::Cell<usize>,
+}
+
+/// The last word of a key ("" for an empty one).
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or_default()
 }
 
 /// Lower case, ’ as ', no leading "the", single spaces.
@@ -86,8 +114,112 @@ impl Memory {
     }
 
     pub fn add(&mut self, e: Entity) -> usize {
+        let id = self.ents.len();
+        let k = key(&e.name);
+        self.by_last_word
+            .entry(last_word(&k).to_string())
+            .or_default()
+            .push(id);
+        self.count_words(&e.name, true);
+        self.keys.push(k);
         self.ents.push(e);
-        self.ents.len() - 1
+        self.last_mention.push(None);
+        id
+    }
+
+    /// Give an entity a new name. Its key keeps its last word (a longer form of the same
+    /// name: "Churkin" → "Vitaly Churkin"), so it stays where it is indexed.
+    fn rename(&mut self, id: usize, name: String) {
+        let old = std::mem::take(&mut self.ents[id].name);
+        self.count_words(&old, false);
+        self.count_words(&name, true);
+        self.keys[id] = key(&name);
+        debug_assert_eq!(last_word(&self.keys[id]), last_word(&key(&old)));
+        self.ents[id].name = name;
+    }
+
+    fn count_words(&mut self, name: &str, add: bool) {
+        for w in name.to_lowercase().split_whitespace() {
+            if add {
+                *self.name_words.entry(w.to_string()).or_default() += 1;
+            } else if let Some(n) = self.name_words.get_mut(w) {
+                *n -= 1;
+                if *n == 0 {
+                    self.name_words.remove(w);
+                }
+            }
+        }
+    }
+
+    /// Whether a word (lower-cased) is a word of some entity's lower-cased name.
+    pub fn is_name_word(&self, lower: &str) -> bool {
+        self.name_words.contains_key(lower)
+    }
+
+    /// The entities whose key ends with `last`, latest first.
+    fn sharing_last_word(&self, last: &str) -> impl Iterator<Item = usize> + '_ {
+        self.by_last_word
+            .get(last)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .rev()
+            .copied()
+            .inspect(|_| self.count_read())
+    }
+
+    /// The latest entity of these kinds whose key ends with the last word of `k` and passes
+    /// `matches` (given the entity's key).
+    fn latest_named(
+        &self,
+        k: &str,
+        kinds: &[EntKind],
+        matches: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
+        self.sharing_last_word(last_word(k))
+            .find(|&id| kinds.contains(&self.ents[id].kind) && matches(&self.keys[id]))
+    }
+
+    /// Mentions of sentences from `first` on, latest first (as a scan back from the end of
+    /// all mentions would meet them).
+    fn mentions_from(&self, first: usize) -> impl Iterator<Item = &Mention> + '_ {
+        let mut ids: Vec<usize> = self
+            .by_sentence
+            .range(first..)
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        ids.into_iter().map(|i| {
+            self.count_read();
+            &self.mentions[i]
+        })
+    }
+
+    /// The mentions of one sentence, latest first.
+    fn mentions_in(&self, sentence: usize) -> impl Iterator<Item = &Mention> + '_ {
+        self.by_sentence
+            .get(&sentence)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .rev()
+            .map(|&i| {
+                self.count_read();
+                &self.mentions[i]
+            })
+    }
+
+    /// The mentions of one sentence, in order.
+    pub fn sentence_mentions(&self, sentence: usize) -> impl Iterator<Item = &Mention> + '_ {
+        self.by_sentence
+            .get(&sentence)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.mentions[i])
+    }
+
+    #[inline]
+    fn count_read(&self) {
+        #[cfg(test)]
+        self.reads.set(self.reads.get() + 1);
     }
 
     pub fn learn_acronym(&mut self, acronym: &str, long: &str) {
@@ -97,6 +229,12 @@ impl Memory {
     }
 
     pub fn mention(&mut self, at: usize, ent: usize, sentence: usize, role: Role) {
+        let i = self.mentions.len();
+        self.by_sentence.entry(sentence).or_default().push(i);
+        self.last_mention[ent] = Some(i);
+        if role == Role::Speaker {
+            self.speakers.push(i);
+        }
         self.mentions.push(Mention {
             at,
             ent,
@@ -114,18 +252,18 @@ impl Memory {
                 female,
             } => {
                 let k = key(name);
-                let found = self.ents.iter().rposition(|e| {
-                    e.kind == EntKind::Person && {
-                        let ek = key(&e.name);
-                        ek == k || ek.ends_with(&format!(" {k}")) || k.ends_with(&format!(" {ek}"))
-                    }
+                // The same name, or one the end of the other: both end with the same word.
+                let found = self.latest_named(&k, &[EntKind::Person], |ek| {
+                    ek == k || ek.ends_with(&format!(" {k}")) || k.ends_with(&format!(" {ek}"))
                 });
                 let id = match found {
                     Some(id) => {
-                        let e = &mut self.ents[id];
-                        if name.split_whitespace().count() > e.name.split_whitespace().count() {
-                            e.name = name.clone();
+                        if name.split_whitespace().count()
+                            > self.ents[id].name.split_whitespace().count()
+                        {
+                            self.rename(id, name.clone());
                         }
+                        let e = &mut self.ents[id];
                         if e.affiliation.is_none() {
                             e.affiliation = affiliation.clone();
                         }
@@ -152,13 +290,11 @@ impl Memory {
                     .cloned()
                     .unwrap_or_else(|| name.clone());
                 let k = key(&name);
-                let found = self.ents.iter().rposition(|e| {
-                    matches!(e.kind, EntKind::Org | EntKind::Actor | EntKind::Outlet) && {
-                        let ek = key(&e.name);
-                        ek == k
-                            || k.split(' ').count() >= 2 && ek.ends_with(&format!(" {k}"))
-                            || ek.ends_with(&format!("'s {k}"))
-                    }
+                // Each way of matching ends the entity's key with `k`: the same last word.
+                let found = self.latest_named(&k, ORG_LIKE, |ek| {
+                    ek == k
+                        || k.split(' ').count() >= 2 && ek.ends_with(&format!(" {k}"))
+                        || ek.ends_with(&format!("'s {k}"))
                 });
                 Some(found.unwrap_or_else(|| {
                     self.add(Entity {
@@ -178,10 +314,7 @@ impl Memory {
                     .cloned()
                     .unwrap_or_else(|| name.clone());
                 let k = key(&name);
-                let found = self.ents.iter().rposition(|e| {
-                    matches!(e.kind, EntKind::Org | EntKind::Actor | EntKind::Outlet)
-                        && key(&e.name) == k
-                });
+                let found = self.latest_named(&k, ORG_LIKE, |ek| ek == k);
                 Some(found.unwrap_or_else(|| {
                     self.add(Entity {
                         name: strip_the(&name),
@@ -195,10 +328,7 @@ impl Memory {
             }
             Referent::Unnamed { label, person } => {
                 let k = key(label);
-                let found = self
-                    .ents
-                    .iter()
-                    .rposition(|e| e.kind == EntKind::Unnamed && key(&e.name) == k);
+                let found = self.latest_named(&k, &[EntKind::Unnamed], |ek| ek == k);
                 Some(found.unwrap_or_else(|| {
                     self.add(Entity {
                         name: label.clone(),
@@ -228,10 +358,8 @@ impl Memory {
         before: usize,
         fits: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.sentence == sentence && m.role == role && m.at < before)
+        self.mentions_in(sentence)
+            .filter(|m| m.role == role && m.at < before)
             .map(|m| m.ent)
             .find(|&id| fits(id))
     }
@@ -240,10 +368,11 @@ impl Memory {
     /// sentences: what "it" says, when "it" says something.
     pub fn recent_report(&self, sentence: usize) -> Option<usize> {
         let r = self.last_report?;
-        self.mentions
-            .iter()
-            .rev()
-            .find(|m| m.ent == r)
+        self.last_mention
+            .get(r)
+            .copied()
+            .flatten()
+            .map(|i| &self.mentions[i])
             .filter(|m| sentence.saturating_sub(m.sentence) <= 10)
             .map(|_| r)
     }
@@ -251,9 +380,9 @@ impl Memory {
     /// A person whose surname is `word`: "Churkin" after "Vitaly Churkin".
     pub fn person_by_surname(&self, word: &str) -> Option<usize> {
         let w = key(word);
-        self.ents.iter().rposition(|e| {
-            e.kind == EntKind::Person && key(&e.name).rsplit(' ').next() == Some(w.as_str())
-        })
+        // Only a one-word key can be a last word.
+        self.sharing_last_word(&w)
+            .find(|&id| self.ents[id].kind == EntKind::Person && last_word(&self.keys[id]) == w)
     }
 
     /// Resolve a pronoun at byte offset `at` in sentence number `sentence`.
@@ -294,17 +423,15 @@ impl Memory {
                 }
             }
             if back <= 2
-                && let Some(m) = self.mentions.iter().rev().find(|m| {
-                    m.sentence == s && fits(m.ent) && self.ents[m.ent].kind == EntKind::Person
-                })
+                && let Some(m) = self
+                    .mentions_in(s)
+                    .find(|m| fits(m.ent) && self.ents[m.ent].kind == EntKind::Person)
             {
                 return Some(m.ent);
             }
         }
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.at < at && sentence.saturating_sub(m.sentence) <= 12)
+        self.mentions_from(sentence.saturating_sub(12))
+            .filter(|m| m.at < at)
             .map(|m| m.ent)
             .find(|&id| fits(id))
     }
@@ -340,10 +467,8 @@ impl Memory {
                     .is_some_and(|a| a.to_lowercase().contains(head))
         };
         let recent = self
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.at < at && sentence.saturating_sub(m.sentence) <= 8);
+            .mentions_from(sentence.saturating_sub(8))
+            .filter(|m| m.at < at);
         let candidates: Vec<&Mention> = recent.collect();
         let matched = candidates
             .iter()
@@ -387,14 +512,17 @@ impl Memory {
 
     /// The speaker or subject most recently recorded before `at`.
     pub fn last_speaker(&self, at: usize) -> Option<usize> {
-        self.mentions
+        self.speakers
             .iter()
             .rev()
-            .filter(|m| m.at < at && m.role == Role::Speaker)
+            .map(|&i| &self.mentions[i])
+            .find(|m| m.at < at)
             .map(|m| m.ent)
-            .next()
     }
 }
+
+/// Organisations, actors and outlets: what an organisation's name may refer back to.
+const ORG_LIKE: &[EntKind] = &[EntKind::Org, EntKind::Actor, EntKind::Outlet];
 
 pub(super) fn strip_the(name: &str) -> String {
     let n = name.trim();
@@ -404,4 +532,70 @@ pub(super) fn strip_the(name: &str) -> String {
         }
     }
     n.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Referent {
+        Referent::Person {
+            name: name.to_string(),
+            affiliation: None,
+            female: None,
+        }
+    }
+
+    /// Thousands of different people, each named and then referred back to: the work per
+    /// lookup stays the same however many were mentioned before (a scan of every entity or
+    /// mention would read millions here).
+    #[test]
+    fn lookups_read_a_bounded_number_of_entries() {
+        let mut mem = Memory::new();
+        let n = 5_000;
+        for i in 0..n {
+            let id = mem
+                .intern(&person(&format!("Person{i} Surname{i}")))
+                .expect("interned");
+            mem.mention(i * 10, id, i, Role::Speaker);
+            assert_eq!(mem.intern(&person(&format!("Surname{i}"))), Some(id));
+            assert_eq!(mem.person_by_surname(&format!("Surname{i}")), Some(id));
+            let org = mem
+                .intern(&Referent::Org {
+                    name: format!("Ministry of Things {i}"),
+                })
+                .expect("interned");
+            mem.mention(i * 10 + 5, org, i, Role::Subject);
+            assert_eq!(mem.resolve(Pronoun::He, i * 10 + 8, i), Some(id));
+            assert_eq!(mem.resolve(Pronoun::It, i * 10 + 8, i), Some(org));
+            assert_eq!(mem.last_speaker(i * 10 + 9), Some(id));
+        }
+        let per_step = mem.reads.get() / n;
+        assert!(per_step <= 20, "{per_step} entries read per step");
+    }
+
+    #[test]
+    fn a_short_name_finds_the_latest_person_and_a_longer_one_renames() {
+        let mut mem = Memory::new();
+        let a = mem.intern(&person("Churkin")).expect("a");
+        let b = mem.intern(&person("Vitaly Churkin")).expect("b");
+        assert_eq!(a, b);
+        assert_eq!(mem.ents[a].name, "Vitaly Churkin");
+        assert_eq!(mem.intern(&person("Churkin")), Some(a));
+        assert!(mem.is_name_word("vitaly") && mem.is_name_word("churkin"));
+        let other = mem.intern(&person("Anna Churkin")).expect("other");
+        assert_ne!(other, a, "a different first name is a different person");
+        assert_eq!(mem.person_by_surname("Churkin"), Some(other));
+        let ministry = mem
+            .intern(&Referent::Org {
+                name: "Russia's defence ministry".into(),
+            })
+            .expect("org");
+        assert_eq!(
+            mem.intern(&Referent::Org {
+                name: "the defence ministry".into()
+            }),
+            Some(ministry)
+        );
+    }
 }

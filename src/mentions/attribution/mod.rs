@@ -45,6 +45,9 @@ use crate::timeline::Stance;
 
 /// Attribute every sentence of `doc` to a claimant. The gazetteer gives speakers the names
 /// people know them by and facets their canonical actors.
+/// How far back (in bytes) [`Run::recent_actors`] reads.
+const RECENT_WINDOW: usize = 8 * 1024;
+
 pub fn attribute(doc: &Document, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<Claim> {
     let mut run = Run::new(doc, gaz);
     let mut i = 0;
@@ -682,19 +685,14 @@ impl<'a> Run<'a> {
     }
 
     fn known(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.mem
-            .ents
-            .iter()
-            .any(|e| e.name.to_lowercase().split_whitespace().any(|p| p == w))
+        self.mem.is_name_word(&word.to_lowercase())
     }
 
     /// Names of countries, organisations and groups mentioned in a sentence before `end`.
     fn actors_before(&self, sno: usize, end: usize) -> Vec<String> {
         self.mem
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == sno && m.at < end)
+            .sentence_mentions(sno)
+            .filter(|m| m.at < end)
             .filter(|m| matches!(self.mem.ents[m.ent].kind, EntKind::Actor | EntKind::Org))
             .map(|m| self.mem.ents[m.ent].name.clone())
             .collect()
@@ -714,8 +712,18 @@ impl<'a> Run<'a> {
 
     /// Actors the gazetteer finds in this paragraph and the one before, up to `end`,
     /// oldest first.
+    ///
+    /// At most [`RECENT_WINDOW`] bytes are read: two paragraphs of prose are far shorter, and
+    /// a "paragraph" of hundreds of kilobytes (text that is not prose) is not read again in
+    /// full for each of its claims.
     fn recent_actors(&self, end: usize) -> Vec<String> {
-        let from = self.prev_para_start.min(end);
+        let mut from = self
+            .prev_para_start
+            .min(end)
+            .max(end.saturating_sub(RECENT_WINDOW));
+        while !self.doc.text.is_char_boundary(from) {
+            from += 1;
+        }
         self.gaz
             .find(&self.doc.text[from..end])
             .into_iter()
