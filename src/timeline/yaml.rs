@@ -70,8 +70,14 @@ pub struct Entry {
 }
 
 /// Budgets for files people write: generous for real timelines, tight enough that a
-/// hostile file cannot exhaust memory.
+/// hostile file cannot exhaust memory. The size of a timeline is bounded by the input limit
+/// ([`crate::input::limit`], 256 MiB unless `--max-file-size` says otherwise), aliases are
+/// few (so nothing expands), and the counts scale with that limit, so that any file within
+/// it loads, and every file Rashomon writes is read back (thousands of articles give tens of
+/// megabytes, millions of nodes).
 fn options() -> serde_saphyr::Options {
+    let limit =
+        usize::try_from(crate::input::limit(crate::input::Kind::Timeline)).unwrap_or(usize::MAX);
     // YAML 1.2 booleans only (`true`/`false`), matching how we write: a place called `yes`
     // or a facet value `no` stays text.
     // `.nan` and `.inf` reach the model as the text they are (a facet value keeps it).
@@ -80,7 +86,11 @@ fn options() -> serde_saphyr::Options {
         strict_booleans: true,
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
         budget: serde_saphyr::budget! {
-            max_events: 5_000_000,
+            // A node takes two bytes at the least (`[a,b]`), an event half a node.
+            max_reader_input_bytes: Some(limit.saturating_add(1)),
+            max_nodes: limit / 2 + 1_000,
+            max_events: limit + 1_000,
+            max_total_scalar_bytes: limit.saturating_add(1),
             max_aliases: 1_000,
             max_anchors: 1_000,
             max_depth: 64,
