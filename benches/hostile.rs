@@ -5,7 +5,7 @@
 //! machine). Prints each case's time; exits with an error when a case is wrong or too slow.
 //!
 //! Run: `cargo bench --bench hostile` (set `RASHOMON_BIN` to time another binary, such as an
-//! older build, for a before/after table).
+//! older build, for a before/after table; `RASHOMON_HOSTILE_DIR` to keep the inputs).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,20 +23,21 @@ fn main() -> ExitCode {
     let bin = std::env::var_os("RASHOMON_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rashomon")));
-    let dir = tempfile::tempdir().expect("tempdir");
+    // `RASHOMON_HOSTILE_DIR` keeps the inputs there (to run other builds on them by hand).
+    let temp = tempfile::tempdir().expect("tempdir");
+    let kept = std::env::var_os("RASHOMON_HOSTILE_DIR").map(PathBuf::from);
+    if let Some(kept) = &kept {
+        std::fs::create_dir_all(kept).expect("RASHOMON_HOSTILE_DIR");
+    }
+    let dir = kept.as_deref().unwrap_or(temp.path());
     println!("hostile input, full size, {}", bin.display());
     let mut bad = 0;
-    for case in cases(dir.path(), Scale::Full) {
+    for case in cases(dir, Scale::Full) {
         if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
             continue;
         }
         // A case far over its bound is stopped: it has failed either way.
-        let r = run(
-            &bin,
-            dir.path(),
-            &case,
-            case.bound * 6 + Duration::from_secs(10),
-        );
+        let r = run(&bin, dir, &case, case.bound * 6 + Duration::from_secs(10));
         let answer = verdict(&case, &r);
         let slow = r.took > case.bound;
         let mark = match (&answer, slow) {

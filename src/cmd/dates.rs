@@ -1,4 +1,4 @@
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -110,38 +110,44 @@ struct EvalOut<'a> {
     timexes: Vec<EvalTimex<'a>>,
 }
 
-/// Byte offsets to character offsets, for texts that are not ASCII.
+/// Byte offsets to character offsets, for texts that are not ASCII: one pass over the text
+/// for all offsets (counting from the start for each would be quadratic in a text of
+/// thousands of dates).
 fn char_offsets(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
     if text.is_ascii() {
         return timexes.iter().map(|t| (t.start, t.end)).collect();
     }
-    let to_char = |b: usize| text[..b].chars().count();
+    let mut bytes: Vec<usize> = timexes.iter().flat_map(|t| [t.start, t.end]).collect();
+    bytes.sort_unstable();
+    bytes.dedup();
+    let mut chars = std::collections::HashMap::with_capacity(bytes.len());
+    let (mut at, mut count) = (0, 0);
+    for b in bytes {
+        count += text[at..b].chars().count();
+        at = b;
+        chars.insert(b, count);
+    }
     timexes
         .iter()
-        .map(|t| (to_char(t.start), to_char(t.end)))
+        .map(|t| (chars[&t.start], chars[&t.end]))
         .collect()
 }
 
 fn jsonl(dct_override: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
-    let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read standard input line {}", n + 1))?;
+    // A line holds one article: it may be as long as an article file, and no longer.
+    crate::cmd::io::each_stdin_line(crate::input::Kind::Article, |n, line| {
         if line.trim().is_empty() {
-            continue;
+            return Ok(());
         }
-        let doc: EvalDoc = serde_json::from_str(&line)
-            .with_context(|| format!("standard input line {}: not a document", n + 1))?;
+        let doc: EvalDoc = serde_json::from_str(line)
+            .with_context(|| format!("standard input line {n}: not a document"))?;
         let dct = match (dct_override, &doc.dct) {
             (Some(d), _) => Some(d),
             (None, Some(s)) if !s.is_empty() => Some(
-                s.get(..10)
-                    .unwrap_or(s)
-                    .parse::<NaiveDate>()
-                    .with_context(|| {
-                        format!("standard input line {}: dct `{s}` is not YYYY-MM-DD", n + 1)
-                    })?,
+                crate::dates::parse_dct(s.get(..10).unwrap_or(s))
+                    .map_err(|e| anyhow::anyhow!("standard input line {n}: dct {e}"))?,
             ),
             _ => None,
         };
@@ -163,7 +169,8 @@ fn jsonl(dct_override: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
         };
         serde_json::to_writer(&mut out, &record)?;
         out.write_all(b"\n")?;
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -56,6 +56,48 @@ pub fn read_input(path: &Path, kind: Kind) -> anyhow::Result<(String, String)> {
     }
 }
 
+/// Call `each` with every line of standard input (its 1-based number and its text, without
+/// the line break). A line may be as long as a file of `kind` may be, and no longer: a line
+/// past the limit is an error naming it, read no further than the limit.
+pub fn each_stdin_line(
+    kind: Kind,
+    mut each: impl FnMut(usize, &str) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::io::BufRead;
+    let limit = input::limit(kind);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut bytes = Vec::new();
+    for n in 1.. {
+        bytes.clear();
+        let read = (&mut input)
+            .take(limit + 1)
+            .read_until(b'\n', &mut bytes)
+            .with_context(|| format!("cannot read standard input line {n}"))?;
+        if read == 0 {
+            break;
+        }
+        if bytes.len() as u64 > limit && !bytes.ends_with(b"\n") {
+            anyhow::bail!(
+                "standard input line {n} is longer than {} (raise the limit with --max-file-size)",
+                input::Size(limit)
+            );
+        }
+        while matches!(bytes.last(), Some(b'\n' | b'\r')) {
+            bytes.pop();
+        }
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(line) => line,
+            Err(_) => {
+                let bad = input::utf8(&bytes).expect_err("not UTF-8");
+                anyhow::bail!("{STDIN_NAME}:{n}:{}: {bad}", bad.col);
+            }
+        };
+        each(n, line)?;
+    }
+    Ok(())
+}
+
 /// The folder that relative paths inside an input are relative to: the file's own folder, or
 /// the current folder for standard input.
 pub fn input_base(path: &Path) -> PathBuf {
