@@ -185,7 +185,8 @@ fn load(path: &Path, crude: bool) -> Result<Document> {
 fn dump(path: &Path) -> Result<()> {
     let crude = std::env::args().any(|a| a == "--crude");
     let doc = load(path, crude)?;
-    for c in attribute(&doc) {
+    let sentences = mentions::sentences::split(&doc);
+    for c in mentions::attribute(&doc, &sentences, rashomon::gazetteer::Gazetteer::builtin()) {
         let via = if c.via.is_empty() {
             String::new()
         } else {
@@ -246,7 +247,9 @@ fn main() -> Result<()> {
             doc.meta.author = g.author.clone();
             doc.meta.outlet = g.outlet.clone();
         }
-        let claims = attribute(&doc);
+        let sentences = mentions::sentences::split(&doc);
+        let claims =
+            mentions::attribute(&doc, &sentences, rashomon::gazetteer::Gazetteer::builtin());
         tl.sources.push(Source {
             id: doc.id.clone(),
             file: Some(name.clone()),
@@ -332,30 +335,4 @@ fn main() -> Result<()> {
     println!("comment accounts not given to the outlet: {comment_ok}/{comment_total}");
     println!("wrote {out}; score with: python3 score_timeline.py {out} {gold_path} {corpus}");
     Ok(())
-}
-
-/// Every claim of a document, as the extractor finds them: the syntax stage's trees, their
-/// predicates, then `mentions::voice::attribute` (the steps `mentions::detect` takes).
-fn attribute(doc: &Document) -> Vec<mentions::Claim> {
-    use rashomon::gazetteer::Gazetteer;
-    use rashomon::lexicon::Lexicon;
-    use rashomon::mentions::{predicate, tree::Tree, voice};
-    let Ok(model) = rashomon::syntax::model() else {
-        return Vec::new();
-    };
-    let lex = Lexicon::builtin();
-    let parsed = rashomon::syntax::parse_document(model, doc);
-    let trees: Vec<Tree<'_, '_>> = parsed.iter().map(|p| Tree::new(&p.words)).collect();
-    let preds: Vec<Vec<predicate::Pred>> = trees.iter().map(|t| predicate::find(t, lex)).collect();
-    let sentences: Vec<voice::Sentence<'_, '_, '_>> = parsed
-        .iter()
-        .zip(&trees)
-        .zip(&preds)
-        .map(|((parsed, tree), preds)| voice::Sentence {
-            parsed,
-            tree,
-            preds,
-        })
-        .collect();
-    voice::attribute(doc, &sentences, lex, Gazetteer::builtin())
 }

@@ -1048,15 +1048,15 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
     if let Some(p) = perp {
         let mut p = names.actor(&p);
         // A bare "coalition" or "army": the one named just before.
-        if !p.contains(' ') && p.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(r) = ctx
+        if !p.contains(' ')
+            && p.chars().next().is_some_and(char::is_lowercase)
+            && let Some(r) = ctx
                 .recent
                 .iter()
                 .rev()
                 .find(|r| r.to_lowercase().contains(&p))
-            {
-                p = names.actor(r);
-            }
+        {
+            p = names.actor(r);
         }
         if !p.is_empty() {
             let value = if ctx.denies { format!("not {p}") } else { p };
@@ -1170,30 +1170,29 @@ fn prior_notice(
                 "warning",
                 "notifying",
             ],
-        ) {
-            if let Some(of) = (i + 1..(i + 7).min(n)).find(|&k| t.is(k, &["of", "about"])) {
-                let mut k = of + 1;
-                while k < n
-                    && t.is(
-                        k,
-                        &[
-                            "the",
-                            "an",
-                            "a",
-                            "upcoming",
-                            "planned",
-                            "impending",
-                            "imminent",
-                            "coming",
-                            "forthcoming",
-                        ],
-                    )
-                {
-                    k += 1;
-                }
-                if t.is(k, OPERATION_NOUNS) && of > i + 1 {
-                    who = Some(t.span_text(i + 1, of).to_string());
-                }
+        ) && let Some(of) = (i + 1..(i + 7).min(n)).find(|&k| t.is(k, &["of", "about"]))
+        {
+            let mut k = of + 1;
+            while k < n
+                && t.is(
+                    k,
+                    &[
+                        "the",
+                        "an",
+                        "a",
+                        "upcoming",
+                        "planned",
+                        "impending",
+                        "imminent",
+                        "coming",
+                        "forthcoming",
+                    ],
+                )
+            {
+                k += 1;
+            }
+            if t.is(k, OPERATION_NOUNS) && of > i + 1 {
+                who = Some(t.span_text(i + 1, of).to_string());
             }
         }
         // "Russian knowledge about the bombardment beforehand", "advance knowledge".
@@ -1268,19 +1267,20 @@ fn responsible(t: &Toks, names: &dyn Names, out: &mut BTreeMap<String, FacetValu
             }
         }
         // "put the blame for X on Y", "lay the blame on Y".
-        if t.is(i, &["blame"]) && i > 0 && t.is(i - 1, &["the"]) {
-            if let Some(on) = (i + 1..(i + 14).min(n)).find(|&k| t.is(k, &["on", "at"])) {
-                if let Some((s, e)) = phrase_after(t, on + 1) {
-                    let mut e = e;
-                    // "on Russia and the Syrian government"
-                    if t.is(e, &["and"])
-                        && let Some((_, e2)) = phrase_after(t, e + 1)
-                    {
-                        e = e2;
-                    }
-                    found = Some(t.span_text(s, e).to_string());
-                }
+        if t.is(i, &["blame"])
+            && i > 0
+            && t.is(i - 1, &["the"])
+            && let Some(on) = (i + 1..(i + 14).min(n)).find(|&k| t.is(k, &["on", "at"]))
+            && let Some((s, e)) = phrase_after(t, on + 1)
+        {
+            let mut e = e;
+            // "on Russia and the Syrian government"
+            if t.is(e, &["and"])
+                && let Some((_, e2)) = phrase_after(t, e + 1)
+            {
+                e = e2;
             }
+            found = Some(t.span_text(s, e).to_string());
         }
         // "blamed X for"
         if t.is(i, &["blamed", "blaming", "blames"])
@@ -1356,12 +1356,10 @@ fn responsible(t: &Toks, names: &dyn Names, out: &mut BTreeMap<String, FacetValu
                         "interference",
                     ],
                 )
-            }) {
-                if let Some(by) = (i + 2..limit).find(|&k| t.is(k, &["by"])) {
-                    if let Some((s, e)) = phrase_after(t, by + 1) {
-                        found = Some(t.span_text(s, e).to_string());
-                    }
-                }
+            }) && let Some(by) = (i + 2..limit).find(|&k| t.is(k, &["by"]))
+                && let Some((s, e)) = phrase_after(t, by + 1)
+            {
+                found = Some(t.span_text(s, e).to_string());
             }
         }
         // "violations committed by X"

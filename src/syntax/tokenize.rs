@@ -352,11 +352,11 @@ impl Tokenizer<'_> {
     fn word(&mut self, i: usize, e: usize) -> usize {
         let text = self.text;
         let b = self.b;
-        if b[i].is_ascii_digit() {
-            if let Some(j) = number_chain(b, i, e) {
-                self.push(i, j);
-                return j;
-            }
+        if b[i].is_ascii_digit()
+            && let Some(j) = number_chain(b, i, e)
+        {
+            self.push(i, j);
+            return j;
         }
         // `start`: the pending token; `seg`: the part of it after its last inner mark;
         // `numeric`: the pending token is a number so far

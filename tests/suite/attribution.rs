@@ -1,6 +1,7 @@
 //! `mentions::attribute`: who says what, through which channel, how, and with which facets.
 //! One fixture per family of patterns, written for these tests.
 
+use rashomon::gazetteer::Gazetteer;
 use rashomon::ingest::{self, Document};
 use rashomon::mentions::{self, Claim, ClaimantKind};
 use rashomon::timeline::{FacetValue, Stance};
@@ -14,7 +15,8 @@ struct Attributed {
 
 fn attributed(name: &str) -> Attributed {
     let doc = ingest::read(&fixture(&format!("attribution/{name}"))).expect("fixture reads");
-    let claims = crate::support::attribute(&doc);
+    let sentences = mentions::sentences::split(&doc);
+    let claims = mentions::attribute(&doc, &sentences, Gazetteer::builtin());
     Attributed { doc, claims }
 }
 
@@ -680,7 +682,7 @@ mod properties {
                 return Ok(());
             };
             let sentences = line_sentences(&doc);
-            let claims = crate::support::attribute(&doc);
+            let claims = mentions::attribute(&doc, &sentences, Gazetteer::builtin());
             for c in &claims {
                 prop_assert!(c.start <= c.end && c.end <= doc.text.len());
                 prop_assert!(doc.text.is_char_boundary(c.start) && doc.text.is_char_boundary(c.end));

@@ -20,28 +20,3 @@ pub fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     p.is_dir().then_some(p)
 }
-
-/// Every claim of a document, as the extractor finds them: the syntax stage's trees, their
-/// predicates, then `mentions::voice::attribute` (the steps `mentions::detect` takes).
-#[allow(dead_code)]
-pub fn attribute(doc: &rashomon::ingest::Document) -> Vec<rashomon::mentions::Claim> {
-    use rashomon::gazetteer::Gazetteer;
-    use rashomon::lexicon::Lexicon;
-    use rashomon::mentions::{predicate, tree::Tree, voice};
-    let model = rashomon::syntax::model().expect("the shipped syntax model loads");
-    let lex = Lexicon::builtin();
-    let parsed = rashomon::syntax::parse_document(model, doc);
-    let trees: Vec<Tree<'_, '_>> = parsed.iter().map(|p| Tree::new(&p.words)).collect();
-    let preds: Vec<Vec<predicate::Pred>> = trees.iter().map(|t| predicate::find(t, lex)).collect();
-    let sentences: Vec<voice::Sentence<'_, '_, '_>> = parsed
-        .iter()
-        .zip(&trees)
-        .zip(&preds)
-        .map(|((parsed, tree), preds)| voice::Sentence {
-            parsed,
-            tree,
-            preds,
-        })
-        .collect();
-    voice::attribute(doc, &sentences, lex, Gazetteer::builtin())
-}

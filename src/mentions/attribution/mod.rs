@@ -469,30 +469,30 @@ impl<'a> Run<'a> {
         }
 
         // A paragraph opening "…said X" takes back the orphan quotation before it.
-        if let Some(bi) = frames.iter().position(|f| f.backward) {
-            if let (Some((o0, o1)), Some(sp)) = (self.orphan.take(), speakers[bi]) {
-                let voice = Voice {
-                    speaker: sp,
-                    via: channels[bi].into_iter().collect(),
-                    stance: frames[bi].stance,
-                    cue: Some((t.v[frames[bi].cue.0].start, t.v[frames[bi].cue.1 - 1].end)),
-                    said_at: frames[bi]
-                        .said_at
-                        .map(|(s, e)| (t.v[s].start, t.v[e - 1].end)),
-                    recipient: None,
+        if let Some(bi) = frames.iter().position(|f| f.backward)
+            && let (Some((o0, o1)), Some(sp)) = (self.orphan.take(), speakers[bi])
+        {
+            let voice = Voice {
+                speaker: sp,
+                via: channels[bi].into_iter().collect(),
+                stance: frames[bi].stance,
+                cue: Some((t.v[frames[bi].cue.0].start, t.v[frames[bi].cue.1 - 1].end)),
+                said_at: frames[bi]
+                    .said_at
+                    .map(|(s, e)| (t.v[s].start, t.v[e - 1].end)),
+                recipient: None,
+            };
+            for d in &mut self.drafts[o0..o1] {
+                let text = &doc.text[d.start..d.end];
+                d.voice = Voice {
+                    stance: stance::combine(voice.stance, text),
+                    ..voice.clone()
                 };
-                for d in &mut self.drafts[o0..o1] {
-                    let text = &doc.text[d.start..d.end];
-                    d.voice = Voice {
-                        stance: stance::combine(voice.stance, text),
-                        ..voice.clone()
-                    };
-                    if let Some(c) = d.commenter
-                        && !d.voice.via.contains(&c)
-                        && d.voice.speaker != c
-                    {
-                        d.voice.via.push(c);
-                    }
+                if let Some(c) = d.commenter
+                    && !d.voice.via.contains(&c)
+                    && d.voice.speaker != c
+                {
+                    d.voice.via.push(c);
                 }
             }
         }

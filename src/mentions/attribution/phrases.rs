@@ -89,30 +89,29 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
             continue;
         }
         // in X's view / from X's point of view
-        if (w == "in" || w == "from") && i + 1 < sb {
-            if let Some(p) = (i + 1..(i + 8).min(sb)).find(|&k| t.kind(k) == Kind::Possessive) {
-                let head = p + 1;
-                if t.is(head, &["view", "eyes", "opinion", "words"])
-                    || t.is(head, &["point"])
-                        && t.is(head + 1, &["of"])
-                        && t.is(head + 2, &["view"])
-                {
-                    let hend = if t.is(head, &["point"]) {
-                        head + 3
-                    } else {
-                        head + 1
-                    };
-                    let mut c0 = hend;
-                    if t.punct(c0, ",") {
-                        c0 += 1;
-                    }
-                    let end = clause_end(t, quotes, c0, sb);
-                    let mut f = Frame::new((i, hend), Act::Say, Who::Phrase(i + 1, p), (c0, end));
-                    f.nominal = true;
-                    frames.push(f);
-                    i = hend;
-                    continue;
+        if (w == "in" || w == "from")
+            && i + 1 < sb
+            && let Some(p) = (i + 1..(i + 8).min(sb)).find(|&k| t.kind(k) == Kind::Possessive)
+        {
+            let head = p + 1;
+            if t.is(head, &["view", "eyes", "opinion", "words"])
+                || t.is(head, &["point"]) && t.is(head + 1, &["of"]) && t.is(head + 2, &["view"])
+            {
+                let hend = if t.is(head, &["point"]) {
+                    head + 3
+                } else {
+                    head + 1
+                };
+                let mut c0 = hend;
+                if t.punct(c0, ",") {
+                    c0 += 1;
                 }
+                let end = clause_end(t, quotes, c0, sb);
+                let mut f = Frame::new((i, hend), Act::Say, Who::Phrase(i + 1, p), (c0, end));
+                f.nominal = true;
+                frames.push(f);
+                i = hend;
+                continue;
             }
         }
         // reports are coming in (saying that)
@@ -462,12 +461,12 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
                 )
             {
                 let (s, e) = possessor(t, sa, i);
-                if e > s {
-                    if let Some(f) = nominal_frame(t, quotes, sa, sb, s, e, (s, h + 1), h) {
-                        frames.push(f);
-                        i = h + 1;
-                        continue;
-                    }
+                if e > s
+                    && let Some(f) = nominal_frame(t, quotes, sa, sb, s, e, (s, h + 1), h)
+                {
+                    frames.push(f);
+                    i = h + 1;
+                    continue;
                 }
             }
         }

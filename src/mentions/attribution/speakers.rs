@@ -560,14 +560,13 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
         .iter()
         .rev()
         .find(|&&(cs, ce)| proper_org(t, cs, ce))
-    {
-        if head.is_none_or(|h| {
+        && head.is_none_or(|h| {
             h < ce || !UNNAMED_HEADS.contains(&head_word.as_str()) || is_org_word(t, h)
-        }) {
-            return Some(Referent::Org {
-                name: text(t, cs, ce),
-            });
-        }
+        })
+    {
+        return Some(Referent::Org {
+            name: text(t, cs, ce),
+        });
     }
     if let Some(h) = head
         && is_org_word(t, h)

@@ -433,10 +433,10 @@ pub(super) fn trim_phrase(
         k += 1;
     }
     // "Some hours later", "a few hours later": a time phrase before the subject.
-    if let Some(later) = (s..seg_end.min(s + 5)).find(|&m| t.is(m, &["later", "earlier", "ago"])) {
-        if (s..later).all(|m| t.is_word(m) && !t.cap(m) || t.kind(m) == Kind::Number) {
-            k = k.max(later + 1);
-        }
+    if let Some(later) = (s..seg_end.min(s + 5)).find(|&m| t.is(m, &["later", "earlier", "ago"]))
+        && (s..later).all(|m| t.is_word(m) && !t.cap(m) || t.kind(m) == Kind::Number)
+    {
+        k = k.max(later + 1);
     }
     // "On 16 May," without a comma split or "In April the HNC": a preposition and date.
     if t.is(k, &["on", "in", "at", "during", "by"]) {

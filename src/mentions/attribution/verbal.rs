@@ -198,10 +198,10 @@ pub(super) fn verbs_pass(
         }
         let Some((lemma, act, form)) = verbs::lookup(&word) else {
             // Reports and articles "include", "remind us", "mention".
-            if REPORT_VERBS.contains(&word.as_str()) || word == "reminds" || word == "includes" {
-                if let Some(f) = report_subject_frame(t, quotes, sa, sb, i) {
-                    frames.push(f);
-                }
+            if (REPORT_VERBS.contains(&word.as_str()) || word == "reminds" || word == "includes")
+                && let Some(f) = report_subject_frame(t, quotes, sa, sb, i)
+            {
+                frames.push(f);
             }
             i += 1;
             continue;
