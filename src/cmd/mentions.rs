@@ -62,7 +62,10 @@ fn jsonl(dct: Option<NaiveDate>, lex: &Lexicon) -> anyhow::Result<ExitCode> {
             // Offsets are into the text as given: a text that reading changes (a byte-order
             // mark, line endings) cannot be reported on.
             Ok(_) => {
-                eprintln!("warning: {}: the text changes when read; no events reported", doc.id);
+                eprintln!(
+                    "warning: {}: the text changes when read; no events reported",
+                    doc.id
+                );
                 Vec::new()
             }
             Err(e) => {

@@ -348,7 +348,7 @@ impl Events {
     /// Whether a noun outside the classes still names an event when a date governs it: a
     /// noun formed from a verb ("departure", "capture") or one with a verb's lemma.
     pub fn eventive_noun(&self, lemma: &str) -> bool {
-        if self.not_events.contains(lemma) || lemma.len() < 5 && self.verbs.get(lemma).is_none() {
+        if self.not_events.contains(lemma) || lemma.len() < 5 && !self.verbs.contains_key(lemma) {
             return false;
         }
         self.verbs.contains_key(lemma)
