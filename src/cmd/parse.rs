@@ -27,7 +27,8 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let loaded;
     let model = match &args.model {
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
             loaded = syntax::Model::from_bytes(&bytes)
                 .map_err(|e| anyhow::anyhow!("loading {}: {e}", path.display()))?;
             &loaded
