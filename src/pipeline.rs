@@ -114,8 +114,12 @@ pub fn extract(
             }
         }
         for &i in &undated {
-            let mine = clusters_of.get(docs[i].id.as_str()).map_or(&[][..], Vec::as_slice);
-            if let Some(date) = borrowed_date(&docs[i].id, &flat, mine.iter().map(|&c| &clusters[c])) {
+            let mine = clusters_of
+                .get(docs[i].id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            if let Some(date) =
+                borrowed_date(&docs[i].id, &flat, mine.iter().map(|&c| &clusters[c]))
+            {
                 borrowed.insert(i, date);
             }
         }
@@ -170,10 +174,8 @@ pub fn extract(
     for a in timeline.events.iter().flat_map(|e| &e.accounts) {
         spans.entry(a.source.as_str()).or_default().extend(a.span);
     }
-    let mut spans: HashMap<String, Vec<[usize; 2]>> = spans
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let mut spans: HashMap<String, Vec<[usize; 2]>> =
+        spans.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     for s in &mut timeline.sources {
         let mut own = spans.remove(&s.id).unwrap_or_default();
         own.sort_unstable();

@@ -1,8 +1,8 @@
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::dates::{self, Timex};
@@ -86,84 +86,41 @@ fn report_dct(d: &dates::Dct) {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct EvalDoc {
-    id: String,
-    #[serde(default)]
-    dct: Option<String>,
-    text: String,
-}
-
 #[derive(serde::Serialize)]
-struct EvalTimex<'a> {
+struct EvalTimex {
     start: usize,
     end: usize,
-    text: &'a str,
+    text: String,
     #[serde(rename = "type")]
     kind: dates::TimexType,
-    value: &'a str,
+    value: String,
 }
 
 #[derive(serde::Serialize)]
-struct EvalOut<'a> {
-    id: &'a str,
-    timexes: Vec<EvalTimex<'a>>,
-}
-
-/// Byte offsets to character offsets, for texts that are not ASCII.
-fn char_offsets(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
-    if text.is_ascii() {
-        return timexes.iter().map(|t| (t.start, t.end)).collect();
-    }
-    let to_char = |b: usize| text[..b].chars().count();
-    timexes
-        .iter()
-        .map(|t| (to_char(t.start), to_char(t.end)))
-        .collect()
+struct EvalOut {
+    id: String,
+    timexes: Vec<EvalTimex>,
 }
 
 fn jsonl(dct_override: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
-    let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read standard input line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: EvalDoc = serde_json::from_str(&line)
-            .with_context(|| format!("standard input line {}: not a document", n + 1))?;
-        let dct = match (dct_override, &doc.dct) {
-            (Some(d), _) => Some(d),
-            (None, Some(s)) if !s.is_empty() => Some(
-                s.get(..10)
-                    .unwrap_or(s)
-                    .parse::<NaiveDate>()
-                    .with_context(|| {
-                        format!("standard input line {}: dct `{s}` is not YYYY-MM-DD", n + 1)
-                    })?,
-            ),
-            _ => None,
-        };
-        let timexes = dates::tag(&doc.text, dct);
-        let offsets = char_offsets(&doc.text, &timexes);
-        let record = EvalOut {
-            id: &doc.id,
+    super::jsonl::run(dct_override, |doc, dct| {
+        let timexes: Vec<Timex> = dates::tag(&doc.text, dct);
+        let offsets =
+            super::jsonl::char_offsets(&doc.text, timexes.iter().map(|t| (t.start, t.end)));
+        EvalOut {
+            id: doc.id.clone(),
             timexes: timexes
-                .iter()
+                .into_iter()
                 .zip(offsets)
                 .map(|(t, (start, end))| EvalTimex {
                     start,
                     end,
-                    text: &t.text,
+                    text: t.text,
                     kind: t.kind,
-                    value: &t.value,
+                    value: t.value,
                 })
                 .collect(),
-        };
-        serde_json::to_writer(&mut out, &record)?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }

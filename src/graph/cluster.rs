@@ -523,6 +523,41 @@ mod tests {
     }
 
     #[test]
+    fn a_crowded_month_still_merges_the_same_event_and_bounds_its_pairs() {
+        // Three hundred attacks in one month and place, each day's told by two documents:
+        // the block is far over FULL_BLOCK, and every day's pair still merges.
+        let mut events = Vec::new();
+        for day in 0..150 {
+            let date = format!("2021-03-{:02}", day % 28 + 1);
+            let place = format!("Town{day}");
+            for doc in ["a", "b"] {
+                events.push(event(
+                    &format!("{doc}{day}"),
+                    EventType::Attack,
+                    &date,
+                    TimeBasis::Explicit,
+                    &[place.as_str()],
+                    &format!("Jets bombed the depot of {place}"),
+                ));
+            }
+        }
+        let clusters = cluster(&events, &Copies::new(), &ExactPlaces, Params::default());
+        for day in 0..150 {
+            assert!(
+                clusters.contains(&vec![2 * day, 2 * day + 1]),
+                "day {day}: {clusters:?}"
+            );
+        }
+        let all: Vec<usize> = (0..events.len()).collect();
+        let pairs = block_pairs(&events, &all);
+        assert!(
+            pairs.len() <= events.len() * WINDOW,
+            "{} pairs",
+            pairs.len()
+        );
+    }
+
+    #[test]
     fn same_event_across_documents_merges_and_others_do_not() {
         let events = vec![
             event(

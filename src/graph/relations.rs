@@ -274,7 +274,6 @@ fn named(
         .map(|e| e.name.clone())
         .collect();
     let exact = |e: &Event| e.tags.contains(&tag_of(trigger.kind));
-    let fits = |e: &Event| kinds.iter().any(|k| e.tags.contains(&tag_of(*k)));
     let dated = |e: &Event| dates.is_empty() || dates.iter().any(|d| d.overlaps(&e.when));
     let placed = |e: &Event| {
         places.is_empty()
@@ -339,9 +338,9 @@ impl<'t> ByTag<'t> {
         wanted: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
         let mut best: Option<(i64, usize)> = None;
-        let mut consider = |distance: i64, j: usize| {
+        let consider = |best: &mut Option<(i64, usize)>, distance: i64, j: usize| {
             if best.is_none_or(|b| (distance, j) < b) && wanted(j) {
-                best = Some((distance, j));
+                *best = Some((distance, j));
             }
         };
         for tag in tags {
@@ -358,21 +357,21 @@ impl<'t> ByTag<'t> {
                         if best.is_some_and(|b| d - day > b.0) {
                             break;
                         }
-                        consider(d - day, j);
+                        consider(&mut best, d - day, j);
                     }
                     for &(d, j) in list[..at].iter().rev() {
                         if best.is_some_and(|b| day - d > b.0) {
                             break;
                         }
-                        consider(day - d, j);
+                        consider(&mut best, day - d, j);
                     }
                     for &(_, j) in &list[dated..] {
-                        consider(i64::MAX, j);
+                        consider(&mut best, i64::MAX, j);
                     }
                 }
                 None => {
                     for &(_, j) in list {
-                        consider(i64::MAX, j);
+                        consider(&mut best, i64::MAX, j);
                     }
                 }
             }
@@ -421,6 +420,35 @@ mod tests {
             events,
             ..Timeline::default()
         }
+    }
+
+    #[test]
+    fn the_named_event_is_the_exact_kind_nearest_in_time_then_the_first() {
+        let t = timeline(vec![
+            event("own", "attack", "2021-03-10", "Hama", &[]),
+            event("far", "attack", "2021-01-01", "Hama", &[]),
+            event("near-a", "attack", "2021-03-12", "Hama", &[]),
+            event("near-b", "attack", "2021-03-08", "Hama", &[]),
+            event("closest-other-kind", "offensive", "2021-03-10", "Hama", &[]),
+            event("undated", "attack", "unknown", "Hama", &[]),
+        ]);
+        let by_tag = ByTag::new(&t);
+        let any = |_: usize| true;
+        let day = NaiveDate::from_ymd_opt(2021, 3, 10);
+        let own = |j: usize| j != 0;
+        // Two days either side: the one listed first wins the tie.
+        assert_eq!(by_tag.nearest(&["attack".into()], day, &own), Some(2));
+        assert_eq!(
+            by_tag.nearest(&["attack".into()], day, &|j| j != 0 && j != 2 && j != 3),
+            Some(1)
+        );
+        assert_eq!(
+            by_tag.nearest(&["attack".into()], day, &|j| j == 5),
+            Some(5)
+        );
+        assert_eq!(by_tag.nearest(&["attack".into()], None, &own), Some(1));
+        assert_eq!(by_tag.nearest(&["offensive".into()], day, &any), Some(4));
+        assert_eq!(by_tag.nearest(&["truce".into()], day, &any), None);
     }
 
     #[test]

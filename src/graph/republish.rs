@@ -174,8 +174,7 @@ pub fn find_copies<K: Ord>(docs: &[Document], order: impl Fn(usize) -> K) -> Vec
             }
         }
     }
-    let original_of: BTreeMap<usize, usize> =
-        best.values().map(|c| (c.copy, c.original)).collect();
+    let original_of: BTreeMap<usize, usize> = best.values().map(|c| (c.copy, c.original)).collect();
     let mut out: Vec<Copy> = best.into_values().collect();
     for c in &mut out {
         let mut root = c.original;
