@@ -7,7 +7,8 @@
 //! clauses, 8-40 words each, so that the parser meets the constructions of real news. The
 //! sentences are tokenised before timing: the figures are for the model alone.
 //!
-//! Run: `cargo bench --bench syntax`
+//! Run: `cargo bench --bench syntax`; `SYNTAX_MODEL=path` benches a model file instead of
+//! the built-in one (to compare a retrained model before shipping it).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -124,7 +125,15 @@ fn corpus(words: usize, seed: u64) -> (Vec<Vec<String>>, usize) {
 }
 
 fn bench(c: &mut Criterion) {
-    let model = syntax::model().expect("the built-in model loads");
+    let file = std::env::var_os("SYNTAX_MODEL").map(|p| std::fs::read(p).expect("model file"));
+    let loaded;
+    let model = match &file {
+        Some(bytes) => {
+            loaded = syntax::Model::from_bytes(bytes).expect("the model file loads");
+            &loaded
+        }
+        None => syntax::model().expect("the built-in model loads"),
+    };
     let mut g = c.benchmark_group("syntax");
     g.sample_size(10).measurement_time(Duration::from_secs(8));
     for words in [50_000usize, 400_000] {
@@ -151,7 +160,7 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
     let start = std::time::Instant::now();
-    syntax::Model::from_bytes(syntax::BUILTIN).expect("the built-in model loads");
+    syntax::Model::from_bytes(file.as_deref().unwrap_or(syntax::BUILTIN)).expect("loads");
     println!("model load: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
 }
 

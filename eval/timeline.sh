@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Extracts the seed corpus (../shared/corpus/seeds) into a timeline, scores it against the
-# hand-made gold with ../shared/gold/score_timeline.py, and fails when any figure falls
-# below its floor in eval/timeline-floors.txt.
+# Extracts each gold corpus (../shared/corpus/seeds and ../shared/corpus/mh17) into a
+# timeline, scores it against the hand-made gold with ../shared/gold/score_timeline.py, and
+# fails when any figure falls below its floor (eval/timeline-floors.txt for the seeds,
+# eval/timeline-mh17-floors.txt for MH17).
 #
 # Usage: eval/timeline.sh [--verbose]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
-if [ ! -d "$shared/corpus/seeds" ] || [ ! -f "$shared/gold/score_timeline.py" ]; then
+if [ ! -f "$shared/gold/score_timeline.py" ]; then
   echo "timeline eval: skipped (no ../shared/corpus and ../shared/gold next to the repository)"
   exit 0
 fi
@@ -17,15 +18,24 @@ python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
 bin=$(rashomon_bin)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" extract "$shared/corpus/seeds" -o "$tmp/seeds.yaml" --quiet 2>"$tmp/stderr" \
-  || { cat "$tmp/stderr"; exit 1; }
-"$bin" check "$tmp/seeds.yaml" >/dev/null
-python3 "$shared/gold/score_timeline.py" "$tmp/seeds.yaml" "$shared/gold/seeds.yaml" "$shared/corpus/seeds" ${1:-} \
-  | tee "$tmp/score.txt"
-python3 "$shared/gold/score_timeline.py" "$tmp/seeds.yaml" "$shared/gold/seeds.yaml" "$shared/corpus/seeds" --json \
-  > "$tmp/score.json"
-
-python3 - "$tmp/score.json" "$root/eval/timeline-floors.txt" <<'PY'
+fail=0
+for set in seeds:timeline-floors.txt mh17:timeline-mh17-floors.txt; do
+  name=${set%%:*}
+  floors="$root/eval/${set#*:}"
+  corpus="$shared/corpus/$name"
+  gold="$shared/gold/$name.yaml"
+  if [ ! -d "$corpus" ] || [ ! -f "$gold" ]; then
+    echo "== $name: skipped (no $corpus or $gold)"
+    continue
+  fi
+  echo "== $name"
+  "$bin" extract "$corpus" -o "$tmp/$name.yaml" --quiet 2>"$tmp/stderr" \
+    || { cat "$tmp/stderr"; exit 1; }
+  "$bin" check "$tmp/$name.yaml" >/dev/null
+  python3 "$shared/gold/score_timeline.py" "$tmp/$name.yaml" "$gold" "$corpus" ${1:-}
+  python3 "$shared/gold/score_timeline.py" "$tmp/$name.yaml" "$gold" "$corpus" --json \
+    > "$tmp/$name.json"
+  python3 - "$tmp/$name.json" "$floors" <<'PY' || fail=1
 import json, sys
 got = json.load(open(sys.argv[1]))
 fail = False
@@ -40,3 +50,5 @@ for line in open(sys.argv[2]):
     fail |= not ok
 sys.exit(1 if fail else 0)
 PY
+done
+exit $fail

@@ -9,7 +9,7 @@
 //! 5. Document events are clustered into timeline events; comments attach to the events they
 //!    discuss; relations are read off the accounts; disputes are derived.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -49,6 +49,9 @@ impl Places for Gazetteer {
     fn same_place(&self, a: &str, b: &str) -> bool {
         Gazetteer::same_place(self, a, b)
     }
+    fn place_keys(&self, name: &str) -> Vec<String> {
+        Gazetteer::place_keys(self, name)
+    }
 }
 
 /// Run the pipeline over ingested documents. `base` is the folder the timeline file will live
@@ -63,9 +66,14 @@ pub fn extract(
     let copies = find_copies(docs, &dcts);
     // A copy with no date of its own was published no earlier than its original: the
     // original's date is the best anchor for its "on Wednesday".
+    let position: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     for (copy, original) in &copies {
-        let position = |id: &str| docs.iter().position(|d| d.id == id);
-        let (Some(c), Some(o)) = (position(copy), position(original)) else {
+        let (Some(&c), Some(&o)) = (position.get(copy.as_str()), position.get(original.as_str()))
+        else {
             continue;
         };
         if dcts[c].date.is_none() && dcts[o].date.is_some() {
@@ -96,8 +104,22 @@ pub fn extract(
     if !undated.is_empty() && undated.len() < docs.len() {
         let flat: Vec<DocEvent> = per_doc.iter().flatten().cloned().collect();
         let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
+        let mut clusters_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (c, members) in clusters.iter().enumerate() {
+            for &i in members {
+                let of = clusters_of.entry(flat[i].doc.as_str()).or_default();
+                if of.last() != Some(&c) {
+                    of.push(c);
+                }
+            }
+        }
         for &i in &undated {
-            if let Some(date) = borrowed_date(&docs[i].id, &flat, &clusters) {
+            let mine = clusters_of
+                .get(docs[i].id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            if let Some(date) =
+                borrowed_date(&docs[i].id, &flat, mine.iter().map(|&c| &clusters[c]))
+            {
                 borrowed.insert(i, date);
             }
         }
@@ -148,16 +170,17 @@ pub fn extract(
     timeline.relations = relations::derive(&timeline, gaz);
     timeline::normalize(&mut timeline);
     timeline::sort_events(&mut timeline);
+    let mut spans: HashMap<&str, Vec<[usize; 2]>> = HashMap::new();
+    for a in timeline.events.iter().flat_map(|e| &e.accounts) {
+        spans.entry(a.source.as_str()).or_default().extend(a.span);
+    }
+    let mut spans: HashMap<String, Vec<[usize; 2]>> =
+        spans.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     for s in &mut timeline.sources {
-        let mut spans: Vec<[usize; 2]> = Vec::new();
-        for e in &timeline.events {
-            for a in e.accounts.iter().filter(|a| a.source == s.id) {
-                spans.extend(a.span);
-            }
-        }
-        spans.sort_unstable();
-        spans.dedup();
-        s.extracted = spans;
+        let mut own = spans.remove(&s.id).unwrap_or_default();
+        own.sort_unstable();
+        own.dedup();
+        s.extracted = own;
     }
     let reports = docs
         .iter()
@@ -190,12 +213,13 @@ fn find_copies(docs: &[Document], dcts: &[Dct]) -> Copies {
 
 /// The latest firm date among the events an undated document shares with dated ones: the
 /// document reports them, so it was written on or after that day.
-fn borrowed_date(doc: &str, events: &[DocEvent], clusters: &[Vec<usize>]) -> Option<NaiveDate> {
+fn borrowed_date<'c>(
+    doc: &str,
+    events: &[DocEvent],
+    clusters: impl Iterator<Item = &'c Vec<usize>>,
+) -> Option<NaiveDate> {
     let mut best: Option<NaiveDate> = None;
     for members in clusters {
-        if !members.iter().any(|&i| events[i].doc == doc) {
-            continue;
-        }
         for &i in members {
             let e = &events[i];
             if e.doc != doc

@@ -3,6 +3,8 @@
 // Each bench compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
+pub mod news;
+
 /// A seeded xorshift generator: the same seed gives the same corpus on every run and machine.
 pub struct Rng(pub u64);
 

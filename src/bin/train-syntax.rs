@@ -27,8 +27,12 @@ struct Args {
     tagger_prune: f64,
     /// Averaged parser weights smaller than this are left out of the model: the parser has
     /// ten times the features, and most of its size is in rare ones.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 0.8)]
     parser_prune: f64,
+    /// Parsers trained side by side from consecutive seeds, whose averaged weights are
+    /// added up into one (an ensemble at the cost of one parser at run time).
+    #[arg(long, default_value_t = 4)]
+    ensemble: usize,
 }
 
 fn main() -> ExitCode {
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
             seed: args.seed,
             tagger_prune: args.tagger_prune,
             parser_prune: args.parser_prune,
+            ensemble: args.ensemble,
         },
     ) {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::dates::{self, Timex};
@@ -86,91 +86,41 @@ fn report_dct(d: &dates::Dct) {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct EvalDoc {
-    id: String,
-    #[serde(default)]
-    dct: Option<String>,
-    text: String,
-}
-
 #[derive(serde::Serialize)]
-struct EvalTimex<'a> {
+struct EvalTimex {
     start: usize,
     end: usize,
-    text: &'a str,
+    text: String,
     #[serde(rename = "type")]
     kind: dates::TimexType,
-    value: &'a str,
+    value: String,
 }
 
 #[derive(serde::Serialize)]
-struct EvalOut<'a> {
-    id: &'a str,
-    timexes: Vec<EvalTimex<'a>>,
-}
-
-/// Byte offsets to character offsets, for texts that are not ASCII: one pass over the text
-/// for all offsets (counting from the start for each would be quadratic in a text of
-/// thousands of dates).
-fn char_offsets(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
-    if text.is_ascii() {
-        return timexes.iter().map(|t| (t.start, t.end)).collect();
-    }
-    let mut bytes: Vec<usize> = timexes.iter().flat_map(|t| [t.start, t.end]).collect();
-    bytes.sort_unstable();
-    bytes.dedup();
-    let mut chars = std::collections::HashMap::with_capacity(bytes.len());
-    let (mut at, mut count) = (0, 0);
-    for b in bytes {
-        count += text[at..b].chars().count();
-        at = b;
-        chars.insert(b, count);
-    }
-    timexes
-        .iter()
-        .map(|t| (chars[&t.start], chars[&t.end]))
-        .collect()
+struct EvalOut {
+    id: String,
+    timexes: Vec<EvalTimex>,
 }
 
 fn jsonl(dct_override: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    // A line holds one article: it may be as long as an article file, and no longer.
-    crate::cmd::io::each_stdin_line(crate::input::Kind::Article, |n, line| {
-        if line.trim().is_empty() {
-            return Ok(());
-        }
-        let doc: EvalDoc = serde_json::from_str(line)
-            .with_context(|| format!("standard input line {n}: not a document"))?;
-        let dct = match (dct_override, &doc.dct) {
-            (Some(d), _) => Some(d),
-            (None, Some(s)) if !s.is_empty() => Some(
-                crate::dates::parse_dct(s.get(..10).unwrap_or(s))
-                    .map_err(|e| anyhow::anyhow!("standard input line {n}: dct {e}"))?,
-            ),
-            _ => None,
-        };
-        let timexes = dates::tag(&doc.text, dct);
-        let offsets = char_offsets(&doc.text, &timexes);
-        let record = EvalOut {
-            id: &doc.id,
+    super::jsonl::run(dct_override, |doc, dct| {
+        let timexes: Vec<Timex> = dates::tag(&doc.text, dct);
+        let offsets =
+            super::jsonl::char_offsets(&doc.text, timexes.iter().map(|t| (t.start, t.end)));
+        EvalOut {
+            id: doc.id.clone(),
             timexes: timexes
-                .iter()
+                .into_iter()
                 .zip(offsets)
                 .map(|(t, (start, end))| EvalTimex {
                     start,
                     end,
-                    text: &t.text,
+                    text: t.text,
                     kind: t.kind,
-                    value: &t.value,
+                    value: t.value,
                 })
                 .collect(),
-        };
-        serde_json::to_writer(&mut out, &record)?;
-        out.write_all(b"\n")?;
-        Ok(())
+        }
     })?;
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

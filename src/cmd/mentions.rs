@@ -7,13 +7,16 @@ use chrono::NaiveDate;
 use crate::dates::infer_dct;
 use crate::gazetteer::Gazetteer;
 use crate::ingest;
+use crate::lexicon::Lexicon;
+use crate::mentions::dated;
 use crate::mentions::detect::document_events;
 
 /// Arguments of `rashomon mentions`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// An article (.txt, .md, .html)
-    pub file: PathBuf,
+    #[arg(required_unless_present = "jsonl")]
+    pub file: Option<PathBuf>,
     /// The document date, when the inferred one is wrong
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::dates::parse_dct)]
     pub dct: Option<NaiveDate>,
@@ -23,11 +26,81 @@ pub struct Args {
     /// A gazetteer file that extends the built-in one
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+    /// With --jsonl: an event vocabulary file that extends the built-in one (data/events.yaml
+    /// format)
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    pub events: Option<PathBuf>,
+    /// With --jsonl: a speech vocabulary file that extends the built-in one (data/speech.yaml
+    /// format)
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    pub speech: Option<PathBuf>,
+    /// Read documents as JSON lines ({"id", "dct", "text"}) on standard input and write
+    /// {"id", "events": [{"start", "end", "when"}]} lines: each dated event word with its
+    /// date, character offsets (the evaluation format of ../shared/eval/events)
+    #[arg(long, conflicts_with_all = ["file", "json"])]
+    pub jsonl: bool,
+}
+
+#[derive(serde::Serialize)]
+struct EvalEvent {
+    start: usize,
+    end: usize,
+    when: String,
+}
+
+#[derive(serde::Serialize)]
+struct EvalOut {
+    id: String,
+    events: Vec<EvalEvent>,
+}
+
+fn jsonl(dct: Option<NaiveDate>, lex: &Lexicon) -> anyhow::Result<ExitCode> {
+    super::jsonl::run(dct, |doc, dct| {
+        let read = ingest::read_str(&doc.id, doc.text.as_bytes(), ingest::Format::Text);
+        let events = match read {
+            Ok(d) if d.text == doc.text => dated::find(&d, dct, lex),
+            // Offsets are into the text as given: a text that reading changes (a byte-order
+            // mark, line endings) cannot be reported on.
+            Ok(_) => {
+                eprintln!(
+                    "warning: {}: the text changes when read; no events reported",
+                    doc.id
+                );
+                Vec::new()
+            }
+            Err(e) => {
+                eprintln!("warning: {}: {e}", doc.id);
+                Vec::new()
+            }
+        };
+        let offsets =
+            super::jsonl::char_offsets(&doc.text, events.iter().map(|e| (e.start, e.end)));
+        EvalOut {
+            id: doc.id.clone(),
+            events: events
+                .iter()
+                .zip(offsets)
+                .map(|(e, (start, end))| EvalEvent {
+                    start,
+                    end,
+                    when: e.when.to_string(),
+                })
+                .collect(),
+        }
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints what the extractor found in one article, for a person checking it.
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let doc = ingest::read(&args.file)?;
+    if args.jsonl {
+        let lex = Lexicon::load(args.events.as_deref(), args.speech.as_deref())?;
+        return jsonl(args.dct, &lex);
+    }
+    let Some(file) = &args.file else {
+        anyhow::bail!("give a FILE or --jsonl");
+    };
+    let doc = ingest::read(file)?;
     let gaz = match &args.gazetteer {
         Some(p) => Gazetteer::builtin().with_user(Gazetteer::load(p)?),
         None => Gazetteer::builtin().clone(),

@@ -26,6 +26,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod ingest;
 mod io;
+mod jsonl;
 pub mod man;
 pub mod mentions;
 pub mod merge;

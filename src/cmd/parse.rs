@@ -17,11 +17,24 @@ pub struct Args {
     /// DEPREL
     #[arg(long)]
     pub conllu: bool,
+    /// A model file to use instead of the built-in one (as written by `train-syntax`)
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// Prints the syntax of an article, or of given words, as CoNLL-U.
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let model = syntax::model().map_err(|e| anyhow::anyhow!("loading the syntax model: {e}"))?;
+    let loaded;
+    let model = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            loaded = syntax::Model::from_bytes(&bytes)
+                .map_err(|e| anyhow::anyhow!("loading {}: {e}", path.display()))?;
+            &loaded
+        }
+        None => syntax::model().map_err(|e| anyhow::anyhow!("loading the syntax model: {e}"))?,
+    };
     let mut out = String::new();
     if args.conllu {
         let mut text = String::new();

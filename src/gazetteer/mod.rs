@@ -378,6 +378,28 @@ impl Gazetteer {
         }
     }
 
+    /// Keys under which every pair of names that `same_place` could join meets: for a known
+    /// place, the outermost place of each place the name may be (its country, or itself);
+    /// for an unknown name, its normalised spelling. For blocking in clustering.
+    pub fn place_keys(&self, name: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .matcher
+            .lookup_all(name.trim())
+            .filter(|&i| self.is_place(i))
+            .map(|i| format!("#{}", self.ancestors(i).last().unwrap_or(i)))
+            .collect();
+        if keys.is_empty() {
+            // A name the table knows only as something else is the same only as itself.
+            match self.lookup_index(name) {
+                Some(i) => keys.push(format!("#{i}")),
+                None => keys.extend(Some(key(name)).filter(|k| !k.is_empty())),
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// True when the place at `inner` lies within the place at `outer`, following `within`
     /// and then `country`, transitively: a town within its province and its country.
     pub fn contains(&self, outer: usize, inner: usize) -> bool {

@@ -1,12 +1,17 @@
 //! Which document events are the same real-world event.
 //!
-//! Pairs are proposed by blocking (documents events that share a month of their date range,
-//! or, when undated, a place), scored on time, place, actors, type and words, and merged
-//! greedily from the best score down, as long as every cluster stays consistent: its members'
-//! dates keep a common overlap. Cost grows with the pairs inside blocks, close to linearly for
-//! a corpus spread over time and places.
+//! Pairs are proposed by blocking: events meet in blocks keyed by a month their date touches
+//! and one of their kind, places (by country, so that a village meets its province) or
+//! actors; undated events meet by place and kind. A block larger than [`FULL_BLOCK`] pairs
+//! each member only with its [`WINDOW`] nearest neighbours in time, so the pairs grow
+//! linearly with the corpus whatever its span. Pairs are scored in parallel on time, place,
+//! actors, type and words, and merged greedily from the best score down, as long as every
+//! cluster stays consistent: its members' dates keep a common overlap. The result does not
+//! depend on the number of threads.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -14,9 +19,11 @@ use crate::mentions::docevent::{DocEvent, TimeBasis};
 use crate::timeline::When;
 
 /// Place knowledge the clustering needs: spelling variants and containment.
-pub trait Places {
+pub trait Places: Sync {
     /// True when two place names denote the same place or one lies within the other.
     fn same_place(&self, a: &str, b: &str) -> bool;
+    /// Keys such that two names `same_place` joins share at least one.
+    fn place_keys(&self, name: &str) -> Vec<String>;
 }
 
 /// Exact, case-insensitive comparison; for tests and when no gazetteer is at hand.
@@ -26,7 +33,15 @@ impl Places for ExactPlaces {
     fn same_place(&self, a: &str, b: &str) -> bool {
         a.eq_ignore_ascii_case(b)
     }
+    fn place_keys(&self, name: &str) -> Vec<String> {
+        vec![name.to_lowercase()]
+    }
 }
+
+/// Blocks up to this size compare all their pairs.
+pub const FULL_BLOCK: usize = 48;
+/// In a larger block, each event meets this many neighbours on each side in time.
+pub const WINDOW: usize = 24;
 
 /// Tuning of the clustering.
 #[derive(Debug, Clone, Copy)]
@@ -62,9 +77,8 @@ pub fn cluster(
         .iter()
         .map(|e| tf_idf(e, &df, events.len()))
         .collect();
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    for (a, b) in blocked_pairs(events, copies) {
-        let s = score(
+    let score_of = |a: usize, b: usize| {
+        score(
             &events[a],
             &events[b],
             &vectors[a],
@@ -72,17 +86,30 @@ pub fn cluster(
             copies,
             places,
             params,
-        );
-        if s >= params.threshold {
-            scored.push((s, a, b));
-        }
-    }
-    // Best first; ties in input order, for determinism.
+        )
+    };
+    let blocks = blocks(events, copies, places);
+    let mut scored: Vec<(f64, usize, usize)> = blocks
+        .par_iter()
+        .flat_map_iter(|members| {
+            block_pairs(events, members)
+                .into_iter()
+                .map(|(a, b)| (score_of(a, b), a, b))
+                .filter(|&(s, _, _)| s >= params.threshold)
+        })
+        .collect();
+    // Best first; ties in input order, for determinism. A pair met in several blocks once.
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    scored.dedup_by(|x, y| x.1 == y.1 && x.2 == y.2);
 
     let mut parent: Vec<usize> = (0..events.len()).collect();
     let mut range: Vec<Option<(NaiveDate, NaiveDate)>> = events.iter().map(firm_range).collect();
-    let mut members: Vec<Vec<usize>> = (0..events.len()).map(|i| vec![i]).collect();
+    // Each cluster's members by document, to find the pairs one document separated.
+    let mut by_doc: Vec<HashMap<&str, Vec<usize>>> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| HashMap::from([(e.doc.as_str(), vec![i])]))
+        .collect();
     for (_, a, b) in scored {
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
@@ -91,18 +118,15 @@ pub fn cluster(
         // A document that told two events apart keeps them apart: clusters joined through
         // other documents may not bring together what one document separated, unless those
         // two would merge on their own.
-        let separated = members[ra].iter().any(|&x| {
-            members[rb].iter().any(|&y| {
-                events[x].doc == events[y].doc
-                    && score(
-                        &events[x],
-                        &events[y],
-                        &vectors[x],
-                        &vectors[y],
-                        copies,
-                        places,
-                        params,
-                    ) < params.threshold
+        let (small, large) = if by_doc[ra].len() <= by_doc[rb].len() {
+            (&by_doc[ra], &by_doc[rb])
+        } else {
+            (&by_doc[rb], &by_doc[ra])
+        };
+        let separated = small.iter().any(|(doc, xs)| {
+            large.get(doc).is_some_and(|ys| {
+                xs.iter()
+                    .any(|&x| ys.iter().any(|&y| score_of(x, y) < params.threshold))
             })
         });
         if separated {
@@ -121,8 +145,10 @@ pub fn cluster(
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[gone] = keep;
         range[keep] = merged;
-        let moved = std::mem::take(&mut members[gone]);
-        members[keep].extend(moved);
+        let moved = std::mem::take(&mut by_doc[gone]);
+        for (doc, xs) in moved {
+            by_doc[keep].entry(doc).or_default().extend(xs);
+        }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..events.len() {
@@ -150,70 +176,80 @@ fn firm_range(e: &DocEvent) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// Candidate pairs: events sharing a month bucket; undated events share buckets by place.
-fn blocked_pairs(events: &[DocEvent], copies: &Copies) -> BTreeSet<(usize, usize)> {
+/// The blocks of candidate pairs, each a sorted list of event indices, in a fixed order.
+fn blocks(events: &[DocEvent], copies: &Copies, places: &dyn Places) -> Vec<Vec<usize>> {
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut put = |key: String, i: usize| buckets.entry(key).or_default().push(i);
     for (i, e) in events.iter().enumerate() {
-        let keys = block_keys(e);
-        if keys.is_empty() {
-            for p in &e.places {
-                buckets
-                    .entry(format!("place:{}", p.to_lowercase()))
-                    .or_default()
-                    .push(i);
+        let place_keys: BTreeSet<String> =
+            e.places.iter().flat_map(|p| places.place_keys(p)).collect();
+        let months = block_keys(e);
+        // Undated events meet by place and kind, and by place any event of that place.
+        for p in &place_keys {
+            put(format!("place:{p}"), i);
+        }
+        let times = if months.is_empty() {
+            vec!["undated".to_string()]
+        } else {
+            months
+        };
+        for t in &times {
+            put(format!("{t}|kind:{:?}", e.kind.family()), i);
+            for p in &place_keys {
+                put(format!("{t}|place:{p}"), i);
             }
-            buckets
-                .entry(format!("undated:{:?}", e.kind))
-                .or_default()
-                .push(i);
-        }
-        for k in keys {
-            buckets.entry(k).or_default().push(i);
-        }
-    }
-    let mut pairs = BTreeSet::new();
-    for members in buckets.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                pairs.insert((a.min(b), a.max(b)));
+            for a in &e.actors {
+                put(format!("{t}|actor:{}", a.to_lowercase()), i);
             }
         }
     }
     // Copies of one text are compared event by event, whatever their dates.
-    let root = |d: &str| copies.get(d).cloned().unwrap_or_else(|| d.to_string());
-    let mut by_text: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let originals: BTreeSet<&str> = copies.values().map(String::as_str).collect();
     for (i, e) in events.iter().enumerate() {
-        if copies.contains_key(&e.doc) || copies.values().any(|o| *o == e.doc) {
-            by_text.entry(root(&e.doc)).or_default().push(i);
+        let root = copies.get(&e.doc).map_or(e.doc.as_str(), String::as_str);
+        if copies.contains_key(&e.doc) || originals.contains(e.doc.as_str()) {
+            put(format!("text:{root}"), i);
         }
     }
-    for members in by_text.values() {
+    buckets
+        .into_values()
+        .filter(|m| m.len() > 1)
+        .map(|mut m| {
+            m.dedup();
+            m
+        })
+        .collect()
+}
+
+/// The pairs a block proposes: all of them in a small block; in a large one, each event with
+/// its nearest neighbours in time (undated events last, in input order).
+fn block_pairs(events: &[DocEvent], members: &[usize]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    if members.len() <= FULL_BLOCK {
         for (k, &a) in members.iter().enumerate() {
             for &b in &members[k + 1..] {
-                if events[a].doc != events[b].doc {
-                    pairs.insert((a.min(b), a.max(b)));
-                }
+                pairs.push((a.min(b), a.max(b)));
             }
         }
+        return pairs;
     }
-    // Undated events may still match dated ones in the same place: pair them by place.
-    let mut by_place: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in events.iter().enumerate() {
-        for p in &e.places {
-            by_place.entry(p.to_lowercase()).or_default().push(i);
+    // Dated members meet their neighbours in time; undated ones, having no time, their
+    // neighbours in input order (documents read together sit together).
+    let (mut dated, undated): (Vec<usize>, Vec<usize>) = members
+        .iter()
+        .partition(|&&i| events[i].when.day_range().is_some());
+    dated.sort_by_key(|&i| (events[i].when.day_range().map(|r| r.0), i));
+    for (k, &a) in dated.iter().enumerate() {
+        for &b in dated.iter().skip(k + 1).take(WINDOW) {
+            pairs.push((a.min(b), a.max(b)));
         }
     }
-    for members in by_place.values() {
-        let undated: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| block_keys(&events[i]).is_empty())
-            .collect();
-        for &u in &undated {
-            for &m in members {
-                if m != u {
-                    pairs.insert((u.min(m), u.max(m)));
-                }
+    for &u in &undated {
+        let at = members.partition_point(|&m| m < u);
+        let lo = at.saturating_sub(WINDOW);
+        for &m in &members[lo..(at + WINDOW + 1).min(members.len())] {
+            if m != u {
+                pairs.push((u.min(m), u.max(m)));
             }
         }
     }
@@ -484,6 +520,41 @@ mod tests {
             nouns: vec![],
             gist: text.into(),
         }
+    }
+
+    #[test]
+    fn a_crowded_month_still_merges_the_same_event_and_bounds_its_pairs() {
+        // Three hundred attacks in one month and place, each day's told by two documents:
+        // the block is far over FULL_BLOCK, and every day's pair still merges.
+        let mut events = Vec::new();
+        for day in 0..150 {
+            let date = format!("2021-03-{:02}", day % 28 + 1);
+            let place = format!("Town{day}");
+            for doc in ["a", "b"] {
+                events.push(event(
+                    &format!("{doc}{day}"),
+                    EventType::Attack,
+                    &date,
+                    TimeBasis::Explicit,
+                    &[place.as_str()],
+                    &format!("Jets bombed the depot of {place}"),
+                ));
+            }
+        }
+        let clusters = cluster(&events, &Copies::new(), &ExactPlaces, Params::default());
+        for day in 0..150 {
+            assert!(
+                clusters.contains(&vec![2 * day, 2 * day + 1]),
+                "day {day}: {clusters:?}"
+            );
+        }
+        let all: Vec<usize> = (0..events.len()).collect();
+        let pairs = block_pairs(&events, &all);
+        assert!(
+            pairs.len() <= events.len() * WINDOW,
+            "{} pairs",
+            pairs.len()
+        );
     }
 
     #[test]

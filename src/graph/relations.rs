@@ -15,9 +15,10 @@
 //! gives one, and its place, nearest in time; never the account's own event. The end of a
 //! truce is part of that truce.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+use chrono::{Datelike, NaiveDate};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use regex::Regex;
@@ -87,6 +88,7 @@ pub fn derive(timeline: &Timeline, gaz: &Gazetteer) -> Vec<Relation> {
         .map(|e| graph.add_node(e.id.as_str()))
         .collect();
 
+    let by_tag = ByTag::new(timeline);
     for (i, event) in timeline.events.iter().enumerate() {
         for (k, account) in event.accounts.iter().enumerate() {
             let Some(quote) = context(event, k) else {
@@ -101,7 +103,7 @@ pub fn derive(timeline: &Timeline, gaz: &Gazetteer) -> Vec<Relation> {
                     continue;
                 };
                 let (before, after) = (&quote[..m.start()], &quote[m.end()..]);
-                let Some(j) = named(timeline, i, after, gaz) else {
+                let Some(j) = named(timeline, &by_tag, i, after, gaz) else {
                     continue;
                 };
                 let (from, to, kind) = match tie {
@@ -110,7 +112,7 @@ pub fn derive(timeline: &Timeline, gaz: &Gazetteer) -> Vec<Relation> {
                     // "the strikes allowed ISIS to advance": the advance was caused by the
                     // strikes; the cause is the subject's event, else the account's own.
                     Tie::Causes => {
-                        let cause = named(timeline, j, before, gaz)
+                        let cause = named(timeline, &by_tag, j, before, gaz)
                             .filter(|&c| c != j)
                             .unwrap_or(i);
                         (j, cause, RelationKind::CausedBy)
@@ -241,7 +243,13 @@ fn add(
 /// trigger, at the date the phrase gives if any, in a place the phrase names if any; the
 /// nearest in time to `own` wins. A phrase that names the account's own event (same kind,
 /// same days) names no other.
-fn named(timeline: &Timeline, own: usize, phrase: &str, gaz: &Gazetteer) -> Option<usize> {
+fn named(
+    timeline: &Timeline,
+    by_tag: &ByTag<'_>,
+    own: usize,
+    phrase: &str,
+    gaz: &Gazetteer,
+) -> Option<usize> {
     let phrase = phrase.split(['.', ';']).next().unwrap_or(phrase);
     let phrase: String = phrase.chars().take(200).collect();
     let trigger = triggers::find(&phrase)
@@ -266,7 +274,6 @@ fn named(timeline: &Timeline, own: usize, phrase: &str, gaz: &Gazetteer) -> Opti
         .map(|e| e.name.clone())
         .collect();
     let exact = |e: &Event| e.tags.contains(&tag_of(trigger.kind));
-    let fits = |e: &Event| kinds.iter().any(|k| e.tags.contains(&tag_of(*k)));
     let dated = |e: &Event| dates.is_empty() || dates.iter().any(|d| d.overlaps(&e.when));
     let placed = |e: &Event| {
         places.is_empty()
@@ -279,17 +286,98 @@ fn named(timeline: &Timeline, own: usize, phrase: &str, gaz: &Gazetteer) -> Opti
     if exact(own_event) && dated(own_event) && !dates.is_empty() {
         return None;
     }
-    let distance = |e: &Event| match (e.when.earliest(), own_event.when.earliest()) {
-        (Some(a), Some(b)) => (a - b).num_days().abs(),
-        _ => i64::MAX,
+    let day = own_event.when.earliest().map(|t| t.date());
+    let wanted = |j: usize| {
+        let e = &timeline.events[j];
+        j != own && dated(e) && placed(e)
     };
-    timeline
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(j, e)| *j != own && fits(e) && dated(e) && placed(e))
-        .min_by_key(|(_, e)| (!exact(e), distance(e)))
-        .map(|(j, _)| j)
+    // The exact kind wins over a compatible one; then the nearest in time, then the first.
+    by_tag
+        .nearest(&[tag_of(trigger.kind)], day, &wanted)
+        .or_else(|| {
+            let others: Vec<String> = kinds
+                .iter()
+                .filter(|&&k| k != trigger.kind)
+                .map(|&k| tag_of(k))
+                .collect();
+            by_tag.nearest(&others, day, &wanted)
+        })
+}
+
+/// The timeline's events by tag, each list in order of their first day (undated last), so
+/// that the event a phrase names is found near its date instead of by a scan of all events.
+struct ByTag<'t> {
+    lists: HashMap<&'t str, Vec<(i64, usize)>>,
+}
+
+impl<'t> ByTag<'t> {
+    fn new(timeline: &'t Timeline) -> ByTag<'t> {
+        let mut lists: HashMap<&str, Vec<(i64, usize)>> = HashMap::new();
+        for (j, e) in timeline.events.iter().enumerate() {
+            let day = e
+                .when
+                .earliest()
+                .map_or(i64::MAX, |t| i64::from(t.date().num_days_from_ce()));
+            for tag in &e.tags {
+                lists.entry(tag.as_str()).or_default().push((day, j));
+            }
+        }
+        for list in lists.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        ByTag { lists }
+    }
+
+    /// Among the events carrying any of `tags` that `wanted` accepts, the nearest to `day`
+    /// (any, when `day` is unknown), ties to the earliest in the timeline.
+    fn nearest(
+        &self,
+        tags: &[String],
+        day: Option<NaiveDate>,
+        wanted: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut best: Option<(i64, usize)> = None;
+        let consider = |best: &mut Option<(i64, usize)>, distance: i64, j: usize| {
+            if best.is_none_or(|b| (distance, j) < b) && wanted(j) {
+                *best = Some((distance, j));
+            }
+        };
+        for tag in tags {
+            let Some(list) = self.lists.get(tag.as_str()) else {
+                continue;
+            };
+            let dated = list.partition_point(|&(d, _)| d != i64::MAX);
+            match day {
+                Some(day) => {
+                    let day = i64::from(day.num_days_from_ce());
+                    let at = list[..dated].partition_point(|&(d, _)| d < day);
+                    // Walk outwards; stop each side once it is farther than the best found.
+                    for &(d, j) in &list[at..dated] {
+                        if best.is_some_and(|b| d - day > b.0) {
+                            break;
+                        }
+                        consider(&mut best, d - day, j);
+                    }
+                    for &(d, j) in list[..at].iter().rev() {
+                        if best.is_some_and(|b| day - d > b.0) {
+                            break;
+                        }
+                        consider(&mut best, day - d, j);
+                    }
+                    for &(_, j) in &list[dated..] {
+                        consider(&mut best, i64::MAX, j);
+                    }
+                }
+                None => {
+                    for &(_, j) in list {
+                        consider(&mut best, i64::MAX, j);
+                    }
+                }
+            }
+        }
+        best.map(|(_, j)| j)
+    }
 }
 
 fn same_place(a: &Event, b: &Event, gaz: &Gazetteer) -> bool {
@@ -332,6 +420,35 @@ mod tests {
             events,
             ..Timeline::default()
         }
+    }
+
+    #[test]
+    fn the_named_event_is_the_exact_kind_nearest_in_time_then_the_first() {
+        let t = timeline(vec![
+            event("own", "attack", "2021-03-10", "Hama", &[]),
+            event("far", "attack", "2021-01-01", "Hama", &[]),
+            event("near-a", "attack", "2021-03-12", "Hama", &[]),
+            event("near-b", "attack", "2021-03-08", "Hama", &[]),
+            event("closest-other-kind", "offensive", "2021-03-10", "Hama", &[]),
+            event("undated", "attack", "unknown", "Hama", &[]),
+        ]);
+        let by_tag = ByTag::new(&t);
+        let any = |_: usize| true;
+        let day = NaiveDate::from_ymd_opt(2021, 3, 10);
+        let own = |j: usize| j != 0;
+        // Two days either side: the one listed first wins the tie.
+        assert_eq!(by_tag.nearest(&["attack".into()], day, &own), Some(2));
+        assert_eq!(
+            by_tag.nearest(&["attack".into()], day, &|j| j != 0 && j != 2 && j != 3),
+            Some(1)
+        );
+        assert_eq!(
+            by_tag.nearest(&["attack".into()], day, &|j| j == 5),
+            Some(5)
+        );
+        assert_eq!(by_tag.nearest(&["attack".into()], None, &own), Some(1));
+        assert_eq!(by_tag.nearest(&["offensive".into()], day, &any), Some(4));
+        assert_eq!(by_tag.nearest(&["truce".into()], day, &any), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! containment (shared shingles over the smaller set), so a copy that adds a footer or drops
 //! a paragraph still counts. The earlier-dated document of a pair is the original.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ingest::{Document, SegmentKind};
@@ -142,13 +143,15 @@ fn candidates(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
 /// Find copies among documents. `order` ranks each document's claim to be the original
 /// (smaller is earlier or more trustworthy); ties go to the document listed first.
 pub fn find_copies<K: Ord>(docs: &[Document], order: impl Fn(usize) -> K) -> Vec<Copy> {
-    let prints: Vec<Fingerprint> = docs.iter().map(fingerprint).collect();
+    let prints: Vec<Fingerprint> = docs.par_iter().map(fingerprint).collect();
+    let pairs: Vec<(usize, usize)> = candidates(&prints).into_iter().collect();
+    let similar: Vec<(usize, usize, f64)> = pairs
+        .par_iter()
+        .map(|&(a, b)| (a, b, containment(&prints[a], &prints[b])))
+        .filter(|&(_, _, c)| c >= COPY_THRESHOLD)
+        .collect();
     let mut copies = Vec::new();
-    for (a, b) in candidates(&prints) {
-        let c = containment(&prints[a], &prints[b]);
-        if c < COPY_THRESHOLD {
-            continue;
-        }
+    for (a, b, c) in similar {
         let (original, copy) = if (order(a), a) <= (order(b), b) {
             (a, b)
         } else {
@@ -171,18 +174,19 @@ pub fn find_copies<K: Ord>(docs: &[Document], order: impl Fn(usize) -> K) -> Vec
             }
         }
     }
+    let original_of: BTreeMap<usize, usize> = best.values().map(|c| (c.copy, c.original)).collect();
     let mut out: Vec<Copy> = best.into_values().collect();
-    for i in 0..out.len() {
-        let mut root = out[i].original;
+    for c in &mut out {
+        let mut root = c.original;
         let mut hops = 0;
-        while let Some(next) = out.iter().find(|c| c.copy == root) {
-            root = next.original;
+        while let Some(&next) = original_of.get(&root) {
+            root = next;
             hops += 1;
-            if hops > docs.len() {
+            if hops > original_of.len() {
                 break;
             }
         }
-        out[i].original = root;
+        c.original = root;
     }
     out.retain(|c| c.copy != c.original);
     out

@@ -1,13 +1,17 @@
 //! Event mentions and who says what: sentences, attribution, stance and facets.
 
+pub mod anchor;
 pub mod attribution;
 pub mod claim;
+pub mod dated;
 pub mod detect;
 pub mod docevent;
 pub mod facets;
+pub mod predicate;
 pub mod relational;
 pub mod sentences;
 pub mod stance;
+pub mod tree;
 pub mod triggers;
 
 pub use attribution::attribute;

@@ -77,12 +77,17 @@ impl EventType {
 
     /// Types that can be the same real-world event.
     pub fn compatible(self, other: EventType) -> bool {
+        self.family() == other.family()
+    }
+
+    /// The type standing for all the types compatible with this one.
+    pub fn family(self) -> EventType {
         use EventType::*;
-        self == other
-            || matches!(
-                (self, other),
-                (Attack, Offensive) | (Offensive, Attack) | (Truce, Agreement) | (Agreement, Truce)
-            )
+        match self {
+            Offensive => Attack,
+            Agreement => Truce,
+            k => k,
+        }
     }
 }
 

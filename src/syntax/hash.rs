@@ -6,8 +6,14 @@
 
 /// FNV-1a over bytes, then a finaliser so that short strings spread over all 64 bits.
 pub fn text(s: &str) -> u64 {
+    bytes(s.as_bytes())
+}
+
+/// [`text`] of raw bytes.
+#[inline]
+pub fn bytes(s: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
+    for &b in s {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -15,7 +21,8 @@ pub fn text(s: &str) -> u64 {
 }
 
 /// The murmur3 64-bit finaliser.
-fn finish(mut h: u64) -> u64 {
+#[inline]
+pub fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -34,7 +41,18 @@ pub fn mix(h: u64, v: u64) -> u64 {
 /// A feature key from a template number and its values. Never 0: 0 marks an empty slot.
 #[inline]
 pub fn key(template: u64, values: &[u64]) -> u64 {
-    let mut h = finish(template.wrapping_add(0x1234_5678));
+    key_seeded(seed(template), values)
+}
+
+/// What a template's keys start from, to work out once.
+pub fn seed(template: u64) -> u64 {
+    finish(template.wrapping_add(0x1234_5678))
+}
+
+/// [`key`] from the template's [`seed`].
+#[inline]
+pub fn key_seeded(seed: u64, values: &[u64]) -> u64 {
+    let mut h = seed;
     for &v in values {
         h = mix(h, v);
     }

@@ -8,15 +8,18 @@
 //! (`src/bin/train-syntax.rs`) rebuilds it from the treebank, reproducibly.
 
 pub mod codec;
+pub mod compact;
 pub mod conllu;
 pub mod hash;
 pub mod lemma;
+pub mod mem;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
+pub mod weights;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -270,6 +273,61 @@ mod constructions {
         assert_eq!(t.head("Tuesday"), "said", "{s}");
         assert_eq!(t.head("March"), "closed", "{s}");
         assert_eq!(t.head("closed"), "said", "{s}");
+    }
+
+    /// Irregular past tenses, which the treebank has rarely (or never) as verbs, read as the
+    /// verb of their clause in news sentences of several domains.
+    fn past_tense_verb(text: &str, verb: &str) {
+        let t = Tree::of(text);
+        let s = t.show();
+        assert_eq!(t.0[t.at(verb)].upos, "VERB", "{s}");
+        assert_eq!(t.head(verb), "ROOT", "{s}");
+    }
+
+    #[test]
+    fn irregular_past_tenses_are_verbs() {
+        for (text, verb) in [
+            (
+                "Shares in the bank fell sharply after the announcement.",
+                "fell",
+            ),
+            (
+                "Protesters tore down the statue of the former governor.",
+                "tore",
+            ),
+            (
+                "Thousands of residents fled the city as the fighting spread.",
+                "fled",
+            ),
+            (
+                "A strong earthquake struck the coast early on Monday.",
+                "struck",
+            ),
+            (
+                "Rebels seized the airport and blocked the main road.",
+                "seized",
+            ),
+        ] {
+            past_tense_verb(text, verb);
+        }
+    }
+
+    #[test]
+    #[ignore = "known misses: 'shot' (a noun 8 times in 10 in training), 'learnt', 'sank' read as nouns"]
+    fn irregular_past_tenses_still_missed() {
+        for (text, verb) in [
+            (
+                "A gunman shot two officers outside the station on Friday.",
+                "shot",
+            ),
+            ("The family learnt of his death from a neighbour.", "learnt"),
+            (
+                "The ferry sank off the island with 40 passengers on board.",
+                "sank",
+            ),
+        ] {
+            past_tense_verb(text, verb);
+        }
     }
 
     #[test]

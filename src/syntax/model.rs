@@ -6,11 +6,10 @@ use super::codec::{Reader, Writer};
 use super::lemma::Lemmatizer;
 use super::parser::{Input, Parser};
 use super::tagger::{Lexeme, Tagger};
-use super::train::tag_feature;
 
 /// First bytes of a model file, then its format version.
 const MAGIC: &[u8; 16] = b"RASHOMON-SYNTAX\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A trained model.
 pub struct Model {
@@ -40,9 +39,29 @@ pub struct Parts<'a> {
 impl<'a> Parts<'a> {
     /// The words' features and their tag classes.
     fn tag(&self, forms: &[&str]) -> (Vec<Lexeme>, Vec<u16>) {
-        let lex: Vec<Lexeme> = forms.iter().map(|f| Lexeme::new(f)).collect();
+        let lex = self.tagger.lexemes(forms, self.lemmatizer);
         let tags = self.tagger.tag(&lex);
         (lex, tags)
+    }
+
+    fn input_of(&self, lex: &[Lexeme], tags: &[u16]) -> Vec<Input> {
+        lex.iter()
+            .zip(tags)
+            .map(|(l, &t)| {
+                let (tag, upos) = self.tagger.tag_features(t);
+                Input {
+                    word: l.word,
+                    tag,
+                    upos,
+                }
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    pub fn input(&self, forms: &[&str]) -> Vec<Input> {
+        let (lex, tags) = self.tag(forms);
+        self.input_of(&lex, &tags)
     }
 
     /// Tag, lemmatise and parse one sentence given as its words.
@@ -51,15 +70,7 @@ impl<'a> Parts<'a> {
             return Vec::new();
         }
         let (lex, tags) = self.tag(forms);
-        let input: Vec<Input> = lex
-            .iter()
-            .zip(&tags)
-            .map(|(l, &t)| Input {
-                word: l.word,
-                tag: tag_feature(self.tagger.xpos(t)),
-                upos: tag_feature(self.tagger.upos(t)),
-            })
-            .collect();
+        let input = self.input_of(&lex, &tags);
         let parse = self.parser.parse(&input);
         forms
             .iter()
@@ -87,6 +98,11 @@ impl Model {
             lemmatizer,
             parser,
         }
+    }
+
+    #[cfg(test)]
+    pub fn parser_mut(&mut self) -> &mut Parser {
+        &mut self.parser
     }
 
     pub fn parts(&self) -> Parts<'_> {

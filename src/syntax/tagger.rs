@@ -12,6 +12,7 @@
 //! | context affixes | 3-character suffixes of `i-1` and `i+1` |
 //! | history | `t[i-1]`, `t[i-2]+t[i-1]`, `t[i-1]+w[i]` |
 //! | position | first word of the sentence, with the shape |
+//! | readings | for words with no ambiguity class: which inflectional readings (VB, VBD, VBN, VBZ, VBG, NN, NNS) give a lemma the training lexicon has from another form (see [`Lexicon`]), alone, with the 2-character suffix, and with `t[i-1]` |
 //!
 //! Frequent words that the treebank tags one way almost always take that tag directly (a tag
 //! dictionary, as in Honnibal's tagger): faster, and no less accurate.
@@ -20,7 +21,9 @@ use std::collections::HashMap;
 
 use super::codec::{Reader, Writer};
 use super::hash;
-use super::perceptron::{Trainer, Weights, best};
+use super::lemma::Lemmatizer;
+use super::perceptron::{KeyMap, Trainer, best};
+use super::weights::Weights;
 
 /// What the features need of one word, hashed once.
 #[derive(Clone, Copy, Default)]
@@ -31,10 +34,97 @@ pub struct Lexeme {
     shape: u64,
     suffix: [u64; 4],
     prefix: [u64; 3],
+    /// The word's inflectional readings that the lexicon attests (see [`Lexicon`]), as bits
+    /// of [`READINGS`]; [`UNREAD`] for words with an ambiguity class, which need none.
+    readings: u64,
+}
+
+/// `Lexeme::readings` of a word not looked up.
+const UNREAD: u64 = 1 << 63;
+
+/// The inflectional readings a word is tried in: the (UPOS, XPOS) pairs of regular
+/// inflection whose lemma the [`Lexicon`] may know.
+const READINGS: [(&str, &str); 7] = [
+    ("VERB", "VB"),
+    ("VERB", "VBD"),
+    ("VERB", "VBN"),
+    ("VERB", "VBZ"),
+    ("VERB", "VBG"),
+    ("NOUN", "NN"),
+    ("NOUN", "NNS"),
+];
+
+/// A lemma attested by more than one form.
+const MANY: u64 = u64::MAX;
+
+/// The verb and noun lemmas of the training treebank, each with the one form that attests
+/// it, or [`MANY`]. A rare or unseen word is lemmatised in each of [`READINGS`] (the
+/// lemmatiser's learnt exceptions and suffix rules, then regular inflection), and a reading
+/// holds when the lexicon knows its lemma from *another* form: "fell" read as VBD gives
+/// "fall", a verb the treebank has as "falls"; "seizes" read as VBZ gives "seize", known
+/// from "seized". Counting only other forms makes the feature mean in training what it
+/// means for a word training never saw.
+#[derive(Clone, Default)]
+pub struct Lexicon(KeyMap<u64>);
+
+/// The hash of a lower-cased string, allocating only for capitals.
+fn lower_hash(s: &str) -> u64 {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        hash::text(&s.to_lowercase())
+    } else {
+        hash::text(s)
+    }
+}
+
+impl Lexicon {
+    fn key(upos: &str, lemma: &str) -> u64 {
+        hash::key(98, &[hash::text(upos), lower_hash(lemma)])
+    }
+
+    /// The lexicon of training sentences.
+    pub fn learn(sentences: &[Tagged]) -> Self {
+        let mut map = KeyMap::default();
+        for &(form, upos, _, lemma) in sentences.iter().flatten() {
+            if upos != "VERB" && upos != "NOUN" {
+                continue;
+            }
+            let word = Lexeme::new(form).word;
+            map.entry(Lexicon::key(upos, lemma))
+                .and_modify(|by: &mut u64| {
+                    if *by != word {
+                        *by = MANY;
+                    }
+                })
+                .or_insert(word);
+        }
+        Lexicon(map)
+    }
+
+    /// The readings of `form` (whose word feature is `word`) that the lexicon attests.
+    pub fn readings(&self, form: &str, word: u64, lemmatizer: &Lemmatizer) -> u64 {
+        let mut bits = 0;
+        for (k, &(upos, xpos)) in READINGS.iter().enumerate() {
+            let lemma = lemmatizer.lemma(form, upos, xpos);
+            if let Some(&by) = self.0.get(&Lexicon::key(upos, &lemma))
+                && by != word
+            {
+                bits |= 1 << k;
+            }
+        }
+        bits
+    }
 }
 
 impl Lexeme {
     pub fn new(form: &str) -> Self {
+        if form.len() <= 32 && form.is_ascii() {
+            Lexeme::ascii(form.as_bytes())
+        } else {
+            Lexeme::general(form)
+        }
+    }
+
+    fn general(form: &str) -> Self {
         let norm: String = form
             .chars()
             .flat_map(char::to_lowercase)
@@ -65,6 +155,56 @@ impl Lexeme {
             shape: hash::text(&shape(form)),
             suffix,
             prefix,
+            readings: UNREAD,
+        }
+    }
+}
+
+impl Lexeme {
+    /// [`Lexeme::new`] for a short ASCII word, the common case, without allocating.
+    fn ascii(form: &[u8]) -> Self {
+        let mut norm = [0u8; 32];
+        let mut shape = [0u8; 32];
+        let (mut last, mut run, mut s) = (0u8, 0, 0);
+        for (i, &b) in form.iter().enumerate() {
+            norm[i] = if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            };
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            run = if k == last { run + 1 } else { 1 };
+            last = k;
+            if run <= 2 {
+                shape[s] = k;
+                s += 1;
+            }
+        }
+        let n = form.len();
+        let norm = &norm[..n];
+        let text = |b: &[u8]| hash::bytes(b);
+        let mut suffix = [0u64; 4];
+        let mut prefix = [0u64; 3];
+        for k in 0..4 {
+            if k + 1 < n {
+                suffix[k] = text(&norm[n - k - 1..]);
+                if k < 3 {
+                    prefix[k] = text(&norm[..k + 1]);
+                }
+            }
+        }
+        Lexeme {
+            word: text(norm),
+            form: text(form),
+            shape: text(&shape[..s]),
+            suffix,
+            prefix,
+            readings: UNREAD,
         }
     }
 }
@@ -101,7 +241,7 @@ const END: [u64; 2] = [0x454e_4431, 0x454e_4432];
 const NO_TAG: u64 = 0xffff;
 
 /// The ambiguity class of a word: the set of tags it had in training, hashed (0: unknown).
-type Classes = HashMap<u64, u64>;
+type Classes = KeyMap<u64>;
 
 fn features(lex: &[Lexeme], classes: &Classes, tags: &[u64], i: usize, out: &mut Vec<u64>) {
     out.clear();
@@ -163,6 +303,32 @@ fn features(lex: &[Lexeme], classes: &Classes, tags: &[u64], i: usize, out: &mut
     out.push(f(75, &[a0, a1]));
     out.push(f(76, &[tag(1), a0, a1]));
     out.push(f(77, &[me.word, a1]));
+    if me.readings != UNREAD {
+        out.push(f(80, &[me.readings]));
+        out.push(f(81, &[me.readings, me.suffix[1]]));
+        out.push(f(82, &[tag(1), me.readings]));
+    }
+}
+
+/// The lexemes of a sentence's words, with the readings of those that need them: words
+/// neither in the tag dictionary nor frequent enough for an ambiguity class.
+fn lexemes(
+    forms: &[&str],
+    dictionary: &KeyMap<u16>,
+    classes: &Classes,
+    lexicon: &Lexicon,
+    lemmatizer: &Lemmatizer,
+) -> Vec<Lexeme> {
+    forms
+        .iter()
+        .map(|form| {
+            let mut l = Lexeme::new(form);
+            if !dictionary.contains_key(&l.form) && !classes.contains_key(&l.word) {
+                l.readings = lexicon.readings(form, l.word, lemmatizer);
+            }
+            l
+        })
+        .collect()
 }
 
 /// A trained tagger.
@@ -170,13 +336,32 @@ pub struct Tagger {
     /// The (UPOS, XPOS) pair of each class.
     tags: Vec<(String, String)>,
     /// Exact form hash → class, for frequent unambiguous words.
-    dictionary: HashMap<u64, u16>,
+    dictionary: KeyMap<u16>,
     /// Word feature → ambiguity class, for words seen often enough to have a reliable one.
     classes: Classes,
+    lexicon: Lexicon,
     weights: Weights,
+    /// The parser's features of each class's XPOS and UPOS, hashed once.
+    hashed: Vec<(u64, u64)>,
+}
+
+/// The parser's feature of a tag: the tag, hashed.
+pub fn tag_feature(tag: &str) -> u64 {
+    hash::text(tag)
+}
+
+fn hashed(tags: &[(String, String)]) -> Vec<(u64, u64)> {
+    tags.iter()
+        .map(|(u, x)| (tag_feature(x), tag_feature(u)))
+        .collect()
 }
 
 impl Tagger {
+    /// The parser's features of a class's XPOS and UPOS.
+    pub fn tag_features(&self, class: u16) -> (u64, u64) {
+        self.hashed[class as usize]
+    }
+
     pub fn upos(&self, class: u16) -> &str {
         &self.tags[class as usize].0
     }
@@ -186,6 +371,17 @@ impl Tagger {
     /// Features kept and (feature, class) weights.
     pub fn size(&self) -> (usize, usize) {
         self.weights.size()
+    }
+
+    /// The lexemes of a sentence's words, as [`Tagger::tag`] needs them.
+    pub fn lexemes(&self, forms: &[&str], lemmatizer: &Lemmatizer) -> Vec<Lexeme> {
+        lexemes(
+            forms,
+            &self.dictionary,
+            &self.classes,
+            &self.lexicon,
+            lemmatizer,
+        )
     }
 
     /// Tag the words of one sentence.
@@ -229,6 +425,13 @@ impl Tagger {
             w.u64(k);
             w.u64(v);
         }
+        let mut lexicon: Vec<(u64, u64)> = self.lexicon.0.iter().map(|(&k, &v)| (k, v)).collect();
+        lexicon.sort_unstable();
+        w.len(lexicon.len());
+        for (k, v) in lexicon {
+            w.u64(k);
+            w.u64(v);
+        }
         self.weights.write(w);
     }
 
@@ -239,7 +442,7 @@ impl Tagger {
             tags.push((r.str()?, r.str()?));
         }
         let n = r.len(10)?;
-        let mut dictionary = HashMap::with_capacity(n);
+        let mut dictionary = KeyMap::default();
         for _ in 0..n {
             let k = r.u64()?;
             let v = r.u16()?;
@@ -249,25 +452,33 @@ impl Tagger {
             dictionary.insert(k, v);
         }
         let n = r.len(16)?;
-        let mut classes = HashMap::with_capacity(n);
+        let mut classes = KeyMap::default();
         for _ in 0..n {
             classes.insert(r.u64()?, r.u64()?);
         }
+        let n = r.len(16)?;
+        let mut lexicon = KeyMap::default();
+        for _ in 0..n {
+            lexicon.insert(r.u64()?, r.u64()?);
+        }
+        let lexicon = Lexicon(lexicon);
         let weights = Weights::read(r)?;
         if weights.classes() != tags.len() {
             return Err("model corrupt: tagger classes disagree".into());
         }
         Ok(Tagger {
+            hashed: hashed(&tags),
             tags,
             dictionary,
             classes,
+            lexicon,
             weights,
         })
     }
 }
 
-/// One training sentence: each word's form, UPOS and XPOS.
-pub type Tagged<'a> = Vec<(&'a str, &'a str, &'a str)>;
+/// One training sentence: each word's form, UPOS, XPOS and lemma.
+pub type Tagged<'a> = Vec<(&'a str, &'a str, &'a str, &'a str)>;
 
 /// Settings of a training run.
 pub struct Settings {
@@ -280,6 +491,7 @@ pub struct Settings {
 /// Train a tagger; `report` is called after each epoch with the model so far.
 pub fn train(
     sentences: &[Tagged],
+    lemmatizer: &Lemmatizer,
     settings: &Settings,
     mut report: impl FnMut(usize, &Tagger),
 ) -> Tagger {
@@ -287,7 +499,7 @@ pub fn train(
     let mut pairs: Vec<(&str, &str)> = sentences
         .iter()
         .flatten()
-        .map(|&(_, u, x)| (u, x))
+        .map(|&(_, u, x, _)| (u, x))
         .collect();
     pairs.sort_unstable();
     pairs.dedup();
@@ -300,12 +512,14 @@ pub fn train(
         .collect();
     let dictionary = dictionary(sentences, &index);
     let classes = ambiguity_classes(sentences, &index);
+    let lexicon = Lexicon::learn(sentences);
     let data: Vec<(Vec<Lexeme>, Vec<u16>)> = sentences
         .iter()
         .map(|s| {
+            let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
             (
-                s.iter().map(|(f, _, _)| Lexeme::new(f)).collect(),
-                s.iter().map(|&(_, u, x)| index[&(u, x)]).collect(),
+                lexemes(&forms, &dictionary, &classes, &lexicon, lemmatizer),
+                s.iter().map(|&(_, u, x, _)| index[&(u, x)]).collect(),
             )
         })
         .collect();
@@ -336,9 +550,11 @@ pub fn train(
             }
         }
         let tagger = Tagger {
+            hashed: hashed(&tags),
             tags: tags.clone(),
             dictionary: dictionary.clone(),
             classes: classes.clone(),
+            lexicon: lexicon.clone(),
             weights: trainer.freeze(settings.prune),
         };
         report(epoch, &tagger);
@@ -351,7 +567,7 @@ pub fn train(
 /// set of tags they had.
 fn ambiguity_classes(sentences: &[Tagged], index: &HashMap<(&str, &str), u16>) -> Classes {
     let mut seen: HashMap<u64, (u32, u128)> = HashMap::new();
-    for &(f, u, x) in sentences.iter().flatten() {
+    for &(f, u, x, _) in sentences.iter().flatten() {
         let e = seen.entry(Lexeme::new(f).word).or_default();
         e.0 += 1;
         e.1 |= 1u128 << (index[&(u, x)] % 128);
@@ -363,16 +579,16 @@ fn ambiguity_classes(sentences: &[Tagged], index: &HashMap<(&str, &str), u16>) -
 }
 
 /// Forms seen at least 20 times with one tag pair 97% of the time or more.
-fn dictionary(sentences: &[Tagged], index: &HashMap<(&str, &str), u16>) -> HashMap<u64, u16> {
+fn dictionary(sentences: &[Tagged], index: &HashMap<(&str, &str), u16>) -> KeyMap<u16> {
     let mut counts: HashMap<&str, HashMap<u16, u32>> = HashMap::new();
-    for &(f, u, x) in sentences.iter().flatten() {
+    for &(f, u, x, _) in sentences.iter().flatten() {
         *counts
             .entry(f)
             .or_default()
             .entry(index[&(u, x)])
             .or_default() += 1;
     }
-    let mut out = HashMap::new();
+    let mut out = KeyMap::default();
     for (form, tags) in counts {
         let total: u32 = tags.values().sum();
         let (&tag, &n) = tags
@@ -398,12 +614,60 @@ mod tests {
         assert_eq!(shape(""), "");
     }
 
+    /// The fast path for ASCII words gives what the general one does.
+    #[test]
+    fn ascii_words_hash_as_any_other() {
+        for w in [
+            "Kharkiv",
+            "MH17",
+            "1,200",
+            "a",
+            "",
+            "U.S.",
+            "don't",
+            "AAAbbb99x",
+        ] {
+            let fast = Lexeme::ascii(w.as_bytes());
+            let slow = Lexeme::general(w);
+            assert_eq!(
+                (fast.word, fast.form, fast.shape, fast.suffix, fast.prefix),
+                (slow.word, slow.form, slow.shape, slow.suffix, slow.prefix),
+                "{w}"
+            );
+        }
+    }
+
     #[test]
     fn affixes_skip_whole_words_and_respect_characters() {
         let l = Lexeme::new("Ré");
         assert_eq!(l.suffix[0], hash::text("é"));
         assert_eq!(l.suffix[1], 0);
         assert_eq!(Lexeme::new("2016").word, hash::text("0000"));
+    }
+
+    /// A reading holds when another form attests its lemma: learnt exceptions ("fell" →
+    /// "fall") and regular inflection ("seizes" → "seize") both find it; a word attesting
+    /// only itself reads as nothing, as an unseen word would.
+    #[test]
+    fn readings_come_from_other_forms_of_a_lemma() {
+        let raw: [(&str, &str, &str, &str); 6] = [
+            ("falls", "VERB", "VBZ", "fall"),
+            ("fell", "VERB", "VBD", "fall"),
+            ("fell", "VERB", "VBD", "fall"),
+            ("seized", "VERB", "VBD", "seize"),
+            ("rises", "NOUN", "NNS", "rise"),
+            ("vote", "VERB", "VB", "vote"),
+        ];
+        let sents: Vec<Tagged> = vec![raw.to_vec()];
+        let lemmatizer = Lemmatizer::train(raw);
+        let lexicon = Lexicon::learn(&sents);
+        let bit = |x: &str| 1u64 << READINGS.iter().position(|r| r.1 == x).unwrap();
+        let read = |f: &str| lexicon.readings(f, Lexeme::new(f).word, &lemmatizer);
+        assert_eq!(read("fell"), bit("VBD"));
+        assert_eq!(read("seizes"), bit("VBZ"));
+        assert_eq!(read("seized"), 0, "its only attestation is itself");
+        assert_eq!(read("votes") & bit("VBZ"), bit("VBZ"));
+        assert_eq!(read("table"), 0);
     }
 
     /// A toy treebank in two domains: the tagger learns determiners, nouns and verbs well
@@ -422,7 +686,8 @@ mod tests {
                 s.split(' ')
                     .map(|w| {
                         let mut p = w.split('/');
-                        (p.next().unwrap(), p.next().unwrap(), p.next().unwrap())
+                        let form = p.next().unwrap();
+                        (form, p.next().unwrap(), p.next().unwrap(), form)
                     })
                     .collect()
             })
@@ -432,11 +697,9 @@ mod tests {
             seed: 1,
             prune: 0.0,
         };
-        let t = train(&sents, &settings, |_, _| {});
-        let lex: Vec<Lexeme> = ["a", "jury", "destroyed", "the", "court"]
-            .iter()
-            .map(|f| Lexeme::new(f))
-            .collect();
+        let lemmatizer = Lemmatizer::train(sents.iter().flatten().copied());
+        let t = train(&sents, &lemmatizer, &settings, |_, _| {});
+        let lex = t.lexemes(&["a", "jury", "destroyed", "the", "court"], &lemmatizer);
         let got: Vec<&str> = t.tag(&lex).into_iter().map(|c| t.upos(c)).collect();
         assert_eq!(got, ["DET", "NOUN", "VERB", "DET", "NOUN"]);
         let mut w = Writer::default();

@@ -46,6 +46,8 @@ pub struct Options {
     /// Averaged weights below these are dropped from the tagger and from the parser.
     pub tagger_prune: f64,
     pub parser_prune: f64,
+    /// Parsers trained side by side from different seeds, their weights averaged.
+    pub ensemble: usize,
 }
 
 impl Default for Options {
@@ -56,7 +58,8 @@ impl Default for Options {
             folds: 5,
             seed: 2016,
             tagger_prune: 0.05,
-            parser_prune: 0.5,
+            parser_prune: 0.8,
+            ensemble: 4,
         }
     }
 }
@@ -108,16 +111,24 @@ fn tagged(sents: &[Sentence]) -> Vec<Tagged<'_>> {
         .map(|s| {
             s.words
                 .iter()
-                .map(|w| (w.form.as_str(), w.upos.as_str(), w.xpos.as_str()))
+                .map(|w| {
+                    (
+                        w.form.as_str(),
+                        w.upos.as_str(),
+                        w.xpos.as_str(),
+                        w.lemma.as_str(),
+                    )
+                })
                 .collect()
         })
         .collect()
 }
 
-fn tag_accuracy(t: &tagger::Tagger, gold: &[Tagged]) -> f64 {
+fn tag_accuracy(t: &tagger::Tagger, lemmatizer: &Lemmatizer, gold: &[Tagged]) -> f64 {
     let (mut right, mut all) = (0usize, 0usize);
     for s in gold {
-        let lex: Vec<Lexeme> = s.iter().map(|w| Lexeme::new(w.0)).collect();
+        let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
+        let lex = t.lexemes(&forms, lemmatizer);
         for (c, w) in t.tag(&lex).into_iter().zip(s) {
             all += 1;
             right += usize::from(t.upos(c) == w.1);
@@ -151,47 +162,47 @@ pub fn train(
         dev.len()
     ));
 
-    let train_tags = tagged(&train);
-    let dev_tags = tagged(&dev);
-    let tag_settings = tagger::Settings {
-        epochs: options.tagger_epochs,
-        seed: options.seed,
-        prune: options.tagger_prune,
-    };
-    let tagger = tagger::train(&train_tags, &tag_settings, |epoch, t| {
-        log(&format!(
-            "tagger epoch {epoch}: dev UPOS {:.2}",
-            tag_accuracy(t, &dev_tags)
-        ));
-    });
-    let (features, weights) = tagger.size();
-    log(&format!("tagger: {features} features, {weights} weights"));
+    let (tagger, predicted) = {
+        let train_tags = tagged(&train);
+        let dev_tags = tagged(&dev);
+        let tag_settings = tagger::Settings {
+            epochs: options.tagger_epochs,
+            seed: options.seed,
+            prune: options.tagger_prune,
+        };
+        let tagger = tagger::train(&train_tags, &lemmatizer, &tag_settings, |epoch, t| {
+            log(&format!(
+                "tagger epoch {epoch}: dev UPOS {:.2}",
+                tag_accuracy(t, &lemmatizer, &dev_tags)
+            ));
+        });
+        let (features, weights) = tagger.size();
+        log(&format!("tagger: {features} features, {weights} weights"));
 
-    // Jackknifed tags for the parser's training data.
-    let mut predicted: Vec<Vec<(u64, u64)>> = vec![Vec::new(); train.len()];
-    let folds = options.folds.max(2);
-    for fold in 0..folds {
-        let rest: Vec<Tagged> = train_tags
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, s)| s.clone())
-            .collect();
-        let t = tagger::train(&rest, &tag_settings, |_, _| {});
-        for (i, s) in train_tags
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == fold)
-        {
-            let lex: Vec<Lexeme> = s.iter().map(|w| Lexeme::new(w.0)).collect();
-            predicted[i] = t
-                .tag(&lex)
-                .into_iter()
-                .map(|c| (tag_feature(t.xpos(c)), tag_feature(t.upos(c))))
+        // Jackknifed tags for the parser's training data.
+        let mut predicted: Vec<Vec<(u64, u64)>> = vec![Vec::new(); train.len()];
+        let folds = options.folds.max(2);
+        for fold in 0..folds {
+            let rest: Vec<Tagged> = train_tags
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, s)| s.clone())
                 .collect();
+            let t = tagger::train(&rest, &lemmatizer, &tag_settings, |_, _| {});
+            for (i, s) in train_tags
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds == fold)
+            {
+                let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
+                let lex = t.lexemes(&forms, &lemmatizer);
+                predicted[i] = t.tag(&lex).into_iter().map(|c| t.tag_features(c)).collect();
+            }
+            log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
         }
-        log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
-    }
+        (tagger, predicted)
+    };
     let examples: Vec<Example> = train
         .iter()
         .zip(&predicted)
@@ -216,6 +227,7 @@ pub fn train(
         prune: options.parser_prune,
         explore_from: 2,
         explore: 0.9,
+        ensemble: options.ensemble,
     };
     // Keep the parser of the epoch that does best on dev, as bytes.
     let mut best: Option<(f64, usize, Vec<u8>)> = None;
@@ -235,8 +247,10 @@ pub fn train(
             s.pct(s.las),
             s.pct(s.lemma)
         ));
-        let (features, weights) = p.size();
-        log(&format!("parser: {features} features, {weights} weights"));
+        let [token, hot, cold, labels] = p.size();
+        log(&format!(
+            "parser: moves {token} token, {hot} hot, {cold} cold features; labeller {labels}"
+        ));
         let las = s.pct(s.las);
         if best.as_ref().is_none_or(|b| las > b.0) {
             let mut w = Writer::default();
@@ -249,11 +263,6 @@ pub fn train(
     let parser = Parser::read(&mut Reader::new(&bytes)).expect("written just now");
     let model = Model::new(tagger, lemmatizer, parser);
     Ok(model)
-}
-
-/// The parser's tag feature: the XPOS, hashed.
-pub fn tag_feature(xpos: &str) -> u64 {
-    super::hash::text(xpos)
 }
 
 /// Read the treebank from `ud`, train, report on standard error, and write the model

@@ -511,3 +511,49 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn cli_mentions_jsonl_dates_event_words() {
+    let input = concat!(
+        r#"{"id": "court", "dct": "2019-03-08", "text": "Café owners were evicted on Monday. A judge convicted two brothers of arson on 2 March 2019."}"#,
+        "\n",
+        r#"{"id": "none", "dct": "2019-03-08", "text": "The weather is mild."}"#,
+        "\n"
+    );
+    let out = rashomon()
+        .args(["mentions", "--jsonl"])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "court");
+    let text: Vec<char> = "Café owners were evicted on Monday. A judge convicted two brothers of arson on 2 March 2019.".chars().collect();
+    let found: Vec<(String, String)> = lines[0]["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| {
+            let (s, t) = (
+                e["start"].as_u64().unwrap_or(0),
+                e["end"].as_u64().unwrap_or(0),
+            );
+            let word: String = text[s as usize..t as usize].iter().collect();
+            (word, e["when"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    // Offsets count characters ("Café" is 5 bytes, 4 characters).
+    assert!(
+        found.contains(&("evicted".into(), "2019-03-04".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("convicted".into(), "2019-03-02".into())),
+        "{found:?}"
+    );
+    assert_eq!(lines[1]["events"].as_array().map(Vec::len), Some(0));
+}

@@ -329,7 +329,7 @@ pub(super) fn date_at(t: &Toks, i: usize, limit: usize) -> Option<(usize, usize)
             }
             return Some((i, e));
         }
-        if t.is(j, MONTHS) && t.kind(j + 1.min(limit - 1)) == Kind::Number && j + 1 < limit {
+        if t.is(j, MONTHS) && j + 1 < limit && t.kind(j + 1) == Kind::Number {
             return Some((i, j + 2));
         }
         if t.kind(j) == Kind::Number && j + 1 < limit && t.is(j + 1, MONTHS) {

@@ -1,0 +1,279 @@
+//! A parsed sentence as a tree to walk: heads, children, subtree spans and the few
+//! questions extraction asks of a word (its relation, its lemma, whether it is negated).
+
+use crate::syntax::Word;
+
+/// One parsed sentence, 0-based word indices.
+#[derive(Debug)]
+pub struct Tree<'p, 'a> {
+    words: &'p [Word<'a>],
+    heads: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    /// Lower-cased lemmas, for lookups.
+    lemmas: Vec<String>,
+    /// The first and last word of each word's subtree.
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'p, 'a> Tree<'p, 'a> {
+    pub fn new(words: &'p [Word<'a>]) -> Tree<'p, 'a> {
+        let n = words.len();
+        let heads: Vec<Option<usize>> = words
+            .iter()
+            .map(|w| (w.head > 0 && w.head <= n).then(|| w.head - 1))
+            .collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(h) = *h {
+                children[h].push(i);
+            }
+        }
+        let lemmas = words.iter().map(|w| w.lemma.to_lowercase()).collect();
+        let mut spans: Vec<(usize, usize)> = (0..n).map(|i| (i, i)).collect();
+        // Widen each head's span by its descendants': walk up from every word, with a step
+        // limit so that a malformed tree (a cycle) cannot loop.
+        for i in 0..n {
+            let mut h = heads[i];
+            let mut steps = 0;
+            while let Some(j) = h {
+                spans[j].0 = spans[j].0.min(i);
+                spans[j].1 = spans[j].1.max(i);
+                h = heads[j];
+                steps += 1;
+                if steps > n {
+                    break;
+                }
+            }
+        }
+        Tree {
+            words,
+            heads,
+            children,
+            lemmas,
+            spans,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn word(&self, i: usize) -> &Word<'a> {
+        &self.words[i]
+    }
+
+    pub fn words(&self) -> &'p [Word<'a>] {
+        self.words
+    }
+
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.heads[i]
+    }
+
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// The full relation, "nsubj:pass".
+    pub fn rel(&self, i: usize) -> &str {
+        self.words[i].deprel
+    }
+
+    /// The universal part of the relation, "nsubj".
+    pub fn base(&self, i: usize) -> &str {
+        let r = self.words[i].deprel;
+        r.split(':').next().unwrap_or(r)
+    }
+
+    pub fn lemma(&self, i: usize) -> &str {
+        &self.lemmas[i]
+    }
+
+    pub fn form(&self, i: usize) -> &str {
+        self.words[i].form
+    }
+
+    pub fn upos(&self, i: usize) -> &str {
+        self.words[i].upos
+    }
+
+    pub fn xpos(&self, i: usize) -> &str {
+        self.words[i].xpos
+    }
+
+    pub fn root(&self) -> Option<usize> {
+        (0..self.len()).find(|&i| self.heads[i].is_none())
+    }
+
+    /// Children with one of these relations (full or universal part).
+    pub fn children_with<'s>(
+        &'s self,
+        i: usize,
+        rels: &'s [&'s str],
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| rels.contains(&self.rel(c)) || rels.contains(&self.base(c)))
+    }
+
+    pub fn child(&self, i: usize, rels: &[&str]) -> Option<usize> {
+        self.children_with(i, rels).next()
+    }
+
+    /// The first and last word of the subtree.
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        self.spans[i]
+    }
+
+    /// Byte offsets of the subtree's text.
+    pub fn bytes(&self, i: usize) -> (usize, usize) {
+        let (a, b) = self.spans[i];
+        (self.words[a].start, self.words[b].end)
+    }
+
+    /// Byte offsets of a run of words.
+    pub fn bytes_of(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.words[a].start, self.words[b].end)
+    }
+
+    /// Whether `a` is `b` or one of its ancestors.
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut x = Some(b);
+        let mut steps = 0;
+        while let Some(j) = x {
+            if j == a {
+                return true;
+            }
+            x = self.heads[j];
+            steps += 1;
+            if steps > self.len() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Ancestors from the head up, bounded.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut x = self.heads[i];
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let j = x?;
+            steps += 1;
+            if steps > self.len() {
+                return None;
+            }
+            x = self.heads[j];
+            Some(j)
+        })
+    }
+
+    /// The word covering a byte offset.
+    pub fn at_byte(&self, b: usize) -> Option<usize> {
+        let i = self.words.partition_point(|w| w.end <= b);
+        (i < self.len() && self.words[i].start <= b).then_some(i)
+    }
+
+    /// The words whose bytes lie within `[start, end)`.
+    pub fn within(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let a = self.words.partition_point(|w| w.start < start);
+        let b = self.words.partition_point(|w| w.end <= end);
+        a..b.max(a)
+    }
+
+    /// The word of a run whose head lies outside it: the run's head.
+    pub fn head_of(&self, run: std::ops::Range<usize>) -> Option<usize> {
+        run.clone()
+            .find(|&i| self.heads[i].is_none_or(|h| !run.contains(&h)))
+    }
+
+    /// Negated by "not", "n't", "never", "no" (or "without" over it).
+    pub fn negated(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| {
+            matches!(
+                self.lemma(c),
+                "not" | "never" | "n't" | "no" | "neither" | "nor"
+            ) && matches!(self.base(c), "advmod" | "det" | "cc" | "neg")
+        })
+    }
+
+    /// The auxiliaries of a verb, lemmas.
+    pub fn auxiliaries(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
+        self.children[i]
+            .iter()
+            .filter(|&&c| self.base(c) == "aux")
+            .map(|&c| self.lemma(c))
+    }
+
+    /// Whether the verb is passive.
+    pub fn passive(&self, i: usize) -> bool {
+        self.children[i]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
+    }
+
+    /// The case marker of a nominal ("on", "according to"), lower-case, multiword joined.
+    pub fn case(&self, i: usize) -> Option<String> {
+        let c = self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.base(c), "case" | "mark") && c < i)?;
+        // Forms, not lemmas: "according to" is a marker, not a form of "accord".
+        let mut words = vec![self.form(c).to_lowercase()];
+        words.extend(
+            self.children_with(c, &["fixed"])
+                .map(|f| self.form(f).to_lowercase()),
+        );
+        Some(words.join(" "))
+    }
+
+    /// The word and its flat, compound and fixed parts: a name's whole run ("Igor
+    /// Konashenkov", "Dutch Safety Board").
+    pub fn name_span(&self, i: usize) -> (usize, usize) {
+        let mut lo = i;
+        let mut hi = i;
+        let mut stack = vec![i];
+        while let Some(x) = stack.pop() {
+            for &c in &self.children[x] {
+                if matches!(self.rel(c), "flat" | "flat:name" | "compound" | "fixed")
+                    || self.rel(c) == "amod" && self.upos(c) == "PROPN"
+                {
+                    lo = lo.min(c);
+                    hi = hi.max(c);
+                    stack.push(c);
+                }
+            }
+        }
+        (lo, hi)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tree;
+    use crate::syntax;
+
+    #[test]
+    fn heads_children_and_spans() {
+        let model = syntax::model().expect("model");
+        let text = "The court convicted three men on Thursday.";
+        let words = syntax::parse_text(model, text, 0);
+        let t = Tree::new(&words);
+        let root = t.root().expect("a root");
+        assert_eq!(t.lemma(root), "convict");
+        let obj = t.child(root, &["obj"]).expect("object");
+        assert_eq!(t.form(obj), "men");
+        assert_eq!(t.span(obj), (3, 4));
+        let when = t.within(text.find("Thursday").unwrap_or(0), text.len() - 1);
+        let h = t.head_of(when).expect("head");
+        assert_eq!(t.head(h), Some(root));
+        assert_eq!(t.case(h).as_deref(), Some("on"));
+        assert!(t.dominates(root, h) && !t.dominates(h, root));
+        assert_eq!(t.at_byte(5), Some(1));
+    }
+}
