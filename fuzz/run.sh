@@ -69,7 +69,8 @@ for t in "${targets[@]}"; do
   cargo +nightly fuzz run "$t" -O --debug-assertions -s none "corpus/$t" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
     "${dict[@]}" ${FUZZ_FLAGS:-} 2>&1 | grep -E "^(#[0-9]+ +DONE|==[0-9]+== ERROR|SUMMARY|Done |INFO: fuzzed for)|panicked|artifact_prefix|Test unit written" || true
-  if ls "$here/artifacts/$t"/crash-* "$here/artifacts/$t"/timeout-* >/dev/null 2>&1; then
+  if compgen -G "$here/artifacts/$t/crash-*" >/dev/null || compgen -G "$here/artifacts/$t/timeout-*" >/dev/null ||
+    compgen -G "$here/artifacts/$t/oom-*" >/dev/null; then
     echo "fuzz $t: found problems, see fuzz/artifacts/$t/"
     failed=1
   fi

@@ -35,8 +35,10 @@ pub fn check(data: &[u8]) {
     }
 }
 
-/// Messages are for people: no Rust type or library names.
+/// Messages are for people: no Rust type or library names. What a message quotes from the
+/// file (between backquotes) is the file's own words, whatever they are.
 fn plain_words(message: &str) {
+    let own: String = message.split('`').step_by(2).collect::<Vec<_>>().join(" ");
     for internal in [
         "untagged",
         "enum ",
@@ -46,7 +48,7 @@ fn plain_words(message: &str) {
         "DuplicateKeyPolicy",
     ] {
         assert!(
-            !message.contains(internal),
+            !own.contains(internal),
             "message exposes internals ({internal}): {message}"
         );
     }
