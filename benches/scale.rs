@@ -90,7 +90,7 @@ fn main() -> ExitCode {
     );
     let mut previous: Option<Run> = None;
     let mut worst_growth: f64 = 0.0;
-    let mut last: Option<PathBuf> = None;
+    let mut last: Option<(PathBuf, PathBuf)> = None;
     for &n in &sizes {
         let dir = tmp.path().join(format!("a{n}"));
         let bytes = write_archive(&dir, n);
@@ -122,10 +122,13 @@ fn main() -> ExitCode {
             mb / run.wall,
         );
         previous = Some(run);
-        std::fs::remove_dir_all(&dir).ok();
-        last = Some(out);
+        // The articles stay until the timeline that names them is checked: `check` verifies
+        // that each source's file exists.
+        if let Some((_, done)) = last.replace((out, dir)) {
+            std::fs::remove_dir_all(done).ok();
+        }
     }
-    if let Some(timeline) = last {
+    if let Some((timeline, _)) = last {
         let path = timeline.to_str().expect("UTF-8 path");
         let check = measure(&["check", path]);
         let html = tmp.path().join("page.html");
