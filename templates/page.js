@@ -46,11 +46,21 @@
   } catch (e) {
     index = null;
   }
+  // Everything a filter asks of an event, read from the page once: filtering then touches
+  // the page only where an event's visibility changes.
   var docs = events.map(function (ev, i) {
     var entry = index && index.length === events.length ? index[i] : null;
     return {
       text: " " + words(entry ? entry.w : ev.textContent).join(" ") + " ",
-      days: entry ? entry.d : null
+      days: entry ? entry.d : null,
+      keys: {
+        "data-sources": " " + ev.getAttribute("data-sources") + " ",
+        "data-claimants": " " + ev.getAttribute("data-claimants") + " ",
+        "data-tags": " " + ev.getAttribute("data-tags") + " "
+      },
+      disputed: ev.getAttribute("data-disputed") === "1",
+      item: ev.parentNode,
+      shown: !ev.parentNode.hidden
     };
   });
 
@@ -159,8 +169,8 @@
     return part.dates.some(function (t) { return dateMatch(doc.days, t); });
   }
 
-  function has(el, attr, key) {
-    return !key || (" " + el.getAttribute(attr) + " ").indexOf(" " + key + " ") >= 0;
+  function has(i, attr, key) {
+    return !key || docs[i].keys[attr].indexOf(" " + key + " ") >= 0;
   }
 
   // The criteria in force, each a test of one event, with a label for "no results".
@@ -178,10 +188,10 @@
         var el = f[c[0]], key = el.value;
         if (!key) return;
         var label = c[2] + " " + (el.options[el.selectedIndex] ? el.options[el.selectedIndex].text : key);
-        out.push({ label: label, test: function (ev) { return has(ev, c[1], key); } });
+        out.push({ label: label, test: function (ev, i) { return has(i, c[1], key); } });
       });
     if (f.disputed.checked) {
-      out.push({ label: "disputed only", test: function (ev) { return ev.getAttribute("data-disputed") === "1"; } });
+      out.push({ label: "disputed only", test: function (ev, i) { return docs[i].disputed; } });
     }
     return out;
   }
@@ -244,6 +254,23 @@
     return box;
   }
 
+  // The source and claimant whose accounts are highlighted now.
+  var lit = { source: "", claimant: "" };
+  function highlight(src, who) {
+    if (src === lit.source && who === lit.claimant) return;
+    // Only events holding the old or the new key have accounts to change.
+    var keys = [["data-sources", lit.source], ["data-sources", src], ["data-claimants", lit.claimant], ["data-claimants", who]];
+    docs.forEach(function (d, i) {
+      if (!keys.some(function (k) { return k[1] && has(i, k[0], k[1]); })) return;
+      Array.prototype.forEach.call(events[i].querySelectorAll("li.account"), function (a) {
+        var match = (src && a.getAttribute("data-source") === src) ||
+          (who && a.getAttribute("data-claimant") === who);
+        a.classList.toggle("is-match", !!match);
+      });
+    });
+    lit = { source: src, claimant: who };
+  }
+
   function apply() {
     clearGaps();
     var crit = criteria();
@@ -259,17 +286,16 @@
         note.textContent = "Shown because the address points to it: it does not match the filters.";
         ev.querySelector(".event-body").insertBefore(note, ev.querySelector(".event-body").firstChild);
       }
-      ev.parentNode.hidden = !ok;
-      if (entries[ev.id]) entries[ev.id].hidden = !ok;
-      var src = f.source.value, who = f.claimant.value;
-      Array.prototype.forEach.call(ev.querySelectorAll("li.account"), function (a) {
-        var match = (src && a.getAttribute("data-source") === src) ||
-          (who && a.getAttribute("data-claimant") === who);
-        a.classList.toggle("is-match", !!match);
-      });
-      (marks[ev.id] || []).forEach(function (m) { m.classList.toggle("is-filtered", !ok); });
+      var d = docs[i];
+      if (d.shown !== ok) {
+        d.shown = ok;
+        d.item.hidden = !ok;
+        if (entries[ev.id]) entries[ev.id].hidden = !ok;
+        (marks[ev.id] || []).forEach(function (m) { m.classList.toggle("is-filtered", !ok); });
+      }
       return ok;
     });
+    highlight(f.source.value, f.claimant.value);
     // A line where each run of hidden events was; with nothing shown, why.
     var run = [];
     events.forEach(function (ev, i) {
@@ -327,8 +353,18 @@
     if (target) target.scrollIntoView({ block: "start", behavior: now ? "instant" : "auto" });
   }
 
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  // Typing is debounced (a burst of keys filters once); a list or box filters on its change
+  // alone, not on input and change both.
+  var typing = 0;
+  form.addEventListener("input", function (e) {
+    if (e.target !== f.q) return;
+    clearTimeout(typing);
+    typing = setTimeout(changed, 60);
+  });
+  form.addEventListener("change", function (e) {
+    if (e.target === f.q) return;
+    changed();
+  });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(changed, 0); });
   window.addEventListener("hashchange", function () { reveal(apply()); });
@@ -347,17 +383,21 @@
   }
 
   function move(step) {
-    var visible = events.filter(function (ev) { return !ev.parentNode.hidden; });
+    var visible = events.filter(function (ev, i) { return docs[i].shown; });
     if (!visible.length) return;
     var cur = -1;
     visible.forEach(function (ev, i) {
       if (ev.contains(document.activeElement)) cur = i;
     });
     if (cur < 0 || visible[cur].getBoundingClientRect().bottom < 0) {
-      cur = -1;
-      visible.forEach(function (ev, i) {
-        if (ev.getBoundingClientRect().top <= 24) cur = i;
-      });
+      // The last event whose top is above the fold: events are in page order, so a binary
+      // search measures a few of them instead of every one.
+      var lo = 0, hi = visible.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (visible[mid].getBoundingClientRect().top <= 24) lo = mid + 1; else hi = mid;
+      }
+      cur = lo - 1;
     }
     var next = visible[Math.max(0, Math.min(visible.length - 1, cur + step))];
     next.focus({ preventScroll: true });

@@ -183,9 +183,96 @@ pub struct Choice {
     pub label: String,
 }
 
+/// The timeline with maps from ids to what they name, so that building the page looks each
+/// source, event, account and relation up in constant time instead of scanning for it.
+struct Ix<'t> {
+    timeline: &'t Timeline,
+    source_by_id: HashMap<&'t str, &'t Source>,
+    event_by_id: HashMap<&'t str, &'t Event>,
+    account_by_id: HashMap<&'t str, &'t Account>,
+    relations_by_event: HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> Ix<'t> {
+    fn new(timeline: &'t Timeline) -> Ix<'t> {
+        let mut relations_by_event: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, r) in timeline.relations.iter().enumerate() {
+            relations_by_event
+                .entry(r.from.as_str())
+                .or_default()
+                .push(k);
+            if r.to != r.from {
+                relations_by_event.entry(r.to.as_str()).or_default().push(k);
+            }
+        }
+        Ix {
+            timeline,
+            // The first of duplicate ids wins, as `Timeline::source` and `event` find it.
+            source_by_id: first_by_id(timeline.sources.iter().map(|s| (s.id.as_str(), s))),
+            event_by_id: first_by_id(timeline.events.iter().map(|e| (e.id.as_str(), e))),
+            account_by_id: first_by_id(
+                timeline
+                    .events
+                    .iter()
+                    .flat_map(|e| &e.accounts)
+                    .map(|a| (a.id.as_str(), a)),
+            ),
+            relations_by_event,
+        }
+    }
+
+    fn source(&self, id: &str) -> Option<&'t Source> {
+        self.source_by_id.get(id).copied()
+    }
+
+    fn event(&self, id: &str) -> Option<&'t Event> {
+        self.event_by_id.get(id).copied()
+    }
+
+    /// As [`Timeline::independent_sources`], following `republishes` through the map.
+    fn independent_sources(&self, event: &Event) -> usize {
+        let mut roots: Vec<&str> = event
+            .accounts
+            .iter()
+            .map(|a| {
+                let mut current = a.source.as_str();
+                let mut seen = vec![current];
+                while let Some(next) = self.source(current).and_then(|s| s.republishes.as_deref()) {
+                    if seen.contains(&next) || self.source(next).is_none() {
+                        break;
+                    }
+                    seen.push(next);
+                    current = next;
+                }
+                current
+            })
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        roots.len()
+    }
+}
+
+impl std::ops::Deref for Ix<'_> {
+    type Target = Timeline;
+    fn deref(&self) -> &Timeline {
+        self.timeline
+    }
+}
+
+fn first_by_id<'t, T>(items: impl Iterator<Item = (&'t str, &'t T)>) -> HashMap<&'t str, &'t T> {
+    let mut map = HashMap::new();
+    for (id, item) in items {
+        map.entry(id).or_insert(item);
+    }
+    map
+}
+
 impl Page {
     /// Everything the page shows about `timeline`, events in date order.
     pub fn new(timeline: &Timeline) -> Page {
+        let ix = Ix::new(timeline);
+        let timeline = &ix;
         let mut events: Vec<&Event> = timeline.events.iter().collect();
         events.sort_by(|a, b| a.when.cmp(&b.when).then_with(|| a.id.cmp(&b.id)));
 
@@ -268,14 +355,14 @@ pub fn source_name(source: &Source) -> String {
         .unwrap_or_else(|| source.id.clone())
 }
 
-fn source_name_of(timeline: &Timeline, id: &str) -> String {
+fn source_name_of(timeline: &Ix<'_>, id: &str) -> String {
     timeline
         .source(id)
         .map_or_else(|| id.to_string(), source_name)
 }
 
 /// Who an account is attributed to: its claimant, or its source when it speaks for itself.
-pub fn claimant_of(timeline: &Timeline, account: &Account) -> String {
+fn claimant_of(timeline: &Ix<'_>, account: &Account) -> String {
     if account.claimant.trim().is_empty() {
         source_name_of(timeline, &account.source)
     } else {
@@ -357,15 +444,11 @@ pub fn facet_label(name: &str) -> String {
 }
 
 /// Where an account sits in the timeline, for disputes and relations that name it.
-fn find_account<'a>(timeline: &'a Timeline, id: &str) -> Option<&'a Account> {
-    timeline
-        .events
-        .iter()
-        .flat_map(|e| e.accounts.iter())
-        .find(|a| a.id == id)
+fn find_account<'t>(timeline: &Ix<'t>, id: &str) -> Option<&'t Account> {
+    timeline.account_by_id.get(id).copied()
 }
 
-fn holder(timeline: &Timeline, account_id: &str, account: Option<&Account>) -> Holder {
+fn holder(timeline: &Ix<'_>, account_id: &str, account: Option<&Account>) -> Holder {
     match account {
         Some(a) => {
             let claimant = claimant_of(timeline, a);
@@ -414,7 +497,7 @@ fn grouped(holders: impl Iterator<Item = Holder>) -> Vec<Holder> {
     out
 }
 
-fn event_view(timeline: &Timeline, event: &Event) -> EventView {
+fn event_view(timeline: &Ix<'_>, event: &Event) -> EventView {
     let disputes: Vec<DisputeView> = event
         .disputes
         .iter()
@@ -523,7 +606,7 @@ fn key_list(keys: impl Iterator<Item = String>) -> String {
     set.into_iter().collect::<Vec<_>>().join(" ")
 }
 
-fn account_view(timeline: &Timeline, a: &Account, disputed: &BTreeSet<&str>) -> AccountView {
+fn account_view(timeline: &Ix<'_>, a: &Account, disputed: &BTreeSet<&str>) -> AccountView {
     let source = timeline.source(&a.source);
     let published = source.and_then(|s| s.published);
     let claimant = claimant_of(timeline, a);
@@ -562,7 +645,7 @@ fn account_view(timeline: &Timeline, a: &Account, disputed: &BTreeSet<&str>) -> 
     }
 }
 
-fn source_ref(timeline: &Timeline, id: &str) -> Ref {
+fn source_ref(timeline: &Ix<'_>, id: &str) -> Ref {
     Ref {
         anchor: timeline.source(id).map(|s| source_anchor(&s.id)),
         text: source_name_of(timeline, id),
@@ -570,9 +653,14 @@ fn source_ref(timeline: &Timeline, id: &str) -> Ref {
 }
 
 /// The relations that touch an event, read from its side, in the timeline's order.
-fn relations_of(timeline: &Timeline, event: &Event) -> Vec<RelationView> {
+fn relations_of(timeline: &Ix<'_>, event: &Event) -> Vec<RelationView> {
     let mut out = Vec::new();
-    for r in &timeline.relations {
+    let relations = timeline.relations_by_event.get(event.id.as_str());
+    for r in relations
+        .into_iter()
+        .flatten()
+        .map(|&k| &timeline.relations[k])
+    {
         if r.from == event.id {
             out.push(relation_view(timeline, r, label(r.kind), &r.to));
         }
@@ -607,7 +695,7 @@ fn inverse_label(kind: RelationKind) -> String {
     .to_string()
 }
 
-fn relation_view(timeline: &Timeline, r: &Relation, label: String, other: &str) -> RelationView {
+fn relation_view(timeline: &Ix<'_>, r: &Relation, label: String, other: &str) -> RelationView {
     let target = timeline.event(other);
     RelationView {
         label,
@@ -625,7 +713,7 @@ fn relation_view(timeline: &Timeline, r: &Relation, label: String, other: &str) 
     }
 }
 
-fn source_view(timeline: &Timeline, events: &[&Event], s: &Source) -> SourceView {
+fn source_view(timeline: &Ix<'_>, events: &[&Event], s: &Source) -> SourceView {
     let url = s.url.as_deref().filter(|u| !u.trim().is_empty());
     let link = url.and_then(http_url);
     SourceView {
@@ -666,7 +754,7 @@ fn source_view(timeline: &Timeline, events: &[&Event], s: &Source) -> SourceView
 }
 
 /// The filters' options: sources that have accounts, claimants and tags, by label.
-fn filters(timeline: &Timeline, events: &[&Event]) -> Filters {
+fn filters(timeline: &Ix<'_>, events: &[&Event]) -> Filters {
     let accounts = || events.iter().flat_map(|e| e.accounts.iter());
     let used: BTreeSet<&str> = accounts().map(|a| a.source.as_str()).collect();
     // Two sources from one outlet would share a label; their ids tell them apart.
