@@ -443,16 +443,7 @@ impl Timeline {
 
     /// The source a text originally comes from, following `republishes` (cycle-safe).
     pub fn original_of<'a>(&'a self, id: &'a str) -> &'a str {
-        let mut current = id;
-        let mut seen = vec![id];
-        while let Some(next) = self.source(current).and_then(|s| s.republishes.as_deref()) {
-            if seen.contains(&next) || self.source(next).is_none() {
-                break;
-            }
-            seen.push(next);
-            current = next;
-        }
-        current
+        original_through(id, |s| self.source(s))
     }
 
     /// How many independent sources speak to an event: republished copies count once.
@@ -510,4 +501,19 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         }
     }
     d.deserialize_any(Visitor)
+}
+
+/// The source a text originally comes from, following `republishes` through `source` (a
+/// lookup by id), stopping at a cycle or a missing source.
+pub fn original_through<'a>(id: &'a str, source: impl Fn(&str) -> Option<&'a Source>) -> &'a str {
+    let mut current = id;
+    let mut seen = vec![id];
+    while let Some(next) = source(current).and_then(|s| s.republishes.as_deref()) {
+        if seen.contains(&next) || source(next).is_none() {
+            break;
+        }
+        seen.push(next);
+        current = next;
+    }
+    current
 }
