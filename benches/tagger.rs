@@ -19,7 +19,7 @@ use rashomon::dates;
 use rashomon::ingest::{self, Format};
 
 mod common;
-use common::{MONTHS, Rng};
+use common::{MONTHS, Rng, WEEKDAYS};
 
 const WHO: &[&str] = &[
     "The defence ministry",
@@ -51,15 +51,6 @@ const WHAT: &[&str] = &[
 ];
 /// Abbreviated months, now and then in place of a full name.
 const MONTH_ABBREVS: &[&str] = &["Sept.", "Oct.", "Dec."];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const RELATIVE: &[&str] = &[
     "yesterday",
     "last week",

@@ -46,3 +46,14 @@ pub const MONTHS: &[&str] = &[
     "November",
     "December",
 ];
+
+/// Weekday names, Monday first (chrono's `num_days_from_monday` order).
+pub const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];

@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, Duration as Days, NaiveDate};
 
-use super::Rng;
+use super::{Rng, WEEKDAYS};
 
 const PLACES: &[&str] = &[
     "Aleppo",
@@ -51,15 +51,6 @@ const KINDS: &[(&str, &str)] = &[
     ("Shelling struck a hospital in", "shelling"),
     ("A car bomb exploded near a bus station in", "bombing"),
     ("Fighters attacked an army checkpoint outside", "attack"),
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 struct Invented {

@@ -234,18 +234,7 @@ impl<'t> Ix<'t> {
         let mut roots: Vec<&str> = event
             .accounts
             .iter()
-            .map(|a| {
-                let mut current = a.source.as_str();
-                let mut seen = vec![current];
-                while let Some(next) = self.source(current).and_then(|s| s.republishes.as_deref()) {
-                    if seen.contains(&next) || self.source(next).is_none() {
-                        break;
-                    }
-                    seen.push(next);
-                    current = next;
-                }
-                current
-            })
+            .map(|a| crate::timeline::model::original_through(&a.source, |s| self.source(s)))
             .collect();
         roots.sort_unstable();
         roots.dedup();
