@@ -191,6 +191,8 @@ struct Ix<'t> {
     event_by_id: HashMap<&'t str, &'t Event>,
     account_by_id: HashMap<&'t str, &'t Account>,
     relations_by_event: HashMap<&'t str, Vec<usize>>,
+    /// Copies of each source, in the timeline's order.
+    republished_by: HashMap<&'t str, Vec<&'t Source>>,
 }
 
 impl<'t> Ix<'t> {
@@ -205,8 +207,15 @@ impl<'t> Ix<'t> {
                 relations_by_event.entry(r.to.as_str()).or_default().push(k);
             }
         }
+        let mut republished_by: HashMap<&str, Vec<&Source>> = HashMap::new();
+        for s in &timeline.sources {
+            if let Some(original) = s.republishes.as_deref() {
+                republished_by.entry(original).or_default().push(s);
+            }
+        }
         Ix {
             timeline,
+            republished_by,
             // The first of duplicate ids wins, as `Timeline::source` and `event` find it.
             source_by_id: first_by_id(timeline.sources.iter().map(|s| (s.id.as_str(), s))),
             event_by_id: first_by_id(timeline.events.iter().map(|e| (e.id.as_str(), e))),
@@ -266,6 +275,16 @@ impl Page {
         events.sort_by(|a, b| a.when.cmp(&b.when).then_with(|| a.id.cmp(&b.id)));
 
         let mut views: Vec<EventView> = events.iter().map(|e| event_view(timeline, e)).collect();
+        // The events each source has accounts in, in page order.
+        let mut cited: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, e) in events.iter().enumerate() {
+            for a in &e.accounts {
+                let of = cited.entry(a.source.as_str()).or_default();
+                if of.last() != Some(&k) {
+                    of.push(k);
+                }
+            }
+        }
         unique_names(&mut views);
         let counts = Counts {
             events: events.len(),
@@ -280,7 +299,10 @@ impl Page {
             sources: timeline
                 .sources
                 .iter()
-                .map(|s| source_view(timeline, &events, s))
+                .map(|s| {
+                    let cites = cited.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
+                    source_view(timeline, &events, cites, s)
+                })
                 .collect(),
             filters: filters(timeline, &events),
             chart: super::chart::chart(timeline),
@@ -702,7 +724,7 @@ fn relation_view(timeline: &Ix<'_>, r: &Relation, label: String, other: &str) ->
     }
 }
 
-fn source_view(timeline: &Ix<'_>, events: &[&Event], s: &Source) -> SourceView {
+fn source_view(timeline: &Ix<'_>, events: &[&Event], cites: &[usize], s: &Source) -> SourceView {
     let url = s.url.as_deref().filter(|u| !u.trim().is_empty());
     let link = url.and_then(http_url);
     SourceView {
@@ -725,14 +747,15 @@ fn source_view(timeline: &Ix<'_>, events: &[&Event], s: &Source) -> SourceView {
         link,
         republishes: s.republishes.as_deref().map(|id| source_ref(timeline, id)),
         republished_by: timeline
-            .sources
-            .iter()
-            .filter(|o| o.republishes.as_deref() == Some(s.id.as_str()))
+            .republished_by
+            .get(s.id.as_str())
+            .into_iter()
+            .flatten()
             .map(|o| source_ref(timeline, &o.id))
             .collect(),
-        events: events
+        events: cites
             .iter()
-            .filter(|e| e.accounts.iter().any(|a| a.source == s.id))
+            .map(|&k| events[k])
             .map(|e| Ref {
                 anchor: Some(event_anchor(&e.id)),
                 text: e.title.clone(),
