@@ -2,7 +2,7 @@
 //! and its disputes as tables, then the sources. It says what the page says, in the same
 //! order, and like the page it marks no position as the answer.
 
-use super::text::{md, md_paragraphs, md_url};
+use super::text::{facet_list, md, md_paragraphs, md_url};
 use crate::render::view::{AccountView, EventView, Holder, Page, SourceView};
 use crate::timeline::Timeline;
 
@@ -154,19 +154,7 @@ fn account(out: &mut String, a: &AccountView) {
     }
     let mut after: Vec<String> = Vec::new();
     if !a.facets.is_empty() {
-        let facets: Vec<String> = a
-            .facets
-            .iter()
-            .map(|f| {
-                format!(
-                    "{}: {}{}",
-                    md(&f.name),
-                    md(&f.value),
-                    if f.disputed { " ≠" } else { "" }
-                )
-            })
-            .collect();
-        after.push(facets.join("; "));
+        after.push(facet_list(&a.facets, md, " ≠"));
     }
     if let Some(w) = &a.stated_on {
         after.push(format!("Said {}", md(&w.text)));

@@ -82,6 +82,23 @@ pub fn md_url(url: &str) -> Option<String> {
     )
 }
 
+/// An account's facets on one line, `name: value; ...`, each part escaped by `escape` and a
+/// disputed one followed by `disputed`.
+pub fn facet_list(
+    facets: &[crate::render::view::FacetView],
+    escape: impl Fn(&str) -> String,
+    disputed: &str,
+) -> String {
+    facets
+        .iter()
+        .map(|f| {
+            let mark = if f.disputed { disputed } else { "" };
+            format!("{}: {}{mark}", escape(&f.name), escape(&f.value))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::text::html as esc;
+use super::text::{facet_list, html as esc};
 use super::{ExportError, Exported};
 use crate::render::view::{self, AccountView, EventView, Page};
 use crate::timeline::{Bound, Event, Point, Timeline, When};
@@ -327,19 +327,8 @@ fn account_html(a: &AccountView) -> String {
         h.push_str(&format!("<br>“{}”", esc(q)));
     }
     if !a.facets.is_empty() {
-        let facets: Vec<String> = a
-            .facets
-            .iter()
-            .map(|f| {
-                format!(
-                    "{}: {}{}",
-                    esc(&f.name),
-                    esc(&f.value),
-                    if f.disputed { " (disputed)" } else { "" }
-                )
-            })
-            .collect();
-        h.push_str(&format!("<br><small>{}</small>", facets.join("; ")));
+        let facets = facet_list(&a.facets, esc, " (disputed)");
+        h.push_str(&format!("<br><small>{facets}</small>"));
     }
     if let Some(w) = &a.stated_on {
         h.push_str(&format!("<br>Said {}", esc(&w.text)));
