@@ -445,6 +445,15 @@ fn headers(doc: &Document, details: &[Detail], evidence: &mut Vec<String>) -> Ve
             text: w.human(),
         });
     }
+    // The address's date is page metadata too, below what the page states outright.
+    if let Some(w) = doc.meta.url.as_deref().and_then(super::url::date_in_url) {
+        evidence.push(format!("the page address gives the date {}", w.human()));
+        out.push(Header {
+            when: w,
+            source: DctSource::PageMeta,
+            text: w.human(),
+        });
+    }
     let mut byline: Vec<(When, String)> = details
         .iter()
         .filter(|d| matches!(kind_at(doc, d.timex.start), Some(SegmentKind::Byline)))

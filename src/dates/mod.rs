@@ -28,6 +28,7 @@ pub mod relative;
 pub mod scan;
 pub mod tense;
 mod timex;
+pub mod url;
 
 use chrono::{Datelike, NaiveDate};
 

@@ -269,6 +269,14 @@ impl Merged<'_> {
                 Some(a) => format!("Defections from {a}"),
                 None => "Defections".to_string(),
             },
+            // An event of the open vocabulary: its class's noun, who did it, where.
+            EventType::Open(_) => {
+                let noun = kind.noun();
+                match &first_actor {
+                    Some(a) => format!("{a} {noun}{}", in_(&place)),
+                    None => format!("{}{}", capitalise(noun), in_(&place)),
+                }
+            }
             EventType::Statement => {
                 let speaker = self.main_speaker().or(first_actor);
                 match speaker {

@@ -25,6 +25,7 @@ use regex::Regex;
 use super::attribution;
 use super::claim::{Claim, ClaimantKind};
 use super::docevent::{DocEvent, Mention, TimeBasis, content_words};
+use super::open;
 use super::relational;
 use super::sentences::{self, Sentence, Voice};
 use super::triggers::{self, EventType, Trigger};
@@ -86,6 +87,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     let timexes = dates::tag_document(doc, dct);
     let names = gaz.find(&doc.text);
     let citations = citation_spans(doc, &timexes);
+    let open = open::triggers(doc);
     let mut st = State {
         gaz,
         events: Vec::new(),
@@ -134,6 +136,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             &citations,
             spans.names(&names, sentence),
             quoted,
+            starting_within(&open, true, sentence, |t| t.start),
             gaz,
         );
         let para = sentence.paragraph;
@@ -292,8 +295,7 @@ fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
     let mut out: Vec<DocEvent> = Vec::new();
     for e in events {
         let same = out.iter().position(|o| {
-            (o.kind == e.kind
-                || o.kind.performative() && e.kind.performative() && o.kind.compatible(e.kind))
+            same_kind(o.kind, e.kind)
                 && o.kind != EventType::Statement
                 && e.kind != EventType::Statement
                 && dates_agree(o, &e)
@@ -526,7 +528,7 @@ fn event_for(
     }
     // The same place named again for the same kind of event.
     if let Some(i) = st.events.iter().rposition(|e| {
-        e.kind == t.kind
+        same_kind(e.kind, t.kind)
             && reading
                 .places
                 .iter()
@@ -536,13 +538,9 @@ fn event_for(
     }
     // The event in focus, when of the same kind: an offensive told after an air strike is
     // another event ("ISIL launched an offensive minutes after the airstrikes").
-    let same_kind = |e: &DocEvent| {
-        e.kind == t.kind
-            || e.kind.performative() && t.kind.performative() && e.kind.compatible(t.kind)
-    };
     if let Some(f) = st
         .focus
-        .filter(|&f| same_kind(&st.events[f]) && reaches(st, f, para))
+        .filter(|&f| same_kind(st.events[f].kind, t.kind) && reaches(st, f, para))
     {
         return Some(f);
     }
@@ -551,7 +549,11 @@ fn event_for(
     // "-ing" forms ("laying siege to places and killing people") describe what goes on, not
     // one event.
     let progressive = !t.nominal && doc.text[t.start..t.end].ends_with("ing");
+    // An event of the open vocabulary starts only with a date of its own: its words are
+    // too common in other senses to start an event on a place or a name alone.
+    let open = matches!(t.kind, EventType::Open(_));
     let specific = region == Region::Main
+        && !open
         && !progressive
         && t.kind.weight() >= 2
         && (!reading.places.is_empty() || !reading.actors.is_empty())
@@ -607,8 +609,7 @@ fn dated(
         // An event known only to precede the article takes the date, unless the sentence
         // says this is another occurrence ("hit once before, in 2019").
         // Same kind only: the convoy attack of Monday is not the fighting of Monday night.
-        let kind_ok = e.kind == t.kind
-            || e.kind.performative() && t.kind.performative() && e.kind.compatible(t.kind);
+        let kind_ok = same_kind(e.kind, t.kind);
         // An undated event adopts the date only when the sentence shares a place or an actor
         // with it: a meeting in Damascus on Monday is not the Security Council's meeting.
         let shares = || {
@@ -633,6 +634,14 @@ fn dated(
         }
         None => new_event(doc, st, t.kind, w, basis, para),
     }
+}
+
+/// Whether an event of kind `a` can be told by a trigger of kind `b` in one document: the
+/// same kind; performatives of one family (a ceasefire declared, its agreement); or, with
+/// an open class, kinds the vocabulary calls compatible (the crash of a plane shot down).
+fn same_kind(a: EventType, b: EventType) -> bool {
+    let open = matches!(a, EventType::Open(_)) || matches!(b, EventType::Open(_));
+    a == b || (open || a.performative() && b.performative()) && a.compatible(b)
 }
 
 /// Words that say an event happened again: the clause is about another occurrence.
@@ -859,6 +868,7 @@ fn read(
     citations: &[(usize, usize)],
     names: &[Match],
     quoted: &[(usize, usize)],
+    open: &[Trigger],
     gaz: &Gazetteer,
 ) -> Reading {
     let text = &doc.text[sentence.start..sentence.end];
@@ -874,13 +884,26 @@ fn read(
         }
     };
     let titles = quoted_titles(&doc.text, quoted);
-    let triggers: Vec<(Trigger, Region)> = triggers::find(text)
+    let mut fixed: Vec<Trigger> = triggers::find(text)
         .into_iter()
         .map(|t| Trigger {
             start: t.start + sentence.start,
             end: t.end + sentence.start,
             ..t
         })
+        .collect();
+    // The open vocabulary adds what the fixed list does not tell, never a second reading of
+    // the same words.
+    let extra: Vec<Trigger> = open
+        .iter()
+        .filter(|o| o.end <= sentence.end)
+        .filter(|o| !fixed.iter().any(|f| f.start < o.end && o.start < f.end))
+        .cloned()
+        .collect();
+    fixed.extend(extra);
+    fixed.sort_by_key(|t| (t.start, t.end));
+    let triggers: Vec<(Trigger, Region)> = fixed
+        .into_iter()
         // A dated citation ("(America is silent as Aleppo is massacred, Foreign Policy, 6 May
         // 2016)") names a publication, not an event.
         .filter(|t| {
@@ -975,6 +998,20 @@ fn read(
             _ => actors.push(entry.name.clone()),
         }
     }
+    // A predicate of the open vocabulary is an event of its own only with a date in its
+    // clause ("crashed on Friday evening"); undated, its words are too often used in other
+    // senses ("contact was lost", "failed to provide"), so the sentence reads as if it had
+    // no trigger.
+    let triggers: Vec<(Trigger, Region)> = triggers
+        .into_iter()
+        .filter(|(t, r)| {
+            !matches!(t.kind, EventType::Open(_))
+                || *r != Region::Object
+                    && dates
+                        .iter()
+                        .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
+        })
+        .collect();
     let gerunds = triggers
         .iter()
         .filter(|(t, _)| !t.nominal && doc.text[t.start..t.end].ends_with("ing"))
@@ -1557,6 +1594,27 @@ mod tests {
         let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
         let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
         document_events(&doc, dct, Gazetteer::builtin())
+    }
+
+    #[test]
+    fn events_outside_the_fixed_list_are_told_with_their_date() {
+        // A crash, a verdict: kinds of the open vocabulary, dated by their own clause.
+        let e = events(
+            "A regional airliner crashed short of the runway at Ostby on Tuesday evening, \
+             police said. Investigators recovered both flight recorders.",
+        );
+        let crash = e
+            .iter()
+            .find(|e| e.kind.noun() == "crash")
+            .unwrap_or_else(|| panic!("no crash in {e:?}"));
+        let tuesday = chrono::NaiveDate::from_ymd_opt(2021, 3, 2).expect("valid");
+        assert_eq!(
+            crash.when.day_range(),
+            Some((tuesday, tuesday)),
+            "{crash:?}"
+        );
+        let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
+        assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
     }
 
     #[test]

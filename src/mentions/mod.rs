@@ -7,6 +7,7 @@ pub mod dated;
 pub mod detect;
 pub mod docevent;
 pub mod facets;
+pub mod open;
 pub mod predicate;
 pub mod relational;
 pub mod sentences;

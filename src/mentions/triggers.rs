@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
+use crate::lexicon::{ClassId, Events, Lexicon};
+
 /// What kind of thing happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +36,85 @@ pub enum EventType {
     Defection,
     /// Someone states, declares, denies, warns: a speech act.
     Statement,
+    /// An event of a class of the event vocabulary (`data/events.yaml`) that none of the
+    /// kinds above tells: a crash, a verdict, an election, a fire, a market fall.
+    Open(ClassId),
+}
+
+/// The vocabulary classes that the kinds above already stand for: a predicate of one of
+/// them is told by the trigger list, and compatibility with an open class goes through it.
+const COVERED: &[(&str, EventType)] = &[
+    ("assault", EventType::Attack),
+    ("battle", EventType::Offensive),
+    ("truce", EventType::Truce),
+    ("agree", EventType::Agreement),
+    ("consult", EventType::Meeting),
+    ("retreat", EventType::Withdrawal),
+    ("aid", EventType::Aid),
+    ("statement", EventType::Statement),
+];
+
+fn vocabulary() -> &'static Events {
+    &Lexicon::builtin().events
+}
+
+/// Each class's family: classes joined by the vocabulary's `compatible` pairs, directly or
+/// through others, with a covered class standing for its kind's family.
+static FAMILIES: LazyLock<Vec<EventType>> = LazyLock::new(|| {
+    let ev = vocabulary();
+    let n = ev.classes().len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for a in 0..n {
+        for b in a + 1..n {
+            if ev.compatible(a as ClassId, b as ClassId) {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    // A group holding a covered class takes that kind's family; else its lowest class.
+    let mut kind_of_root: Vec<Option<EventType>> = vec![None; n];
+    for (id, kind) in COVERED {
+        if let Some(c) = ev.by_name(id) {
+            let r = root(&mut parent, c as usize);
+            kind_of_root[r] = kind_of_root[r].or(Some(kind.family()));
+        }
+    }
+    (0..n)
+        .map(|c| {
+            let r = root(&mut parent, c);
+            kind_of_root[r].unwrap_or(EventType::Open(r as ClassId))
+        })
+        .collect()
+});
+
+impl EventType {
+    /// The kind for a vocabulary class: a covered class's kind, else an open one.
+    pub fn of_class(class: ClassId) -> EventType {
+        let id = &vocabulary().class(class).id;
+        COVERED
+            .iter()
+            .find(|(c, _)| c == id)
+            .map_or(EventType::Open(class), |(_, k)| *k)
+    }
+
+    /// The vocabulary class a kind stands for, if any.
+    fn class(self) -> Option<ClassId> {
+        match self {
+            EventType::Open(c) => Some(c),
+            k => COVERED
+                .iter()
+                .find(|(_, c)| *c == k)
+                .and_then(|(id, _)| vocabulary().by_name(id)),
+        }
+    }
 }
 
 impl EventType {
@@ -51,6 +132,7 @@ impl EventType {
             EventType::Aid => "aid",
             EventType::Defection => "defections",
             EventType::Statement => "statement",
+            EventType::Open(c) => &vocabulary().class(c).noun,
         }
     }
 
@@ -63,6 +145,7 @@ impl EventType {
             EventType::Truce | EventType::Agreement | EventType::Withdrawal | EventType::Aid => 3,
             EventType::Meeting => 2,
             EventType::Statement => 1,
+            EventType::Open(c) => vocabulary().class(c).weight,
         }
     }
 
@@ -75,17 +158,30 @@ impl EventType {
         )
     }
 
-    /// Types that can be the same real-world event.
+    /// Types that can be the same real-world event. Between the fixed kinds, those of one
+    /// family; with an open class, the vocabulary's `compatible` pairs decide.
     pub fn compatible(self, other: EventType) -> bool {
-        self.family() == other.family()
+        use EventType::*;
+        match (self, other) {
+            (Open(_), _) | (_, Open(_)) => {
+                self == other
+                    || match (self.class(), other.class()) {
+                        (Some(a), Some(b)) => vocabulary().compatible(a, b),
+                        _ => false,
+                    }
+            }
+            _ => self.family() == other.family(),
+        }
     }
 
-    /// The type standing for all the types compatible with this one.
+    /// The type standing for all the types that can be compatible with this one (a key for
+    /// blocking, coarser than [`EventType::compatible`] for open classes).
     pub fn family(self) -> EventType {
         use EventType::*;
         match self {
             Offensive => Attack,
             Agreement => Truce,
+            Open(c) => FAMILIES.get(c as usize).copied().unwrap_or(self),
             k => k,
         }
     }

@@ -1,0 +1,166 @@
+//! Triggers of the open vocabulary, read off the parse: the predicates of the event
+//! vocabulary (`data/events.yaml`) that the fixed trigger list does not tell, such as a plane
+//! that crashed, a court that convicted, an election held, shares that fell.
+//!
+//! Only predicates that say something happened count: not negated, not hypothetical, not a
+//! kind of event ("any crash"), and not plain reporting, which attribution reads. A class
+//! must weigh at least [`OWN_EVENT_WEIGHT`] to make an event of its own: deaths and
+//! movements are told as parts of other events.
+
+use super::predicate::{self, Pred};
+use super::tree::Tree;
+use super::triggers::{EventType, Trigger};
+use crate::ingest::Document;
+use crate::lexicon::Lexicon;
+use crate::syntax;
+
+/// The least class weight (1-5, from the vocabulary) of a predicate that tells an event of
+/// its own.
+const OWN_EVENT_WEIGHT: u8 = 3;
+
+/// The document's open-vocabulary triggers, in text order (byte offsets into the document).
+pub fn triggers(doc: &Document) -> Vec<Trigger> {
+    let Ok(model) = syntax::model() else {
+        return Vec::new();
+    };
+    let lex = Lexicon::builtin();
+    let mut out = Vec::new();
+    for parsed in syntax::parse_document(model, doc) {
+        let t = Tree::new(&parsed.words);
+        for p in predicate::find(&t, lex) {
+            if let Some(trigger) = trigger(&t, lex, &p) {
+                out.push(trigger);
+            }
+        }
+    }
+    out.sort_by_key(|t| (t.start, t.end));
+    out
+}
+
+fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> Option<Trigger> {
+    let class = p.class?;
+    if p.negated || p.hypothetical || p.generic || p.reporting.is_some() || p.phase.is_some() {
+        return None;
+    }
+    if lex.events.class(class).weight < OWN_EVENT_WEIGHT {
+        return None;
+    }
+    // "the ceasefire was enacted", "the deal was signed": a verb done to an event tells
+    // that event, which its noun already triggers.
+    if !p.nominal
+        && p.event_noun.is_none()
+        && p.patient
+            .is_some_and(|x| predicate::noun_class(t, lex, x).is_some())
+    {
+        return None;
+    }
+    let kind = EventType::of_class(class);
+    if !matches!(kind, EventType::Open(_)) || !reports_happening(t, lex, p) {
+        return None;
+    }
+    // A light verb's event is its noun: "held an election" is told by "election".
+    let word = t.word(p.event_noun.unwrap_or(p.word));
+    Some(Trigger {
+        start: word.start,
+        end: word.end,
+        kind,
+        nominal: p.nominal || p.event_noun.is_some(),
+    })
+}
+
+/// Whether the predicate is what its sentence tells as having happened: a verb in a past or
+/// perfect form heading the sentence, a clause joined to its head, or what a reporting head
+/// reports ("police said the plane crashed", "... killed when a bus overturned"); an event
+/// noun that such a clause is about ("the crash killed 19"). A verb in a relative clause, an
+/// infinitive or the present tense describes, intends or generalises.
+fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
+    let clause = |i: usize| -> bool {
+        match t.head(i) {
+            None => true,
+            Some(h) => match t.base(i) {
+                "conj" | "advcl" => t.head(h).is_none(),
+                "ccomp" | "parataxis" => {
+                    t.head(h).is_none() && lex.speech.verb(t.lemma(h)).is_some()
+                }
+                _ => false,
+            },
+        }
+    };
+    // A finite past: "crashed", "was convicted", "has resigned". A participle with neither
+    // an auxiliary nor a subject of its own ("a man arrested on Monday"), or passive with
+    // an agent but no "be" ("the agreement enacted by both sides"), modifies a noun.
+    let past = |v: usize| {
+        t.xpos(v) == "VBD"
+            || t.xpos(v) == "VBN"
+                && (t.child(v, &["aux", "aux:pass"]).is_some()
+                    || t.child(v, &["nsubj"]).is_some() && t.child(v, &["obl:agent"]).is_none())
+    };
+    // "failed to provide", "refused to accept": a verb with an infinitive tells of that
+    // other act, not an event of its own class.
+    let catenative = |v: usize| t.children_with(v, &["xcomp"]).any(|c| t.upos(c) == "VERB");
+    let word = p.event_noun.unwrap_or(p.word);
+    if p.nominal || p.event_noun.is_some() {
+        let verb = if p.event_noun.is_some() {
+            Some(p.word)
+        } else {
+            t.head(word)
+        };
+        // The subject of "said" or "suggests" is a source ("the report said"), not an event.
+        let happened = |v: usize| {
+            t.upos(v) == "VERB" && past(v) && clause(v) && lex.speech.verb(t.lemma(v)).is_none()
+        };
+        return matches!(t.base(word), "nsubj" | "obj") && verb.is_some_and(happened);
+    }
+    past(p.word) && clause(p.word) && !catenative(p.word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::triggers;
+    use crate::ingest::{Format, read_str};
+    use crate::mentions::triggers::EventType;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+        triggers(&doc)
+            .into_iter()
+            .map(|t| {
+                let EventType::Open(_) = t.kind else {
+                    panic!("a fixed kind among open triggers")
+                };
+                (text[t.start..t.end].to_string(), t.kind.noun().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn events_of_other_stories() {
+        let got = found("A freight train derailed outside Kelso on Tuesday.");
+        assert_eq!(got, [("derailed".to_string(), "crash".to_string())]);
+        let got = found("The jury convicted the former mayor of fraud.");
+        assert!(got.iter().any(|(w, _)| w == "convicted"), "{got:?}");
+        let got = found("Voters elected a new parliament in March.");
+        assert!(got.iter().any(|(w, _)| w == "elected"), "{got:?}");
+    }
+
+    #[test]
+    fn what_did_not_happen_is_no_trigger() {
+        assert!(found("The plane did not crash.").is_empty());
+        assert!(found("Officials fear the dam could collapse.").is_empty());
+    }
+
+    #[test]
+    fn descriptions_are_no_events() {
+        // A participle modifying a noun, a present tense, an infinitive after a verb.
+        assert_eq!(found("A man arrested on Monday remains in custody."), []);
+        assert!(found("Trains derail often on this line.").is_empty());
+        assert!(found("The truce enacted by both armies last week is fragile.").is_empty());
+        assert!(found("The company failed to publish the accounts.").is_empty());
+    }
+
+    #[test]
+    fn fixed_kinds_and_light_classes_are_left_to_others() {
+        // "bombed" is told by the fixed list; "died" weighs too little to stand alone.
+        assert!(found("Jets bombed the depot and two guards died.").is_empty());
+    }
+}
