@@ -93,7 +93,10 @@ fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
         t.xpos(v) == "VBD"
             || t.xpos(v) == "VBN"
                 && (t.child(v, &["aux", "aux:pass"]).is_some()
-                    || t.child(v, &["nsubj"]).is_some() && t.child(v, &["obl:agent"]).is_none())
+                    || t.child(v, &["nsubj"]).is_some()
+                        && !t
+                            .children_with(v, &["obl"])
+                            .any(|c| t.case(c).as_deref() == Some("by")))
     };
     // "failed to provide", "refused to accept": a verb with an infinitive tells of that
     // other act, not an event of its own class.
