@@ -87,7 +87,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     let timexes = dates::tag_document(doc, dct);
     let names = gaz.find(&doc.text);
     let citations = citation_spans(doc, &timexes);
-    let open = open::triggers(doc);
+    let open = open::triggers(doc, &sentences, &timexes);
     let mut st = State {
         gaz,
         events: Vec::new(),
