@@ -624,6 +624,31 @@ pub fn infer_dct(doc: &Document) -> Dct {
                     };
                 }
             }
+            // Front matter is the user's own word: kept, with the disagreement as a warning.
+            Some(why) if h.source == DctSource::FrontMatter => {
+                let (lo, hi) = h
+                    .when
+                    .day_range()
+                    .unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
+                let date = if lo == hi {
+                    lo
+                } else {
+                    est.date.filter(|d| lo <= *d && *d <= hi).unwrap_or(lo)
+                };
+                evidence.push(format!(
+                    "{} is given by the front matter and is kept",
+                    h.when.human()
+                ));
+                return Dct {
+                    date: Some(date),
+                    source: h.source,
+                    confidence: Confidence::Medium,
+                    evidence,
+                    conflict: Some(format!(
+                        "{why}; the front matter's date is kept (correct it there if it is wrong)"
+                    )),
+                };
+            }
             Some(why) => {
                 if conflict.is_none() {
                     conflict = Some(why);
@@ -715,6 +740,19 @@ mod tests {
 
     const BODY: &str = "The coalition bombed the hill last weekend. On December 6, 2015 \
         four jets had hit the same camp. On September 19 the army said the truce was over.";
+
+    #[test]
+    fn front_matter_is_kept_when_the_text_disagrees_with_a_warning() {
+        // The text reads "September 19" as 2016, after the front matter's date: the user's
+        // date stands, and the disagreement is reported.
+        let mut d = doc(&[(SegmentKind::Body, BODY)]);
+        d.meta.published = Some(When::day(2016, 2, 1));
+        let dct = infer_dct(&d);
+        assert_eq!(dct.date, Some(day(2016, 2, 1)));
+        assert_eq!(dct.source, DctSource::FrontMatter);
+        let conflict = dct.conflict.expect("a warning");
+        assert!(conflict.contains("front matter"), "{conflict}");
+    }
 
     #[test]
     fn front_matter_wins_when_the_text_agrees() {

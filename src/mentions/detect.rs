@@ -894,9 +894,12 @@ fn read(
         .collect();
     // The open vocabulary adds what the fixed list does not tell, never a second reading of
     // the same words.
-    let extra: Vec<Trigger> = open
+    let (light, open): (Vec<&Trigger>, Vec<&Trigger>) = open
         .iter()
         .filter(|o| o.end <= sentence.end)
+        .partition(|o| o.kind.weight() < open::OWN_EVENT_WEIGHT);
+    let extra: Vec<Trigger> = open
+        .into_iter()
         .filter(|o| !fixed.iter().any(|f| f.start < o.end && o.start < f.end))
         .cloned()
         .collect();
@@ -1012,6 +1015,20 @@ fn read(
                         .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
         })
         .collect();
+    // "Three were killed when fire tore through a factory": beside an event of the open
+    // vocabulary, a fixed trigger that the vocabulary reads as a death or an injury tells
+    // what that event did, not an attack.
+    let opened = triggers
+        .iter()
+        .any(|(t, _)| matches!(t.kind, EventType::Open(_)));
+    let triggers: Vec<(Trigger, Region)> = if opened {
+        triggers
+            .into_iter()
+            .filter(|(t, _)| !light.iter().any(|l| l.start < t.end && t.start < l.end))
+            .collect()
+    } else {
+        triggers
+    };
     let gerunds = triggers
         .iter()
         .filter(|(t, _)| !t.nominal && doc.text[t.start..t.end].ends_with("ing"))
