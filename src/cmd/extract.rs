@@ -40,6 +40,10 @@ pub struct Common {
     /// A gazetteer file that extends the built-in one (or replaces it: `replace: true`)
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+    /// An event vocabulary file that extends the built-in one (the format of
+    /// data/events.yaml): its words join the classes, new classes make events of their own
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
     /// Never show a progress bar
     #[arg(long)]
     pub quiet: bool,
@@ -114,6 +118,9 @@ pub fn run(
     common: &Common,
 ) -> anyhow::Result<(Timeline, Vec<DocumentReport>)> {
     let gazetteer = gazetteer(common)?;
+    if let Some(path) = &common.events {
+        crate::lexicon::Lexicon::use_events_file(path)?;
+    }
     let mut read = ingest::read_each(inputs)?;
     if common.strict && !read.skipped.is_empty() {
         return Err(read.skipped.swap_remove(0).into());

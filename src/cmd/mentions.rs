@@ -26,9 +26,9 @@ pub struct Args {
     /// A gazetteer file that extends the built-in one
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
-    /// With --jsonl: an event vocabulary file that extends the built-in one (data/events.yaml
+    /// An event vocabulary file that extends the built-in one (data/events.yaml
     /// format)
-    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    #[arg(long, value_name = "FILE")]
     pub events: Option<PathBuf>,
     /// With --jsonl: a speech vocabulary file that extends the built-in one (data/speech.yaml
     /// format)
@@ -100,6 +100,9 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let Some(file) = &args.file else {
         anyhow::bail!("give a FILE or --jsonl");
     };
+    if let Some(path) = &args.events {
+        Lexicon::use_events_file(path)?;
+    }
     let doc = ingest::read(file)?;
     let gaz = match &args.gazetteer {
         Some(p) => Gazetteer::builtin().with_user(Gazetteer::load(p)?),

@@ -9,8 +9,8 @@
 mod events;
 mod speech;
 
-use std::path::Path;
-use std::sync::LazyLock;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, OnceLock};
 
 pub use events::{Class, ClassId, Events, Phase};
 pub use speech::{Act, PronounKind, Speech};
@@ -86,10 +86,42 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { events, speech }
 });
 
+/// The vocabulary timelines are extracted with in this process, when a user file extends the
+/// built-in one (`extract --events FILE`), with that file's path.
+static ACTIVE: OnceLock<(PathBuf, Lexicon)> = OnceLock::new();
+
 impl Lexicon {
     /// The built-in vocabularies, parsed once.
     pub fn builtin() -> &'static Lexicon {
         &BUILTIN
+    }
+
+    /// The vocabulary extraction uses: the built-in one, extended by the file given to
+    /// [`Lexicon::use_events_file`] if any. Event kinds of the open vocabulary are indexes
+    /// into it, so it is set once per process, before anything is extracted.
+    pub fn active() -> &'static Lexicon {
+        ACTIVE.get().map_or(&BUILTIN, |(_, lex)| lex)
+    }
+
+    /// Extend the vocabulary extraction uses with a user's event vocabulary file, once per
+    /// process: asking again for the same file is a no-op, for another file an error.
+    pub fn use_events_file(path: &Path) -> Result<(), LexiconError> {
+        if let Some((set, _)) = ACTIVE.get() {
+            if set == path {
+                return Ok(());
+            }
+            return Err(LexiconError::invalid(
+                &path.display().to_string(),
+                format!(
+                    "an event vocabulary ({}) is already in use in this process",
+                    set.display()
+                ),
+            ));
+        }
+        let lex = Lexicon::builtin().with_events_file(path)?;
+        // A race with another thread setting the same vocabulary leaves one of the two.
+        let _ = ACTIVE.set((path.to_path_buf(), lex));
+        Ok(())
     }
 
     /// This lexicon with a user's event vocabulary file added.

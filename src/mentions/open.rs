@@ -28,7 +28,7 @@ pub fn triggers(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Ve
     let Ok(model) = syntax::model() else {
         return Vec::new();
     };
-    let lex = Lexicon::builtin();
+    let lex = Lexicon::active();
     let mut out = Vec::new();
     let mut dates = timexes
         .iter()

@@ -55,7 +55,7 @@ const COVERED: &[(&str, EventType)] = &[
 ];
 
 fn vocabulary() -> &'static Events {
-    &Lexicon::builtin().events
+    &Lexicon::active().events
 }
 
 /// Each class's family: classes joined by the vocabulary's `compatible` pairs, directly or

@@ -21,5 +21,6 @@ mod schema;
 mod shell;
 mod support;
 mod syntax;
+mod vocabulary;
 mod watch;
 mod writes;
