@@ -125,7 +125,7 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     for (i, e) in events.iter().enumerate() {
         outln!()?;
-        outln!("#{} {:?} {} [{:?}]", i + 1, e.kind, e.when, e.basis)?;
+        outln!("#{} {} {} [{:?}]", i + 1, e.kind, e.when, e.basis)?;
         if !e.places.is_empty() {
             outln!("   where: {}", e.places.join("; "))?;
         }

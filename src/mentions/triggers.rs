@@ -11,8 +11,7 @@ use serde::Serialize;
 use crate::lexicon::{ClassId, Events, Lexicon};
 
 /// What kind of thing happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EventType {
     /// Air strikes, bombings, shelling, raids, massacres.
     Attack,
@@ -95,7 +94,29 @@ static FAMILIES: LazyLock<Vec<EventType>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Written as its name: "attack", "truce_end", or the vocabulary class ("accident").
+impl Serialize for EventType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.name())
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
 impl EventType {
+    /// The kind's name: a fixed kind in snake case, an open one by its vocabulary class.
+    pub fn name(self) -> String {
+        match self {
+            EventType::Open(c) => vocabulary().class(c).id.clone(),
+            EventType::TruceEnd => "truce_end".to_string(),
+            k => format!("{k:?}").to_lowercase(),
+        }
+    }
+
     /// The kind for a vocabulary class: a covered class's kind, else an open one.
     pub fn of_class(class: ClassId) -> EventType {
         let id = &vocabulary().class(class).id;
@@ -533,6 +554,21 @@ mod tests {
         assert_eq!(
             kinds("Heavy fighting broke out at dawn.")[0].1,
             EventType::Offensive
+        );
+    }
+
+    #[test]
+    fn kinds_are_named_by_their_class() {
+        assert_eq!(EventType::TruceEnd.name(), "truce_end");
+        assert_eq!(EventType::Attack.to_string(), "attack");
+        let crash = Lexicon::builtin()
+            .events
+            .by_name("accident")
+            .expect("a class of the built-in vocabulary");
+        assert_eq!(EventType::of_class(crash).to_string(), "accident");
+        assert_eq!(
+            serde_json::to_string(&EventType::Open(crash)).expect("serialises"),
+            "\"accident\""
         );
     }
 

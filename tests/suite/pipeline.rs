@@ -281,7 +281,7 @@ fn mentions_prints_events_and_json() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("document date 2021-03-03"), "{text}");
-    assert!(text.contains("Attack"));
+    assert!(text.contains(" attack "), "{text}");
     let out = rashomon()
         .args(["mentions", "--json"])
         .arg(fixture("pipeline/valley-post.txt"))
