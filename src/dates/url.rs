@@ -4,11 +4,8 @@
 
 use chrono::NaiveDate;
 
+use super::lexicon::MONTHS;
 use crate::timeline::When;
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 /// The date in the path of `url`, if one is there. Only whole path segments count, so that
 /// an article number or an id that happens to hold digits is not read as a date.
@@ -63,10 +60,11 @@ fn month(seg: &str) -> Option<u32> {
     if (1..=2).contains(&seg.len()) && seg.bytes().all(|b| b.is_ascii_digit()) {
         return seg.parse::<u32>().ok().filter(|m| (1..=12).contains(m));
     }
+    // "jun", "sept", "june": a name or a prefix of it of three letters or more.
     let lower = seg.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| lower == *m)
+    (lower.len() >= 3)
+        .then(|| MONTHS.iter().position(|m| m.starts_with(&lower)))
+        .flatten()
         .map(|i| i as u32 + 1)
 }
 
@@ -129,6 +127,7 @@ mod tests {
             None
         );
         assert_eq!(date_in_url("https://example.com/2016"), None);
+        assert_eq!(date_in_url("https://example.com/2016/ma/07/x"), None);
         assert_eq!(date_in_url("no url at all"), None);
     }
 }
