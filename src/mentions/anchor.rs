@@ -27,37 +27,35 @@ pub fn governor(
     start: usize,
     end: usize,
 ) -> Option<Governor> {
-    let first = t.head_of(t.within(start, end)).and_then(|h| t.head(h))?;
-    match pred_governor(t, preds, start, end) {
-        Some(p) => Some(Governor::Pred(p)),
-        None => (t.upos(first) == "NOUN"
-            && !matches!(t.base(first), "compound" | "flat")
-            && lex.events.eventive_noun(t.lemma(first)))
-        .then_some(Governor::Noun(first)),
-    }
-}
-
-/// The index in `preds` of the predicate the expression at bytes `[start, end)` dates.
-fn pred_governor(t: &Tree<'_, '_>, preds: &[Pred], start: usize, end: usize) -> Option<usize> {
     let run = t.within(start, end);
     if run.is_empty() {
         return None;
     }
-    let h = t.head_of(run.clone())?;
+    let h = t.head_of(run)?;
     let at = |w: usize| preds.iter().position(|p| p.word == w);
+    // A noun that names an event by its form ("his capture on 26 March", "last month's
+    // discovery") takes the date before any predicate above it.
+    let eventive = |w: usize| {
+        t.upos(w) == "NOUN"
+            && !matches!(t.base(w), "compound" | "flat")
+            && lex.events.eventive_noun(t.lemma(w))
+    };
     let mut x = t.head(h)?;
     // A date inside the event noun's own phrase ("the strike of 17 September") or on the
     // verb; else up through a few non-event words.
     for _ in 0..3 {
         if let Some(p) = at(x) {
-            return Some(p);
+            return Some(Governor::Pred(p));
+        }
+        if eventive(x) {
+            return Some(Governor::Noun(x));
         }
         if !PASS_UP.contains(&t.base(x)) {
             return None;
         }
         x = t.head(x)?;
     }
-    at(x)
+    at(x).map(Governor::Pred)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::{anchor, predicate, tree::Tree};
+use super::predicate::{self, Pred};
+use super::{anchor, tree::Tree};
 use crate::dates::{self, Anchor, TimexType};
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
@@ -17,6 +18,36 @@ pub struct Dated {
     pub start: usize,
     pub end: usize,
     pub when: When,
+}
+
+/// The predicates that share the time of predicate `p`: itself, verbs conjoined with it
+/// ("went into hiding or fled the capital"), and those a catenative verb joins in one act
+/// ("began to arrive on Friday", "will begin withdrawing troops on Friday"), followed along
+/// the chain.
+fn sharing(t: &Tree<'_, '_>, preds: &[Pred], p: usize) -> Vec<usize> {
+    let at = |w: usize| preds.iter().position(|q| q.word == w);
+    let mut out = vec![p];
+    let mut i = 0;
+    while let Some(&q) = out.get(i) {
+        i += 1;
+        let w = preds[q].word;
+        let below = t.children(w).iter().copied().filter(|&c| {
+            t.upos(c) == "VERB"
+                && (matches!(t.base(c), "conj" | "xcomp")
+                    || t.base(c) == "advcl"
+                        && t.children_with(c, &["mark", "advmod"])
+                            .any(|m| matches!(t.lemma(m), "when" | "as" | "while")))
+        });
+        let above = t
+            .head(w)
+            .filter(|_| t.base(w) == "xcomp" && !preds[q].nominal);
+        for r in below.chain(above).filter_map(at) {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 /// Every predicate of the document that a concrete date of the text governs.
@@ -57,11 +88,11 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
             if pred.reporting.is_some() && pred.class.is_none() {
                 continue;
             }
-            // Predicates conjoined with the dated one share its date: "went into hiding or
-            // fled the capital".
-            for q in std::iter::once(pred).chain(preds.iter().filter(|q| {
-                t.rel(q.word) == "conj" && t.head(q.word) == Some(pred.word) && !q.nominal
-            })) {
+            for q in sharing(&t, &preds, p) {
+                let q = &preds[q];
+                if q.reporting.is_some() && q.class.is_none() {
+                    continue;
+                }
                 let w = t.word(q.word);
                 out.push(Dated {
                     start: w.start,
@@ -74,4 +105,59 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
     out.sort_by_key(|d| (d.start, d.end));
     out.dedup_by_key(|d| (d.start, d.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+    use crate::ingest::{Format, read_str};
+    use crate::lexicon::Lexicon;
+
+    /// The dated words of `text` (written 2021-03-04, a Thursday), with their dates.
+    fn dated(text: &str) -> Vec<(String, String)> {
+        let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+        let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
+        find(&doc, dct, Lexicon::builtin())
+            .into_iter()
+            .map(|d| (text[d.start..d.end].to_string(), d.when.to_string()))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        dated(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn a_catenative_verb_and_its_complement_share_the_date() {
+        let got = words("Hundreds of supporters began to arrive on Friday.");
+        assert!(
+            got.contains(&"began".into()) && got.contains(&"arrive".into()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_when_clause_shares_the_date_of_its_head() {
+        let got = words("Two guards were injured on Monday when the roof collapsed.");
+        assert!(got.contains(&"injured".into()), "{got:?}");
+        assert!(got.contains(&"collapsed".into()), "{got:?}");
+    }
+
+    #[test]
+    fn verbs_of_doing_are_events_and_states_are_not() {
+        let got = words("The company went public on June 3 and paid a dividend in July.");
+        assert!(got.contains(&"went".into()), "{got:?}");
+        let got = words("The firm owned three plants in 2019.");
+        assert!(!got.contains(&"owned".into()), "{got:?}");
+    }
+
+    #[test]
+    fn an_event_noun_takes_its_own_date_before_the_verb_above_it() {
+        let got = dated("Police said last month's discovery of a rifle was a breakthrough.");
+        assert!(
+            got.iter().any(|(w, d)| w == "discovery" && d == "2021-02"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(w, _)| w == "said"), "{got:?}");
+    }
 }

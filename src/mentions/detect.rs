@@ -87,7 +87,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     let timexes = dates::tag_document(doc, dct);
     let names = gaz.find(&doc.text);
     let citations = citation_spans(doc, &timexes);
-    let open = open::triggers(doc, &sentences, &timexes);
+    let parsed = open::read(doc, &sentences, &timexes);
     let mut st = State {
         gaz,
         events: Vec::new(),
@@ -136,7 +136,8 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             &citations,
             spans.names(&names, sentence),
             quoted,
-            starting_within(&open, true, sentence, |t| t.start),
+            starting_within(&parsed.triggers, true, sentence, |t| t.start),
+            &parsed.asides,
             gaz,
         );
         let para = sentence.paragraph;
@@ -869,6 +870,7 @@ fn read(
     names: &[Match],
     quoted: &[(usize, usize)],
     open: &[Trigger],
+    asides: &[(usize, usize)],
     gaz: &Gazetteer,
 ) -> Reading {
     let text = &doc.text[sentence.start..sentence.end];
@@ -932,6 +934,13 @@ fn read(
         }
         let Some(when) = t.when else { continue };
         if citations.iter().any(|&(s, e)| t.start >= s && t.end <= e) {
+            continue;
+        }
+        // A date in a clause about a participant ("Vell, who ran the firm from 2012") dates
+        // only that clause, unless an event is told inside it.
+        if asides.iter().any(|&(s, e)| {
+            s <= t.start && t.end <= e && !triggers.iter().any(|(g, _)| s <= g.start && g.end <= e)
+        }) {
             continue;
         }
         if said.iter().any(|&(s, e)| s <= t.start && t.end <= e) {
@@ -1632,6 +1641,24 @@ mod tests {
         );
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
+    }
+
+    #[test]
+    fn a_date_in_a_clause_about_a_participant_does_not_date_the_event() {
+        let e = events(
+            "On Monday the court convicted the former director, who ran the charity from \
+             2012 to 2019, of fraud.",
+        );
+        let verdict = e
+            .iter()
+            .find(|e| e.kind.noun() == "verdict")
+            .unwrap_or_else(|| panic!("no verdict in {e:?}"));
+        let monday = chrono::NaiveDate::from_ymd_opt(2021, 3, 1).expect("valid");
+        assert_eq!(
+            verdict.when.day_range(),
+            Some((monday, monday)),
+            "{verdict:?}"
+        );
     }
 
     #[test]

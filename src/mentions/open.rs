@@ -21,15 +21,27 @@ use crate::syntax;
 /// its own; lighter ones (deaths, injuries, movements) tell what another event did.
 pub const OWN_EVENT_WEIGHT: u8 = 3;
 
-/// The document's open-vocabulary triggers, in text order (byte offsets into the document).
-/// Only sentences that hold a date are parsed: an open trigger makes an event only with a
-/// date in its clause, and parsing is most of the cost of reading an article.
-pub fn triggers(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Vec<Trigger> {
+/// What the parse of a document's dated sentences tells the event reader.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Open-vocabulary triggers, in text order (byte offsets into the document).
+    pub triggers: Vec<Trigger>,
+    /// Clauses that describe a participant and hold a date ("Vell, who ran the firm from
+    /// 2012 to 2021, ..."; "a man arrested in May"): byte spans, in text order. Such a date
+    /// belongs to that clause, not to the event the sentence tells.
+    pub asides: Vec<(usize, usize)>,
+}
+
+/// The document's open-vocabulary triggers and dated asides. Only sentences that hold a
+/// date are parsed: an open trigger makes an event only with a date in its clause, and
+/// parsing is most of the cost of reading an article.
+pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Reading {
     let Ok(model) = syntax::model() else {
-        return Vec::new();
+        return Reading::default();
     };
     let lex = Lexicon::active();
     let mut out = Vec::new();
+    let mut asides = Vec::new();
     let mut dates = timexes
         .iter()
         .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
@@ -48,9 +60,32 @@ pub fn triggers(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Ve
                 out.push(trigger);
             }
         }
+        for &d in dates[from..].iter().take_while(|&&d| d < sentence.end) {
+            if let Some(c) = t.at_byte(d).and_then(|w| describing_clause(&t, w)) {
+                let (a, b) = t.span(c);
+                asides.push(t.bytes_of(a, b));
+            }
+        }
     }
     out.sort_by_key(|t| (t.start, t.end));
-    out
+    asides.sort_unstable();
+    asides.dedup();
+    Reading {
+        triggers: out,
+        asides,
+    }
+}
+
+/// The clause above word `w` that modifies a noun (a relative clause, a participle or
+/// infinitive after a noun), if any: its head. A clause whose subject or object is a
+/// relative pronoun is one however the parser attached it.
+fn describing_clause(t: &Tree<'_, '_>, w: usize) -> Option<usize> {
+    std::iter::once(w).chain(t.ancestors(w)).find(|&a| {
+        t.upos(a) == "VERB"
+            && (matches!(t.rel(a), "acl:relcl" | "acl")
+                || t.children_with(a, &["nsubj", "nsubj:pass", "obj"])
+                    .any(|c| matches!(t.xpos(c), "WP" | "WDT")))
+    })
 }
 
 fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> Option<Trigger> {
@@ -127,12 +162,11 @@ fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
         };
         return matches!(t.base(word), "nsubj" | "obj") && verb.is_some_and(happened);
     }
-    past(p.word) && clause(p.word) && !catenative(p.word)
+    past(p.word) && clause(p.word) && !catenative(p.word) && describing_clause(t, p.word).is_none()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::triggers;
     use crate::ingest::{Format, read_str};
     use crate::mentions::triggers::EventType;
 
@@ -140,7 +174,8 @@ mod tests {
         let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
         let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
         let timexes = crate::dates::tag_document(&doc, dct);
-        triggers(&doc, &crate::mentions::sentences::split(&doc), &timexes)
+        super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes)
+            .triggers
             .into_iter()
             .map(|t| {
                 let EventType::Open(_) = t.kind else {

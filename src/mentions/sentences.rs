@@ -5,7 +5,22 @@
 //! space and a capital, a digit or an opening quote, unless the full stop belongs to an
 //! abbreviation ("U.S.", "Lt. Gen.", "Sept.") or an initial ("J. Smith").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::ingest::{Document, SegmentKind};
+
+/// A news dateline opening a paragraph: the place in capitals, then a date, a region or the
+/// agency, and a dash ("NEW YORK (AP) — ", "MELBRIDGE, Feb 13 (NNS) - ", "GENEVA, Switzerland
+/// -- "). It heads the story; read as part of the first sentence it would be parsed as its
+/// subject.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,3}(?:(?:, [^()\n—–]{1,40}?)?(?: ?\([\p{L}][\p{L} .&/-]{0,30}\))|, [^()\n—–]{1,40}?|[\p{Lu}]{2}) ?(?:—|–|--|-) ?\p{Lu}",
+    )
+    .expect("static regex")
+});
 
 /// What part of the document a sentence is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +107,14 @@ pub fn split_line(line: &str) -> Vec<(usize, usize)> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
+    if let Some(m) = DATELINE.find(line.trim_start()) {
+        let lead = line.len() - line.trim_start().len();
+        // The match ends on the capital that opens the story.
+        let story = lead + m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        let dash = line[..story].trim_end().trim_end_matches(['-', '—', '–']);
+        push_trimmed(line, 0, dash.len(), &mut out);
+        start = story;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
@@ -222,6 +245,43 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &line[s..e])
             .collect()
+    }
+
+    #[test]
+    fn a_dateline_is_its_own_sentence() {
+        assert_eq!(
+            pieces("MELBRIDGE, Feb 13 (NNS) - The jury found him guilty. He left."),
+            [
+                "MELBRIDGE, Feb 13 (NNS)",
+                "The jury found him guilty.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            pieces("NEW YORK (AP) — Shares fell on Monday."),
+            ["NEW YORK (AP)", "Shares fell on Monday."]
+        );
+        assert_eq!(
+            pieces("PORT ALDER, Ontario -- A fire destroyed the mill."),
+            ["PORT ALDER, Ontario", "A fire destroyed the mill."]
+        );
+        assert_eq!(
+            pieces("WASHINGTON — The Senate voted."),
+            ["WASHINGTON", "The Senate voted."]
+        );
+        // Capitals that open a sentence are no dateline.
+        assert_eq!(
+            pieces("NATO said it would act."),
+            ["NATO said it would act."]
+        );
+        assert_eq!(
+            pieces("US - China talks ended."),
+            ["US - China talks ended."]
+        );
+        assert_eq!(
+            pieces("The UN - and Russia - agreed."),
+            ["The UN - and Russia - agreed."]
+        );
     }
 
     #[test]
