@@ -2,7 +2,7 @@
 //! plane crashed on Monday", "the 17 September strike", "talks last week"), walked up past
 //! words that are not events ("prices in March rose": the rise).
 
-use super::predicate::Pred;
+use super::predicate::{self, Pred};
 use super::tree::Tree;
 use crate::lexicon::Lexicon;
 
@@ -39,6 +39,7 @@ pub fn governor(
         t.upos(w) == "NOUN"
             && !matches!(t.base(w), "compound" | "flat")
             && lex.events.eventive_noun(t.lemma(w))
+            && !predicate::figure(t, w)
     };
     let mut x = t.head(h)?;
     // A date inside the event noun's own phrase ("the strike of 17 September") or on the

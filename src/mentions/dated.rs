@@ -90,7 +90,9 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
             }
             for q in sharing(&t, &preds, p) {
                 let q = &preds[q];
-                if q.reporting.is_some() && q.class.is_none() {
+                if q.reporting.is_some() && q.class.is_none()
+                    || q.nominal && predicate::figure(&t, q.word)
+                {
                     continue;
                 }
                 let w = t.word(q.word);
@@ -159,5 +161,20 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(w, _)| w == "said"), "{got:?}");
+    }
+
+    #[test]
+    fn amounts_are_no_events() {
+        let got = words("The brewer posted a loss of $4 million in March.");
+        assert!(!got.contains(&"loss".into()), "{got:?}");
+        let got = words("The bank paid a dividend of 10 cents a share on June 1.");
+        assert!(!got.contains(&"share".into()), "{got:?}");
+        assert!(got.contains(&"paid".into()), "{got:?}");
+    }
+
+    #[test]
+    fn a_comparison_is_no_event() {
+        let got = words("Sales rose 4% in May, compared with a year earlier.");
+        assert!(!got.contains(&"compared".into()), "{got:?}");
     }
 }

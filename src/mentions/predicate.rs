@@ -368,6 +368,27 @@ fn choose(
         .max_by_key(|&c| (ev.class(c).weight, std::cmp::Reverse(c)))
 }
 
+/// A noun that names an amount rather than an event: measured by a number ("a loss of $5
+/// million", "a 4% drop", "sales of 2,000 units") or counting per unit ("24 cents a share",
+/// "$90 a barrel"). The verb that tells of it ("posted", "fell") is the event.
+pub fn figure(t: &Tree<'_, '_>, n: usize) -> bool {
+    // Money and percentages are symbols in UD ("$", "%"), whatever the words around them.
+    let money = |w: usize| t.upos(w) == "SYM" || t.children(w).iter().any(|&c| t.upos(c) == "SYM");
+    let counted = |w: usize| matches!(t.upos(w), "NUM") || t.child(w, &["nummod"]).is_some();
+    let measured = t
+        .children_with(n, &["nmod", "compound", "amod", "nummod"])
+        .any(money);
+    let per_unit = t
+        .children_with(n, &["det"])
+        .any(|d| matches!(t.lemma(d), "a" | "an" | "per"))
+        && (t.head(n).is_some_and(|h| money(h) || counted(h))
+            || matches!(
+                t.rel(n),
+                "nmod:unmarked" | "obl:unmarked" | "nmod:npmod" | "obl:npmod"
+            ));
+    measured || per_unit
+}
+
 /// A relative pronoun stands for the noun its clause modifies: "the men who fired".
 fn relative_antecedent(t: &Tree<'_, '_>, a: usize) -> usize {
     if matches!(t.lemma(a), "who" | "which" | "that" | "whom")
