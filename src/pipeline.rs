@@ -19,7 +19,7 @@ use crate::dates::dct::{Dct, infer_dct};
 use crate::gazetteer::Gazetteer;
 use crate::graph::build::{self, Merged};
 use crate::graph::cluster::{self, Copies, Params, Places};
-use crate::graph::{relations, republish};
+use crate::graph::{credit, relations, republish};
 use crate::ingest::Document;
 use crate::mentions::ClaimantKind;
 use crate::mentions::attribution::outlet_name;
@@ -64,26 +64,47 @@ pub fn extract(
     let gaz = options.gazetteer;
     let mut dcts: Vec<Dct> = docs.par_iter().map(infer_dct).collect();
     let copies = find_copies(docs, &dcts);
-    // A copy with no date of its own was published no earlier than its original: the
-    // original's date is the best anchor for its "on Wednesday".
+    // A copy and its original are one text, so one without a date of its own takes the
+    // other's as the anchor for its "on Wednesday": a copy its original's (it was published no
+    // earlier), an original its earliest copy's (the text stood on that page by then).
     let position: HashMap<&str, usize> = docs
         .iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
+    let mut lenders: BTreeMap<usize, usize> = BTreeMap::new();
     for (copy, original) in &copies {
         let (Some(&c), Some(&o)) = (position.get(copy.as_str()), position.get(original.as_str()))
         else {
             continue;
         };
         if dcts[c].date.is_none() && dcts[o].date.is_some() {
-            let mut inherited = dcts[o].clone();
-            inherited.confidence = crate::dates::Confidence::Low;
-            inherited
-                .evidence
-                .push(format!("a copy of {original}, whose date it takes"));
-            dcts[c] = inherited;
+            lenders.insert(c, o);
+        } else if dcts[o].date.is_none() && dcts[c].date.is_some() {
+            let earliest = |j: usize| (dcts[j].date, j);
+            let best = lenders.get(&o).copied().unwrap_or(c);
+            lenders.insert(
+                o,
+                if earliest(c) < earliest(best) {
+                    c
+                } else {
+                    best
+                },
+            );
         }
+    }
+    for (&i, &from) in &lenders {
+        let mut inherited = dcts[from].clone();
+        inherited.confidence = crate::dates::Confidence::Low;
+        let role = if copies.contains_key(&docs[i].id) {
+            "a copy"
+        } else {
+            "the original"
+        };
+        inherited
+            .evidence
+            .push(format!("{role} of {}, whose date it takes", docs[from].id));
+        dcts[i] = inherited;
     }
 
     let mut per_doc: Vec<Vec<DocEvent>> = docs
@@ -195,17 +216,20 @@ pub fn extract(
     (timeline, reports)
 }
 
-/// Copies by text; the original is the earlier-dated, more surely dated document.
+/// Copies by text; the original is the one its copy credits, else the earlier-dated one, a
+/// page that shows it republishes an earlier text after one that does not, then the more
+/// surely dated.
 fn find_copies(docs: &[Document], dcts: &[Dct]) -> Copies {
     let order = |i: usize| {
         let d = &dcts[i];
         (
             d.date.unwrap_or(NaiveDate::MAX),
+            d.republished.is_some(),
             d.conflict.is_some(),
             std::cmp::Reverse(d.confidence),
         )
     };
-    republish::find_copies(docs, order)
+    republish::find_copies(docs, order, |a, b| credit::credits(&docs[a], &docs[b]))
         .into_iter()
         .map(|c| (docs[c.copy].id.clone(), docs[c.original].id.clone()))
         .collect()
@@ -234,21 +258,34 @@ fn borrowed_date<'c>(
     best
 }
 
-/// In a copy without its own byline, the outlet's voice is the original's.
+/// A copy and its original are one text: where one of them has no voice of its own, the
+/// outlet's words speak with the other's. A voiceless copy takes the original's voice; a
+/// voiceless original takes the author a copy's byline names ("By South Front"), never the
+/// copy's outlet, which did not write it.
 fn speak_for_originals(events: &mut [DocEvent], docs: &[Document], copies: &Copies) {
     // The name of a document's own voice, when it has one (from front matter or a byline).
     let voice = |d: &Document| Some(outlet_name(d)).filter(|name| *name != d.id);
-    for e in events {
-        let Some(original) = copies.get(&e.doc) else {
+    let author = |d: &Document| voice(d).filter(|name| Some(name) != d.meta.outlet.as_ref());
+    let by_id: BTreeMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut borrowed: BTreeMap<&str, String> = BTreeMap::new();
+    for (copy, original) in copies {
+        let (Some(&c), Some(&o)) = (by_id.get(copy.as_str()), by_id.get(original.as_str())) else {
             continue;
         };
-        let Some(copy_doc) = docs.iter().find(|d| d.id == e.doc) else {
-            continue;
-        };
-        if voice(copy_doc).is_some() {
-            continue;
+        match (voice(c), voice(o)) {
+            (None, Some(name)) => {
+                borrowed.insert(copy, name);
+            }
+            (Some(_), None) => {
+                if let Some(name) = author(c) {
+                    borrowed.entry(original).or_insert(name);
+                }
+            }
+            _ => {}
         }
-        let Some(name) = docs.iter().find(|d| &d.id == original).and_then(voice) else {
+    }
+    for e in events {
+        let Some(name) = borrowed.get(e.doc.as_str()) else {
             continue;
         };
         for m in &mut e.mentions {

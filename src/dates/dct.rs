@@ -55,6 +55,11 @@ pub struct Dct {
     pub evidence: Vec<String>,
     /// Set when a date printed on the page contradicts the text.
     pub conflict: Option<String>,
+    /// When the byline carries several dates ("Global Research, September 21, 2016 ...
+    /// first published 20 September 2016"), the latest: this page republishes an earlier
+    /// text on that day, and is not the original of any copy.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
+    pub republished: Option<NaiveDate>,
 }
 
 fn iso_date<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -425,7 +430,12 @@ fn text_estimate(
 
 /// Dates printed on the page: front matter or page metadata, bylines (the earliest of
 /// several: later ones are republications), a dateline at the top of the body.
-fn headers(doc: &Document, details: &[Detail], evidence: &mut Vec<String>) -> Vec<Header> {
+fn headers(
+    doc: &Document,
+    details: &[Detail],
+    evidence: &mut Vec<String>,
+    republished: &mut Option<NaiveDate>,
+) -> Vec<Header> {
     let mut out = Vec::new();
     if let Some(w) = doc.meta.published {
         let source = if doc.format == Format::Html {
@@ -470,6 +480,11 @@ fn headers(doc: &Document, details: &[Detail], evidence: &mut Vec<String>) -> Ve
         .collect();
     byline.sort_by_key(|b| b.0);
     if let Some((first, text)) = byline.first() {
+        *republished = byline
+            .last()
+            .filter(|(last, _)| last != first)
+            .and_then(|(last, _)| last.day_range())
+            .map(|(_, hi)| hi);
         if byline.len() > 1 {
             let all: Vec<String> = byline.iter().map(|(w, _)| w.human()).collect();
             evidence.push(format!(
@@ -572,7 +587,8 @@ pub fn infer_dct(doc: &Document) -> Dct {
     if let Some(c) = copyright {
         evidence.push(format!("a copyright notice names {c}"));
     }
-    let heads = headers(doc, &details, &mut evidence);
+    let mut republished = None;
+    let heads = headers(doc, &details, &mut evidence, &mut republished);
     let fallback = heads
         .iter()
         .find_map(|h| {
@@ -612,6 +628,7 @@ pub fn infer_dct(doc: &Document) -> Dct {
                         h.when.human()
                     ));
                     return Dct {
+                        republished,
                         date: Some(date),
                         source: h.source,
                         confidence: if lo == hi {
@@ -640,6 +657,7 @@ pub fn infer_dct(doc: &Document) -> Dct {
                     h.when.human()
                 ));
                 return Dct {
+                    republished,
                     date: Some(date),
                     source: h.source,
                     confidence: Confidence::Medium,
@@ -669,6 +687,7 @@ pub fn infer_dct(doc: &Document) -> Dct {
     };
     if let Some(date) = est.date {
         return Dct {
+            republished,
             date: Some(date),
             source: DctSource::TextEvidence,
             confidence: lower(text_confidence),
@@ -679,6 +698,7 @@ pub fn infer_dct(doc: &Document) -> Dct {
     if let Some(u) = upper {
         evidence.push("with no other evidence, the date of the first comment is used".into());
         return Dct {
+            republished,
             date: Some(u),
             source: DctSource::TextEvidence,
             confidence: Confidence::Low,
@@ -690,6 +710,7 @@ pub fn infer_dct(doc: &Document) -> Dct {
         evidence.push("no date on the page and no dated event in the text".into());
     }
     Dct {
+        republished,
         date: None,
         source: DctSource::None,
         confidence: Confidence::Low,
@@ -776,6 +797,7 @@ mod tests {
         ]);
         let dct = infer_dct(&d);
         assert_eq!(dct.date, Some(day(2016, 9, 20)));
+        assert_eq!(dct.republished, Some(day(2016, 9, 21)));
         assert_eq!(dct.source, DctSource::Byline);
         assert!(
             dct.evidence.iter().any(|e| e.contains("republications")),

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod cluster;
+pub mod credit;
 pub mod matcher;
 pub mod relations;
 pub mod republish;

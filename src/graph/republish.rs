@@ -4,7 +4,8 @@
 //! overlapping word 5-shingles. MinHash signatures with LSH banding propose candidate pairs
 //! in close to linear time; each candidate is then confirmed on the exact shingle sets by
 //! containment (shared shingles over the smaller set), so a copy that adds a footer or drops
-//! a paragraph still counts. The earlier-dated document of a pair is the original.
+//! a paragraph still counts. Of a pair, the one that names the other as its source is the copy;
+//! else the earlier-dated is the original.
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -140,9 +141,14 @@ fn candidates(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
     pairs
 }
 
-/// Find copies among documents. `order` ranks each document's claim to be the original
-/// (smaller is earlier or more trustworthy); ties go to the document listed first.
-pub fn find_copies<K: Ord>(docs: &[Document], order: impl Fn(usize) -> K) -> Vec<Copy> {
+/// Find copies among documents. A document that `credits` the other as its source is the
+/// copy; else `order` ranks each document's claim to be the original (smaller is earlier or
+/// more trustworthy); ties go to the document listed first.
+pub fn find_copies<K: Ord>(
+    docs: &[Document],
+    order: impl Fn(usize) -> K,
+    credits: impl Fn(usize, usize) -> bool,
+) -> Vec<Copy> {
     let prints: Vec<Fingerprint> = docs.par_iter().map(fingerprint).collect();
     let pairs: Vec<(usize, usize)> = candidates(&prints).into_iter().collect();
     let similar: Vec<(usize, usize, f64)> = pairs
@@ -152,7 +158,10 @@ pub fn find_copies<K: Ord>(docs: &[Document], order: impl Fn(usize) -> K) -> Vec
         .collect();
     let mut copies = Vec::new();
     for (a, b, c) in similar {
-        let (original, copy) = if (order(a), a) <= (order(b), b) {
+        let (a_credits, b_credits) = (credits(a, b), credits(b, a));
+        let (original, copy) = if a_credits != b_credits {
+            if a_credits { (b, a) } else { (a, b) }
+        } else if (order(a), a) <= (order(b), b) {
             (a, b)
         } else {
             (b, a)
@@ -231,7 +240,7 @@ mod tests {
             doc("first", STORY),
             doc("other", other),
         ];
-        let copies = find_copies(&docs, |i| [2, 1, 3][i]);
+        let copies = find_copies(&docs, |i| [2, 1, 3][i], |_, _| false);
         assert_eq!(copies.len(), 1);
         assert_eq!((copies[0].copy, copies[0].original), (0, 1));
         assert!(copies[0].containment > 0.9);
@@ -244,13 +253,13 @@ mod tests {
             the hills caused the breach, while the mayor blamed years of delayed repairs by the \
             county, which has not commented on the matter so far this week.";
         let docs = vec![doc("a", STORY), doc("b", retold)];
-        assert!(find_copies(&docs, |i| i).is_empty());
+        assert!(find_copies(&docs, |i| i, |_, _| false).is_empty());
     }
 
     #[test]
     fn chains_point_at_the_first_text() {
         let docs = vec![doc("a", STORY), doc("b", STORY), doc("c", STORY)];
-        let copies = find_copies(&docs, |i| i);
+        let copies = find_copies(&docs, |i| i, |_, _| false);
         assert_eq!(
             copies
                 .iter()
@@ -263,6 +272,6 @@ mod tests {
     #[test]
     fn short_texts_are_never_copies() {
         let docs = vec![doc("a", "Short note."), doc("b", "Short note.")];
-        assert!(find_copies(&docs, |i| i).is_empty());
+        assert!(find_copies(&docs, |i| i, |_, _| false).is_empty());
     }
 }

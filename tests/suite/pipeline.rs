@@ -473,3 +473,54 @@ fn extracting_the_seeds_into_the_hand_made_example_keeps_every_edit() {
         .success();
     assert_eq!(std::fs::read_to_string(copy.path()).expect("merged"), once);
 }
+
+/// A repost that names its source is the copy, whatever the dates say; the undated original
+/// takes the copy's date, and its words keep their own outlet's voice.
+#[test]
+fn a_repost_that_credits_its_source_is_the_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let story = "The ferry Marta Leone ran aground on a sandbank off Pellow Point on Monday \
+        night with 212 passengers aboard, the coastguard said. Lifeboats from two stations \
+        took everyone ashore by dawn, and four people were treated in hospital for cold. The \
+        operator said the captain had followed the charted channel, but the harbour authority \
+        said the channel had been marked as shallow since a storm in January and that the \
+        warning had been sent to every operator on the route.";
+    std::fs::write(
+        dir.path().join("gazette.md"),
+        format!("---\noutlet: Harbour Gazette\n---\n{story}\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("digest.md"),
+        format!(
+            "---\noutlet: Coastal Digest, reposting Harbour Gazette\npublished: 2023-11-14\n---\n{story}\n"
+        ),
+    )
+    .expect("write");
+    let out = dir.path().join("timeline.yaml");
+    rashomon()
+        .arg("extract")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let t = timeline::load(&out).expect("loads");
+    assert_eq!(
+        t.source("digest").and_then(|s| s.republishes.as_deref()),
+        Some("gazette")
+    );
+    assert_eq!(
+        t.source("gazette")
+            .and_then(|s| s.published)
+            .map(|w| w.to_string())
+            .as_deref(),
+        Some("2023-11-14")
+    );
+    let aground = t
+        .events
+        .iter()
+        .find(|e| e.when.to_string() == "2023-11-13")
+        .unwrap_or_else(|| panic!("Monday before the copy's date: {:?}", t.events));
+    assert!(aground.accounts.iter().any(|a| a.source == "gazette"));
+}
