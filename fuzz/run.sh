@@ -65,10 +65,23 @@ for t in "${targets[@]}"; do
   dict=()
   [ -f "$here/dict/$t.dict" ] && dict=("-dict=$here/dict/$t.dict")
   echo "== fuzz $t for ${seconds}s"
+  # The full output goes to a log; the summary lines are shown. A run that fails without
+  # leaving an artifact (a build error, a flag or dictionary libFuzzer refuses) fails too:
+  # it would otherwise pass having fuzzed nothing.
+  log="${TMPDIR:-/tmp}/rashomon-fuzz-$t.log"
+  set +e
   # shellcheck disable=SC2086
   cargo +nightly fuzz run "$t" -O --debug-assertions -s none "corpus/$t" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
-    "${dict[@]}" ${FUZZ_FLAGS:-} 2>&1 | grep -E "^(#[0-9]+ +DONE|==[0-9]+== ERROR|SUMMARY|Done |INFO: fuzzed for)|panicked|artifact_prefix|Test unit written" || true
+    "${dict[@]}" ${FUZZ_FLAGS:-} >"$log" 2>&1
+  status=$?
+  set -e
+  grep -E "^(#[0-9]+ +DONE|==[0-9]+== ERROR|SUMMARY|Done |INFO: fuzzed for)|panicked|artifact_prefix|Test unit written" "$log" || true
+  if ! grep -qE "^Done [0-9]+ runs|INFO: fuzzed for|Test unit written" "$log"; then
+    echo "fuzz $t: did not run (cargo fuzz exited $status); the end of $log:"
+    tail -n 15 "$log"
+    failed=1
+  fi
   if compgen -G "$here/artifacts/$t/crash-*" >/dev/null || compgen -G "$here/artifacts/$t/timeout-*" >/dev/null ||
     compgen -G "$here/artifacts/$t/oom-*" >/dev/null; then
     echo "fuzz $t: found problems, see fuzz/artifacts/$t/"
