@@ -90,6 +90,9 @@ struct Candidate {
     gated: bool,
     /// A place or country, not a demonym.
     place: bool,
+    /// A person's one-word alias (a surname): refused when a capitalised word follows, as
+    /// that is part of another name ("Dorian Vell" is not Dorrian).
+    surname: bool,
     /// Where names collide: the user's before the hand-made before the world's, then the
     /// most populous.
     rank: (Tier, std::cmp::Reverse<u32>),
@@ -274,6 +277,9 @@ impl Matcher {
             },
             gated: meta.gated,
             place: !demonym && matches!(kind, Some(EntityKind::Place | EntityKind::Country)),
+            surname: !demonym
+                && folded.words.len() == 1
+                && matches!(kind, Some(EntityKind::Person)),
             rank: (meta.tier, std::cmp::Reverse(meta.population)),
             spelt: (meta.tier == Tier::World)
                 .then(|| hash(&plain_letters(&alias[folded.words[0].core as usize..]))),
@@ -384,8 +390,16 @@ impl Matcher {
         let words = &folded.words;
         let span = &text[words[first].core as usize..words[last].end as usize];
         let mut spelt: Option<u64> = None;
+        // The next word continues the name: capitalised, after nothing but spaces.
+        let named_on = words.get(last + 1).is_some_and(|w| {
+            text[words[last].end as usize..w.start as usize]
+                .chars()
+                .all(|c| c == ' ')
+                && starts_upper(text, w.core as usize)
+        });
         let mut fits = |c: &Candidate| {
             if (c.the && !words[first].the)
+                || (c.surname && named_on)
                 || (c.article && words[first].start == words[first].core)
             {
                 return false;

@@ -852,6 +852,9 @@ mod someone_else_tests {
                 .contains(&"Nouri al-Maliki".to_string())
         );
         assert!(names("Nouri al-Maliki said so.").contains(&"Nouri al-Maliki".to_string()));
+        // A surname alone, spelt another way and followed by a second name, is a first name.
+        assert!(!names("A jury convicted Dorian Vell.").contains(&"John Dorrian".to_string()));
+        assert!(names("Dorrian said so.").contains(&"John Dorrian".to_string()));
         assert!(
             names("The former premier, al-Maliki, said so.")
                 .contains(&"Nouri al-Maliki".to_string())
