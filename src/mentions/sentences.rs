@@ -79,13 +79,8 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
             _ => continue,
         };
         let text = &doc.text[segment.start..segment.end];
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            let base = segment.start + line_start;
-            line_start += line.len();
-            if line.trim().is_empty() {
-                continue;
-            }
+        for (offset, line) in paragraphs(text) {
+            let base = segment.start + offset;
             for (s, e) in split_line(line) {
                 out.push(Sentence {
                     start: base + s,
@@ -100,6 +95,65 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// The paragraphs of a segment, with their offsets: its lines, or in text wrapped by hand at
+/// a fixed width (wire copy, e-mail: most lines break mid-sentence), runs of lines that end
+/// at a blank line or at a line that stops short of the width after a full stop.
+fn paragraphs(text: &str) -> Vec<(usize, &str)> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            lines.push((at, line));
+        }
+        at += line.len();
+    }
+    let width = lines
+        .iter()
+        .map(|(_, l)| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let ends_sentence = |l: &str| {
+        l.trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
+    };
+    let broken = lines.iter().filter(|(_, l)| !ends_sentence(l)).count();
+    let wrapped = lines.len() >= 6 && width <= 100 && broken * 3 >= lines.len();
+    if !wrapped {
+        return lines;
+    }
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        // A bulleted line opens a paragraph of its own; after a bullet, so does a line that
+        // starts with a capital (a bullet's own lines run on in lower case).
+        let after_bullet = |from: usize| {
+            bulleted(&text[from..]) && line.trim_start().starts_with(char::is_uppercase)
+        };
+        if let Some((from, to)) = open.filter(|&(from, _)| bulleted(line) || after_bullet(from)) {
+            out.push((from, &text[from..to]));
+            open = None;
+        }
+        let (from, _) = open.unwrap_or((start, start));
+        let end = start + line.len();
+        // A blank line between this line and the next ends the paragraph too.
+        let gap = lines.get(i + 1).is_none_or(|&(next, _)| next != end);
+        let short = line.trim_end().chars().count() + 12 < width;
+        if gap || ends_sentence(line) && short {
+            out.push((from, &text[from..end]));
+            open = None;
+        } else {
+            open = Some((from, end));
+        }
+    }
+    out
+}
+
+/// A line that begins with a bullet: "* ", "- ", "• ".
+fn bulleted(line: &str) -> bool {
+    let l = line.trim_start();
+    ["* ", "- ", "• ", "· "].iter().any(|b| l.starts_with(b))
 }
 
 /// Sentence ranges within one line, trimmed of surrounding space and bullets.
@@ -156,7 +210,7 @@ fn skip_closers(line: &str, mut end: usize) -> usize {
 fn is_boundary(line: &str, start: usize, dot: usize, end: usize) -> bool {
     let rest = &line[end..];
     // A boundary needs space after it, then something that can start a sentence.
-    let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let after = rest.trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
     if after.len() == rest.len() {
         return rest.trim().is_empty();
     }
@@ -245,6 +299,42 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &line[s..e])
             .collect()
+    }
+
+    #[test]
+    fn text_wrapped_by_hand_is_read_in_paragraphs() {
+        let text = "* Pump failure flooded the lower deck, says\n\
+            inspector\n\
+            * Owner disputes the finding\n\
+            The ferry Marta Leone sank in the harbour after its bilge\n\
+            pumps failed, the maritime inspector concluded on Monday\n\
+            in a report that took eleven months.\n\
+            Divers recovered the logbook from the wheelhouse in the\n\
+            spring, and the report quotes it at length over several\n\
+            pages.\n";
+        let sentences: Vec<String> = paragraphs(text)
+            .into_iter()
+            .flat_map(|(_, p)| {
+                split_line(p)
+                    .into_iter()
+                    .map(|(s, e)| p[s..e].replace('\n', " "))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Pump failure flooded the lower deck, says inspector",
+                "Owner disputes the finding",
+                "The ferry Marta Leone sank in the harbour after its bilge pumps failed, the \
+                 maritime inspector concluded on Monday in a report that took eleven months.",
+                "Divers recovered the logbook from the wheelhouse in the spring, and the report \
+                 quotes it at length over several pages.",
+            ]
+        );
+        // Ordinary text keeps one paragraph a line.
+        let plain = "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\n";
+        assert_eq!(paragraphs(plain).len(), 6);
     }
 
     #[test]

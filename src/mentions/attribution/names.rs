@@ -49,9 +49,11 @@ pub fn person_display(gaz: &Gazetteer, name: &str, office: Option<&str>) -> Stri
             None => e.name.clone(),
         };
     }
+    // Text wrapped by hand breaks names across lines: "Safety\nBoard" is "Safety Board".
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     match office.map(|o| office_name(gaz, o)) {
-        Some(o) if !o.is_empty() => format!("{name} ({o})"),
-        _ => name.to_string(),
+        Some(o) if !o.is_empty() => format!("{} ({})", one_line(name), one_line(&o)),
+        _ => one_line(name),
     }
 }
 
