@@ -137,7 +137,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             spans.names(&names, sentence),
             quoted,
             starting_within(&parsed.triggers, true, sentence, |t| t.start),
-            &parsed.asides,
+            starting_within(&parsed.asides, true, sentence, |a| a.0),
             gaz,
         );
         let para = sentence.paragraph;
