@@ -1622,6 +1622,21 @@ mod tests {
         document_events(&doc, dct, Gazetteer::builtin())
     }
 
+    /// The days of the first event of kind `noun` (panics when there is none).
+    fn day_of(e: &[super::DocEvent], noun: &str) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        e.iter()
+            .find(|e| e.kind.noun() == noun)
+            .unwrap_or_else(|| panic!("no {noun} in {e:?}"))
+            .when
+            .day_range()
+    }
+
+    /// A day of March 2021 as a range of one day.
+    fn march(day: u32) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let d = chrono::NaiveDate::from_ymd_opt(2021, 3, day).expect("valid");
+        (d, d)
+    }
+
     #[test]
     fn events_outside_the_fixed_list_are_told_with_their_date() {
         // A crash, a verdict: kinds of the open vocabulary, dated by their own clause.
@@ -1629,16 +1644,7 @@ mod tests {
             "A regional airliner crashed short of the runway at Ostby on Tuesday evening, \
              police said. Investigators recovered both flight recorders.",
         );
-        let crash = e
-            .iter()
-            .find(|e| e.kind.noun() == "crash")
-            .unwrap_or_else(|| panic!("no crash in {e:?}"));
-        let tuesday = chrono::NaiveDate::from_ymd_opt(2021, 3, 2).expect("valid");
-        assert_eq!(
-            crash.when.day_range(),
-            Some((tuesday, tuesday)),
-            "{crash:?}"
-        );
+        assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
     }
@@ -1649,16 +1655,7 @@ mod tests {
             "On Monday the court convicted the former director, who ran the charity from \
              2012 to 2019, of fraud.",
         );
-        let verdict = e
-            .iter()
-            .find(|e| e.kind.noun() == "verdict")
-            .unwrap_or_else(|| panic!("no verdict in {e:?}"));
-        let monday = chrono::NaiveDate::from_ymd_opt(2021, 3, 1).expect("valid");
-        assert_eq!(
-            verdict.when.day_range(),
-            Some((monday, monday)),
-            "{verdict:?}"
-        );
+        assert_eq!(day_of(&e, "verdict"), Some(march(1)), "{e:?}");
     }
 
     #[test]

@@ -22,6 +22,13 @@ fn extract_to(dir: &Path) -> Timeline {
     timeline::load(&out).expect("the extracted timeline passes check")
 }
 
+/// A source's publication date as written in the timeline.
+fn published(t: &Timeline, id: &str) -> Option<String> {
+    t.source(id)
+        .and_then(|s| s.published)
+        .map(|w| w.to_string())
+}
+
 #[test]
 fn one_event_holds_every_account_of_the_strike() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -72,13 +79,7 @@ fn copies_and_dates_of_sources() {
     let t = extract_to(dir.path());
     let copy = t.source("valley-post-copy").expect("copy");
     assert_eq!(copy.republishes.as_deref(), Some("valley-post"));
-    assert_eq!(
-        t.source("valley-post")
-            .and_then(|s| s.published)
-            .map(|w| w.to_string())
-            .as_deref(),
-        Some("2021-03-03")
-    );
+    assert_eq!(published(&t, "valley-post").as_deref(), Some("2021-03-03"));
     assert_eq!(
         t.source("harbour-gazette")
             .and_then(|s| s.author.as_deref()),
@@ -510,13 +511,7 @@ fn a_repost_that_credits_its_source_is_the_copy() {
         t.source("digest").and_then(|s| s.republishes.as_deref()),
         Some("gazette")
     );
-    assert_eq!(
-        t.source("gazette")
-            .and_then(|s| s.published)
-            .map(|w| w.to_string())
-            .as_deref(),
-        Some("2023-11-14")
-    );
+    assert_eq!(published(&t, "gazette").as_deref(), Some("2023-11-14"));
     let aground = t
         .events
         .iter()
