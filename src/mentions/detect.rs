@@ -224,7 +224,13 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                         .get_or_insert_with(|| {
                             event_for(doc, dct, &mut st, m.clone(), *r, &reading, para)
                         }),
-                    _ => st
+                    _ => None,
+                };
+                // A trigger that finds no event (a reference to nothing told before, a kind
+                // too common to start one) leaves the piece to the event in focus.
+                let target = match target {
+                    Some(t) => Some(t),
+                    None => st
                         .focus
                         .filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para))
                         .or_else(|| {
@@ -518,6 +524,11 @@ fn event_for(
         if let Some(i) = by_word.or(by_kind).or(by_compatible) {
             return Some(i);
         }
+    }
+    // An undated noun of the open vocabulary only refers back ("the recount"): it dates
+    // nothing and starts nothing.
+    if matches!(t.kind, EventType::Open(_)) {
+        return None;
     }
     // The paragraph's date, when an earlier sentence set it.
     let inherited = st
@@ -1019,9 +1030,10 @@ fn read(
         .filter(|(t, r)| {
             !matches!(t.kind, EventType::Open(_))
                 || *r != Region::Object
-                    && dates
+                    && (dates
                         .iter()
                         .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
+                        || t.nominal && definite_before(&lower_tail(&doc.text, t.start)))
         })
         .collect();
     // "Three were killed when fire tore through a factory": beside an event of the open
@@ -1647,6 +1659,21 @@ mod tests {
         assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
+    }
+
+    #[test]
+    fn a_definite_event_noun_without_a_date_refers_back() {
+        // "the fire", "the recount": the event already told, not a new one and not nothing.
+        let e = events(
+            "A fire broke out at the Brookside plant on Monday night. \
+             Two night-shift workers died in the fire.",
+        );
+        let fires: Vec<_> = e.iter().filter(|e| e.kind.noun() == "disaster").collect();
+        assert_eq!(fires.len(), 1, "{e:?}");
+        assert_eq!(fires[0].mentions.len(), 2, "{e:?}");
+        // Without an event to refer to, the noun starts none.
+        let e = events("Two night-shift workers died in the fire.");
+        assert!(e.iter().all(|e| e.kind.noun() != "disaster"), "{e:?}");
     }
 
     #[test]

@@ -19,8 +19,8 @@ pub struct Context<'a> {
     pub actors: Vec<String>,
     /// The claimant, which "they" in its own claim does not refer to.
     pub claimant: &'a str,
-    /// The year to give a date written without one ("on September 17").
-    pub year: Option<i32>,
+    /// The document date, which places a date written without its year ("on September 17").
+    pub dct: Option<chrono::NaiveDate>,
     /// Actors named in the last few sentences, oldest first: what a bare "the coalition"
     /// stands for.
     pub recent: Vec<String>,
@@ -139,7 +139,7 @@ pub fn extract(text: &str, ctx: &Context, names: &dyn Names) -> BTreeMap<String,
     }
     prior_notice(&t, ctx, names, &mut out);
     responsible(&t, names, &mut out);
-    if let Some(d) = date(&t, ctx.year) {
+    if let Some(d) = date(&t, ctx.dct) {
         out.insert("date".into(), FacetValue::Text(d));
     }
     out
@@ -1492,7 +1492,7 @@ fn place(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
 }
 
 /// `date`: an event dated in the account itself ("the bombardment ... on September 17").
-fn date(t: &Toks, year: Option<i32>) -> Option<String> {
+fn date(t: &Toks, dct: Option<chrono::NaiveDate>) -> Option<String> {
     let n = t.len();
     let month = |k: usize| {
         let l = t.l(k).trim_end_matches('.');
@@ -1525,15 +1525,22 @@ fn date(t: &Toks, year: Option<i32>) -> Option<String> {
         if t.punct(k, ",") {
             k += 1;
         }
-        let y = if k < n && t.kind(k) == Kind::Number && t.s(k).len() == 4 {
-            t.s(k).parse::<i32>().ok()
-        } else {
-            year
-        };
-        let y = y?;
-        return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+        if k < n && t.kind(k) == Kind::Number && t.s(k).len() == 4 {
+            let y = t.s(k).parse::<i32>().ok()?;
+            return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
+        }
+        return nearest(dct?, m as u32 + 1, d).map(|day| day.format("%Y-%m-%d").to_string());
     }
     None
+}
+
+/// A day written without its year, in the year that puts it nearest the document date: news
+/// of 20 February tells of "2 October" last year, not this one.
+fn nearest(dct: chrono::NaiveDate, month: u32, day: u32) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    (dct.year() - 1..=dct.year() + 1)
+        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - dct).num_days().abs())
 }
 
 #[cfg(test)]
@@ -1767,12 +1774,19 @@ mod tests {
             Some("Arica")
         );
         let ctx = Context {
-            year: Some(2016),
+            dct: chrono::NaiveDate::from_ymd_opt(2016, 9, 20),
             ..Context::default()
         };
         let f = extract("its planes bombed the troops on September 17", &ctx, &Plain);
         assert_eq!(f["date"], FacetValue::Text("2016-09-17".into()));
         assert!(!facets("its planes bombed the troops on September 17").contains_key("date"));
+        // Written in February, "October 2" was last October.
+        let ctx = Context {
+            dct: chrono::NaiveDate::from_ymd_opt(2025, 2, 20),
+            ..Context::default()
+        };
+        let f = extract("a fire killed four workers on October 2", &ctx, &Plain);
+        assert_eq!(f["date"], FacetValue::Text("2024-10-02".into()));
         assert_eq!(
             get("On 23 May, 2016 car bombs exploded in the port", "date").as_deref(),
             Some("2016-05-23")

@@ -14,7 +14,7 @@ use super::tree::Tree;
 use super::triggers::{EventType, Trigger};
 use crate::dates::{Timex, TimexType};
 use crate::ingest::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Phase};
 use crate::syntax;
 
 /// The least class weight (1-5, from the vocabulary) of a predicate that tells an event of
@@ -32,9 +32,9 @@ pub struct Reading {
     pub asides: Vec<(usize, usize)>,
 }
 
-/// The document's open-vocabulary triggers and dated asides. Only sentences that hold a
-/// date are parsed: an open trigger makes an event only with a date in its clause, and
-/// parsing is most of the cost of reading an article.
+/// The document's open-vocabulary triggers and dated asides. In a sentence with a date, the
+/// predicates that tell something happened; in one without, the definite event nouns that
+/// refer back to an event.
 pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Reading {
     let Ok(model) = syntax::model() else {
         return Reading::default();
@@ -50,15 +50,16 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
     dates.sort_unstable();
     for sentence in sentences.iter().filter(|s| !s.headline) {
         let from = dates.partition_point(|&d| d < sentence.start);
-        if dates.get(from).is_none_or(|&d| d >= sentence.end) {
-            continue;
-        }
+        let dated = dates.get(from).is_some_and(|&d| d < sentence.end);
         let words = syntax::parse_text(model, sentence.text(doc), sentence.start);
         let t = Tree::new(&words);
         for p in predicate::find(&t, lex) {
-            if let Some(trigger) = trigger(&t, lex, &p) {
-                out.push(trigger);
-            }
+            let found = if dated {
+                trigger(&t, lex, &p)
+            } else {
+                reference(&t, &p)
+            };
+            out.extend(found);
         }
         for &d in dates[from..].iter().take_while(|&&d| d < sentence.end) {
             if let Some(c) = t.at_byte(d).and_then(|w| describing_clause(&t, w)) {
@@ -88,9 +89,44 @@ fn describing_clause(t: &Tree<'_, '_>, w: usize) -> Option<usize> {
     })
 }
 
+/// In a sentence without a date, a definite event noun of the open vocabulary ("died in the
+/// fire", "the recount took nine hours", "the verdict"): it refers back to an event already
+/// told, which the reader finds; it never starts one.
+fn reference(t: &Tree<'_, '_>, p: &Pred) -> Option<Trigger> {
+    let class = p.class?;
+    if !p.nominal || p.negated || p.hypothetical || p.generic || p.recurrence {
+        return None;
+    }
+    let kind = EventType::of_class(class);
+    if !matches!(kind, EventType::Open(_)) || kind.weight() < OWN_EVENT_WEIGHT {
+        return None;
+    }
+    let definite = t.children(p.word).iter().any(|&c| {
+        t.base(c) == "nmod:poss"
+            || t.base(c) == "det"
+                && matches!(
+                    t.lemma(c).to_lowercase().as_str(),
+                    "the" | "this" | "that" | "these" | "those"
+                )
+    });
+    if !definite || describing_clause(t, p.word).is_some() {
+        return None;
+    }
+    let word = t.word(p.word);
+    Some(Trigger {
+        start: word.start,
+        end: word.end,
+        kind,
+        nominal: true,
+    })
+}
+
 fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> Option<Trigger> {
     let class = p.class?;
-    if p.negated || p.hypothetical || p.generic || p.reporting.is_some() || p.phase.is_some() {
+    // "A fire broke out", "the vote took place": an event that begins or goes on is told as
+    // happening, by its noun; one that ends ("the talks collapsed") is another matter.
+    let told = matches!(p.phase, None | Some(Phase::Begin | Phase::Continue));
+    if p.negated || p.hypothetical || p.generic || p.reporting.is_some() || !told {
         return None;
     }
     // "the ceasefire was enacted", "the deal was signed": a verb done to an event tells
@@ -197,14 +233,27 @@ mod tests {
     }
 
     #[test]
-    fn undated_sentences_are_not_read() {
+    fn undated_sentences_give_only_definite_event_nouns() {
         assert!(found("A freight train derailed outside Kelso.").is_empty());
+        // "the fire" refers to a fire already told; "a fire" would be a new one, undated.
+        let got = found("Two workers died in the fire.");
+        assert_eq!(got, [("fire".to_string(), "disaster".to_string())]);
+        assert!(found("Two workers died in a fire.").is_empty());
     }
 
     #[test]
     fn what_did_not_happen_is_no_trigger() {
         assert!(found("The plane did not crash on Monday.").is_empty());
         assert!(found("Officials fear the dam could collapse on Friday.").is_empty());
+    }
+
+    #[test]
+    fn an_event_that_breaks_out_or_takes_place_happened() {
+        let got = found("A fire broke out at the Brookside plant on Monday night.");
+        assert_eq!(got, [("fire".to_string(), "disaster".to_string())]);
+        let got = found("The referendum took place on 4 March.");
+        assert!(got.iter().any(|(w, _)| w == "referendum"), "{got:?}");
+        assert!(found("The strike by dockers ended on Friday.").is_empty());
     }
 
     #[test]

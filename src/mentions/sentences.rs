@@ -17,7 +17,7 @@ use crate::ingest::{Document, SegmentKind};
 /// subject.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,3}(?:(?:, [^()\n—–]{1,40}?)?(?: ?\([\p{L}][\p{L} .&/-]{0,30}\))|, [^()\n—–]{1,40}?|[\p{Lu}]{2}) ?(?:—|–|--|-) ?\p{Lu}",
+        r"^(?:\*{1,2}|_{1,2})?[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,3}(?:(?:, [^()\n—–*]{1,40}?)?(?: ?\([\p{L}][\p{L} .&/-]{0,30}\))|, [^()\n—–*]{1,40}?|[\p{Lu}]{2})(?:\*{1,2}|_{1,2})? ?(?:—|–|--|-) ?\p{Lu}",
     )
     .expect("static regex")
 });
@@ -165,7 +165,11 @@ pub fn split_line(line: &str) -> Vec<(usize, usize)> {
         let lead = line.len() - line.trim_start().len();
         // The match ends on the capital that opens the story.
         let story = lead + m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
-        let dash = line[..story].trim_end().trim_end_matches(['-', '—', '–']);
+        let dash = line[..story]
+            .trim_end()
+            .trim_end_matches(['-', '—', '–'])
+            .trim_end()
+            .trim_end_matches(['*', '_']);
         push_trimmed(line, 0, dash.len(), &mut out);
         start = story;
     }
@@ -358,6 +362,11 @@ mod tests {
         assert_eq!(
             pieces("WASHINGTON — The Senate voted."),
             ["WASHINGTON", "The Senate voted."]
+        );
+        // Markdown sets datelines in bold.
+        assert_eq!(
+            pieces("**OSLO, March 3 (NTB)** - Prices rose on Monday."),
+            ["OSLO, March 3 (NTB)", "Prices rose on Monday."]
         );
         // Capitals that open a sentence are no dateline.
         assert_eq!(

@@ -8,6 +8,9 @@ use crate::syntax::Word;
 pub struct Tree<'p, 'a> {
     words: &'p [Word<'a>],
     heads: Vec<Option<usize>>,
+    /// Relations and Penn tags, as the parser gave them or as [`finite_root`] read them.
+    rels: Vec<&'a str>,
+    xpos: Vec<&'a str>,
     children: Vec<Vec<usize>>,
     /// Lower-cased lemmas, for lookups.
     lemmas: Vec<String>,
@@ -15,13 +18,88 @@ pub struct Tree<'p, 'a> {
     spans: Vec<(usize, usize)>,
 }
 
+/// A sentence of prose has a finite verb. When the parser read a news subject as the whole
+/// sentence, its verb as a participle describing it ("Sales increased 36%", "Shares in
+/// Caldera closed down 38%", "The decision touched off protests": the past tense taken for
+/// a participle), the verb is read as the root and the noun as its subject. Only when the
+/// noun has nothing that would make it a predicate (a copula, a subject, an auxiliary), and
+/// the participle has nothing of a reduced relative clause's own (an auxiliary, a subject,
+/// a marker, a "by" agent: "a manhunt conducted by the FBI").
+fn finite_root<'a>(
+    words: &[Word<'a>],
+    heads: &mut [Option<usize>],
+    rels: &mut [&'a str],
+    xpos: &mut [&'a str],
+) {
+    let Some((r, v)) = misread_verb(words, heads, rels, xpos) else {
+        return;
+    };
+    heads[v] = None;
+    rels[v] = "root";
+    xpos[v] = "VBD";
+    heads[r] = Some(v);
+    rels[r] = "nsubj";
+    // What the noun governed after the verb is the verb's: its objects' phrases, the full stop.
+    for c in v + 1..words.len() {
+        if heads[c] == Some(r) {
+            heads[c] = Some(v);
+            if rels[c] == "nmod" {
+                rels[c] = "obl";
+            }
+        }
+    }
+}
+
+/// The root noun and the past tense the parser attached to it as a participle, if any.
+fn misread_verb(
+    words: &[Word<'_>],
+    heads: &[Option<usize>],
+    rels: &[&str],
+    xpos: &[&str],
+) -> Option<(usize, usize)> {
+    let n = words.len();
+    let r = (0..n).find(|&i| heads[i].is_none())?;
+    if !matches!(words[r].upos, "NOUN" | "PROPN" | "PRON" | "NUM") {
+        return None;
+    }
+    let kids = |h: usize| (0..n).filter(move |&c| heads[c] == Some(h));
+    let base = |c: usize| rels[c].split(':').next().unwrap_or(rels[c]);
+    if kids(r).any(|c| matches!(base(c), "cop" | "nsubj" | "aux" | "expl")) {
+        return None;
+    }
+    let by_agent = |v: usize| {
+        kids(v).any(|c| {
+            rels[c] == "obl:agent"
+                || base(c) == "obl"
+                    && kids(c)
+                        .any(|m| rels[m] == "case" && words[m].form.eq_ignore_ascii_case("by"))
+        })
+    };
+    let candidate = |v: usize| {
+        v > r
+            && heads[v] == Some(r)
+            && words[v].upos == "VERB"
+            && rels[v] == "acl"
+            && matches!(xpos[v], "VBD" | "VBN")
+            && !kids(v).any(|c| matches!(base(c), "aux" | "nsubj" | "mark"))
+            && !by_agent(v)
+    };
+    let v = (0..n)
+        .filter(|&v| candidate(v))
+        .min_by_key(|&v| (xpos[v] != "VBD", v))?;
+    Some((r, v))
+}
+
 impl<'p, 'a> Tree<'p, 'a> {
     pub fn new(words: &'p [Word<'a>]) -> Tree<'p, 'a> {
         let n = words.len();
-        let heads: Vec<Option<usize>> = words
+        let mut heads: Vec<Option<usize>> = words
             .iter()
             .map(|w| (w.head > 0 && w.head <= n).then(|| w.head - 1))
             .collect();
+        let mut rels: Vec<&'a str> = words.iter().map(|w| w.deprel).collect();
+        let mut xpos: Vec<&'a str> = words.iter().map(|w| w.xpos).collect();
+        finite_root(words, &mut heads, &mut rels, &mut xpos);
         let mut children = vec![Vec::new(); n];
         for (i, h) in heads.iter().enumerate() {
             if let Some(h) = *h {
@@ -48,6 +126,8 @@ impl<'p, 'a> Tree<'p, 'a> {
         Tree {
             words,
             heads,
+            rels,
+            xpos,
             children,
             lemmas,
             spans,
@@ -80,12 +160,12 @@ impl<'p, 'a> Tree<'p, 'a> {
 
     /// The full relation, "nsubj:pass".
     pub fn rel(&self, i: usize) -> &str {
-        self.words[i].deprel
+        self.rels[i]
     }
 
     /// The universal part of the relation, "nsubj".
     pub fn base(&self, i: usize) -> &str {
-        let r = self.words[i].deprel;
+        let r = self.rels[i];
         r.split(':').next().unwrap_or(r)
     }
 
@@ -102,7 +182,7 @@ impl<'p, 'a> Tree<'p, 'a> {
     }
 
     pub fn xpos(&self, i: usize) -> &str {
-        self.words[i].xpos
+        self.xpos[i]
     }
 
     pub fn root(&self) -> Option<usize> {
@@ -256,7 +336,76 @@ impl<'p, 'a> Tree<'p, 'a> {
 #[cfg(test)]
 mod tests {
     use super::Tree;
-    use crate::syntax;
+    use crate::syntax::{self, Word};
+
+    /// Words as a parser might give them: (form, UPOS, XPOS, head, relation).
+    fn words(
+        rows: &[(
+            &'static str,
+            &'static str,
+            &'static str,
+            usize,
+            &'static str,
+        )],
+    ) -> Vec<Word<'static>> {
+        let mut at = 0;
+        rows.iter()
+            .map(|&(form, upos, xpos, head, deprel)| {
+                let w = Word {
+                    start: at,
+                    end: at + form.len(),
+                    form,
+                    lemma: form.into(),
+                    upos,
+                    xpos,
+                    head,
+                    deprel,
+                };
+                at += form.len() + 1;
+                w
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_past_tense_read_as_a_participle_is_the_sentence_verb() {
+        // "Sales increased 36%." parsed as the noun "Sales" described by "increased".
+        let w = words(&[
+            ("Sales", "NOUN", "NNS", 0, "root"),
+            ("increased", "VERB", "VBN", 1, "acl"),
+            ("36", "NUM", "CD", 4, "nummod"),
+            ("%", "SYM", "NN", 2, "obj"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(1));
+        assert_eq!((t.rel(0), t.head(0)), ("nsubj", Some(1)));
+        assert_eq!((t.xpos(1), t.head(4)), ("VBD", Some(1)));
+    }
+
+    #[test]
+    fn a_reduced_relative_clause_stays_one() {
+        // A heading "Manhunt conducted by the FBI": the participle has its agent.
+        let w = words(&[
+            ("Manhunt", "NOUN", "NN", 0, "root"),
+            ("conducted", "VERB", "VBN", 1, "acl"),
+            ("by", "ADP", "IN", 5, "case"),
+            ("the", "DET", "DT", 5, "det"),
+            ("FBI", "PROPN", "NNP", 2, "obl"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(0));
+        // A noun with a copula is a predicate: "It is a plot hatched abroad".
+        let w = words(&[
+            ("It", "PRON", "PRP", 4, "nsubj"),
+            ("is", "AUX", "VBZ", 4, "cop"),
+            ("a", "DET", "DT", 4, "det"),
+            ("plot", "NOUN", "NN", 0, "root"),
+            ("hatched", "VERB", "VBN", 4, "acl"),
+            ("abroad", "ADV", "RB", 5, "advmod"),
+        ]);
+        assert_eq!(Tree::new(&w).root(), Some(3));
+    }
 
     #[test]
     fn heads_children_and_spans() {

@@ -189,6 +189,20 @@ fn speech_verbs_with_the_speaker_before_or_after() {
         "{}",
         a.listing()
     );
+    // "called X a Y" names the thing; "called the police" is no speech.
+    assert!(
+        a.who("called the closure an act")
+            .0
+            .starts_with("Hanna Berg"),
+        "{}",
+        a.listing()
+    );
+    assert_eq!(
+        a.at("called the police at dawn").claimant_kind,
+        ClaimantKind::Outlet,
+        "{}",
+        a.listing()
+    );
     // "To put it plainly" is the writer's own voice.
     assert_eq!(
         a.at("nobody expected the cranes").claimant_kind,
@@ -302,6 +316,13 @@ fn quotations_across_paragraphs() {
         a.who("The ministry has not yet replied"),
         named("Jon Arvidsen")
     );
+    // “…,” she said. “More.”: the quotation going on after its speaker is hers.
+    assert!(
+        a.who("The register is right").0.starts_with("Lena Voss"),
+        "{}",
+        a.listing()
+    );
+    assert!(a.who("Anyone can check it").0.starts_with("Lena Voss"));
 }
 
 #[test]

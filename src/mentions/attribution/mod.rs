@@ -110,7 +110,7 @@ struct Run<'a> {
     /// Where the paragraph before this one starts, for nearby actors.
     prev_para_start: usize,
     para_start: usize,
-    year: Option<i32>,
+    dct: Option<chrono::NaiveDate>,
 }
 
 /// HTML tags and Markdown emphasis left in a byline line.
@@ -153,15 +153,12 @@ impl<'a> Run<'a> {
             last_segment: None,
             prev_para_start: 0,
             para_start: 0,
-            year: doc
+            dct: doc
                 .meta
                 .published
                 .as_ref()
                 .and_then(|w| w.earliest())
-                .map(|d| {
-                    use chrono::Datelike;
-                    d.year()
-                }),
+                .map(|d| d.date()),
         }
     }
 
@@ -545,6 +542,22 @@ impl<'a> Run<'a> {
                         };
                         (voice, span)
                     }
+                    // “…,” he said. “More words.” A quotation going on after its speaker
+                    // was given, in the same paragraph, is that speaker's.
+                    None if quotes::at(&quotes, x).is_some_and(|q| q.is_speech())
+                        && let Some(v) = self.drafts[first_draft..]
+                            .iter()
+                            .rev()
+                            .find(|d| d.voice.speaker != default && d.voice.cue.is_some())
+                            .map(|d| d.voice.clone()) =>
+                    {
+                        let voice = Voice {
+                            stance: stance::combine(Stance::Asserts, text),
+                            said_at: None,
+                            ..v
+                        };
+                        (voice, (start, end))
+                    }
                     None => {
                         let v = self.default_voice(default, text);
                         // "It is hard to believe the official version that ...": the doubt
@@ -759,7 +772,7 @@ impl<'a> Run<'a> {
                 recipient: recipient.as_deref(),
                 actors: d.actors.clone(),
                 claimant: &claimant,
-                year: self.year,
+                dct: self.dct,
                 recent: d.recent.clone(),
                 claimant_state: names::state_of(self.gaz, &self.mem.ents[d.voice.speaker].name),
                 questions: d.voice.stance == Stance::Questions,

@@ -108,12 +108,22 @@ pub(super) fn has_complement(
     sb: usize,
 ) -> bool {
     if lemma == "call" {
-        // "calling it a stunt", "called them liars": only with a pronoun object.
-        return t.is(after, &["it", "them", "him", "her", "this", "these"])
-            && after + 1 < sb
-            && (t.is_open(after + 1)
-                || t.is(after + 1, &["a", "an", "the"])
-                || t.is_word(after + 1));
+        // "calling it a stunt", "called them liars": a pronoun object and what it is called.
+        if t.is(after, &["it", "them", "him", "her", "this", "these"]) {
+            return after + 1 < sb
+                && (t.is_open(after + 1)
+                    || t.is(after + 1, &["a", "an", "the"])
+                    || t.is_word(after + 1));
+        }
+        // "called the downing an act of terrorism", "called the verdict 'a travesty'": a
+        // definite object, then an indefinite or quoted name for it ("called the police"
+        // and "called for" name nothing).
+        return t.is(
+            after,
+            &["the", "this", "that", "its", "their", "his", "her"],
+        ) && (after + 2..(after + 6).min(sb))
+            .take_while(|&j| !t.punct(j, ",") && !t.punct(j, "."))
+            .any(|j| t.is(j, &["a", "an"]) || t.is_open(j));
     }
     if matches!(lemma, "put" | "place" | "estimate") {
         // "put the death toll at 23": a figure given is a claim about it.
