@@ -8,7 +8,9 @@
 //! sentences are tokenised before timing: the figures are for the model alone.
 //!
 //! Run: `cargo bench --bench syntax`; `SYNTAX_MODEL=path` benches a model file instead of
-//! the built-in one (to compare a retrained model before shipping it).
+//! the built-in one (to compare a retrained model before shipping it). Each size first prints
+//! words per CPU-second of the benchmark thread, which another busy core does not skew;
+//! `SYNTAX_CPU_ONLY=1` prints only those.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -124,6 +126,33 @@ fn corpus(words: usize, seed: u64) -> (Vec<Vec<String>>, usize) {
     (out, n)
 }
 
+/// CPU time of the calling thread: unlike wall time, it does not count the time another
+/// process holds the core, so the rate is per core even on a busy machine.
+fn thread_cpu() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to fill.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    assert_eq!(rc, 0, "thread CPU clock");
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// Words per CPU-second of this thread over `rounds` passes, the best of three tries.
+fn per_cpu_second(words: usize, rounds: usize, mut pass: impl FnMut()) -> f64 {
+    pass();
+    (0..3)
+        .map(|_| {
+            let start = thread_cpu();
+            for _ in 0..rounds {
+                pass();
+            }
+            (words * rounds) as f64 / (thread_cpu() - start).as_secs_f64()
+        })
+        .fold(0.0, f64::max)
+}
+
 fn bench(c: &mut Criterion) {
     let file = std::env::var_os("SYNTAX_MODEL").map(|p| std::fs::read(p).expect("model file"));
     let loaded;
@@ -142,6 +171,26 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|s| s.iter().map(String::as_str).collect())
             .collect();
+        let rounds = (2_000_000 / n).max(1);
+        let tag = per_cpu_second(n, rounds, || {
+            for s in &refs {
+                black_box(model.tag(s));
+            }
+        });
+        let parse = per_cpu_second(n, rounds, || {
+            for s in &refs {
+                black_box(model.annotate(s));
+            }
+        });
+        println!(
+            "{}k words, per CPU-second of this thread: tag {:.0}, tag+parse {:.0}",
+            words / 1000,
+            tag,
+            parse
+        );
+        if std::env::var_os("SYNTAX_CPU_ONLY").is_some() {
+            continue;
+        }
         g.throughput(Throughput::Elements(n as u64));
         g.bench_function(format!("tag/{}k-words", words / 1000), |b| {
             b.iter(|| {
