@@ -125,6 +125,16 @@ impl Compact {
         }
     }
 
+    /// Ask for the home buckets of `features` ahead of [`Compact::add`], so that their
+    /// misses overlap work on another table.
+    #[inline]
+    pub fn prefetch(&self, features: &[u64]) {
+        let n = self.buckets.len();
+        for &f in features {
+            prefetch(&self.buckets[home(f, n)]);
+        }
+    }
+
     /// Add the rows of `features` to `scores`.
     #[inline]
     pub fn add(&self, features: &[u64], scores: &mut [i32; CLASSES]) {

@@ -184,6 +184,16 @@ impl Weights {
         self.add_rows(features, scores);
     }
 
+    /// Ask for the home slots of `features` ahead of [`Weights::add_rows`], so that their
+    /// misses overlap work on another table.
+    #[inline]
+    pub fn prefetch(&self, features: &[u64]) {
+        let n = self.slots.len();
+        for &f in features {
+            prefetch(&self.slots[home(f, n)]);
+        }
+    }
+
     /// Add the rows of `features` to `scores`: all home slots are fetched first, then the
     /// rows stored apart, so that the misses overlap.
     #[inline]

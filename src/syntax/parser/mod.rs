@@ -84,6 +84,8 @@ impl Parser {
         self.plan.labels(&cx, hot, Some(&mut *cold));
         let scores = &mut scratch.label_scores;
         scores.iter_mut().for_each(|s| *s = 0);
+        // As for the moves: the cold rows are asked for first.
+        self.labeller[1].prefetch(cold);
         self.labeller[0].add_rows(hot, scores);
         self.labeller[1].add_rows(cold, scores);
         best(scores, |l| l != self.root).expect("labels besides root") as u16
@@ -120,6 +122,36 @@ impl Parser {
             .collect()
     }
 
+    /// The best legal move by the moves' weights.
+    fn choose_move(
+        &self,
+        state: &State,
+        input: &[Input],
+        sums: &[[i32; CLASSES]],
+        scratch: &mut Scratch,
+    ) -> usize {
+        let n = state.n;
+        let cx = Context::of_state(state, input);
+        self.plan.moves(&cx, &mut scratch.hot, &mut scratch.cold);
+        // The cold rows are the likeliest misses: asked for first, they arrive meanwhile.
+        self.cold.prefetch(&scratch.cold);
+        let mut scores = [0i32; CLASSES];
+        for p in 0..MOVE_POSITIONS {
+            let i = match cx.at(p) {
+                NONE => n + 1,
+                i => i,
+            };
+            let row = &sums[i * MOVE_POSITIONS + p];
+            for c in 0..CLASSES {
+                scores[c] += row[c];
+            }
+        }
+        self.hot.add(&scratch.hot, &mut scores);
+        self.cold.add(&scratch.cold, &mut scores);
+        best(&scores, |m| state.legal(m))
+            .expect("a configuration that is not final has a legal move")
+    }
+
     pub fn parse(&self, input: &[Input]) -> Parse {
         let n = input.len();
         let mut state = State::new(n);
@@ -130,23 +162,11 @@ impl Parser {
             label_scores: vec![0; self.labels.len()],
         };
         while !state.done() {
-            let cx = Context::of_state(&state, input);
-            let mut scores = [0i32; CLASSES];
-            for p in 0..MOVE_POSITIONS {
-                let i = match cx.at(p) {
-                    NONE => n + 1,
-                    i => i,
-                };
-                let row = &sums[i * MOVE_POSITIONS + p];
-                for c in 0..CLASSES {
-                    scores[c] += row[c];
-                }
-            }
-            self.plan.moves(&cx, &mut scratch.hot, &mut scratch.cold);
-            self.hot.add(&scratch.hot, &mut scores);
-            self.cold.add(&scratch.cold, &mut scores);
-            let mv = best(&scores, |m| state.legal(m))
-                .expect("a configuration that is not final has a legal move");
+            // A configuration with one legal move (an empty stack, say) needs no scores.
+            let mv = match state.forced() {
+                Some(mv) => mv,
+                None => self.choose_move(&state, input, &sums, &mut scratch),
+            };
             let mut label = 0;
             if mv != SHIFT {
                 label = self.choose_label(&state, input, state.arc_of(mv), &mut scratch);

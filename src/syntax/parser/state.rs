@@ -83,6 +83,13 @@ impl State {
         }
     }
 
+    /// The only legal move, if there is only one.
+    pub fn forced(&self) -> Option<usize> {
+        let mut legal = (SHIFT..=RIGHT).filter(|&m| self.legal(m));
+        let first = legal.next();
+        if legal.next().is_none() { first } else { None }
+    }
+
     /// The head and dependent of the arc that `LEFT` or `RIGHT` would make.
     pub fn arc_of(&self, mv: usize) -> (usize, usize) {
         if mv == LEFT {
