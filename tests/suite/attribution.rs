@@ -189,6 +189,14 @@ fn speech_verbs_with_the_speaker_before_or_after() {
         "{}",
         a.listing()
     );
+    // "…, X told reporters.": the one told closes the sentence; the words before are X's.
+    assert!(
+        a.who("The night shift had been cut")
+            .0
+            .starts_with("Olav Brun"),
+        "{}",
+        a.listing()
+    );
     // "called X a Y" names the thing; "called the police" is no speech.
     assert!(
         a.who("called the closure an act")

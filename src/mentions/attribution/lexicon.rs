@@ -1,6 +1,9 @@
 //! Word lists for recognising speakers: titles, organisation heads, demonyms, role nouns.
 //! General English news vocabulary; nothing here names a particular story.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Titles and ranks dropped from a person's name ("Lt. Gen.", "Colonel", "Mme").
 pub const TITLES: &[&str] = &[
     "mr",
@@ -818,6 +821,15 @@ pub enum Pronoun {
 }
 
 /// A word like "Syrian" or "Iranian".
+/// A lower-case word naming a people or a country's adjective: the list above, and every
+/// demonym of the gazetteer ("Malaysian", "Ghanaian"): no person's name begins with one.
 pub fn is_demonym(word: &str) -> bool {
-    DEMONYMS.contains(&word)
+    static GAZETTEER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        crate::gazetteer::Gazetteer::builtin()
+            .entries()
+            .iter()
+            .flat_map(|e| e.demonyms.iter().map(|d| d.to_lowercase()))
+            .collect()
+    });
+    DEMONYMS.contains(&word) || GAZETTEER.contains(word)
 }

@@ -4,7 +4,7 @@
 //! colon before a quotation ("X was dismissive: “…”").
 
 use super::cues::*;
-use super::lexicon::{CAP_STOP, DEMONYMS, DOC_NOUNS, ORG_HEADS};
+use super::lexicon::{CAP_STOP, DOC_NOUNS, ORG_HEADS, is_demonym};
 use super::quotes::{self, Quote};
 use super::subjects::*;
 use super::tokens::{Kind, Toks};
@@ -514,7 +514,7 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
                 a -= 1;
             }
             if a > sa
-                && (t.is(a - 1, DEMONYMS)
+                && (is_demonym(t.l(a - 1))
                     || t.acronym(a - 1)
                     || t.cap(a - 1) && ORG_HEADS.contains(&t.l(a - 1))
                     // "an Equinor press release claim": a name issuing a release.
@@ -531,7 +531,7 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
                     s -= 1;
                 }
                 if !crate::mentions::attribution::lexicon::CAP_STOP.contains(&t.l(s))
-                    || t.is(s, DEMONYMS)
+                    || is_demonym(t.l(s))
                 {
                     let mut d = s;
                     while d > sa

@@ -916,6 +916,13 @@ mod tests {
             })
         );
         assert_eq!(who("she"), Some(Referent::Pronoun(Pronoun::She)));
+        // No one's name begins with a demonym the gazetteer knows: not a person, so "he"
+        // cannot be it.
+        assert!(
+            !matches!(who("the Malaysian Boeing"), Some(Referent::Person { .. })),
+            "{:?}",
+            who("the Malaysian Boeing")
+        );
         assert_eq!(
             who("the official"),
             Some(Referent::Definite {
