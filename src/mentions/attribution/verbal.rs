@@ -389,45 +389,30 @@ pub(super) fn verb_frame(
             || (i >= sa + 2 && t.punct(i - 1, ",") && t.is_close(i - 2))
             || (sa..i).rev().take(8).any(|k| t.is_close(k))
                 && (i..sb).skip(1).take(4).all(|k| !t.is(k, &["that"])));
-    // "…, the chief told reporters (on Tuesday).": the one told closes the sentence, and
-    // what was said came before the comma.
-    let told_after = (cue_end..sb).all(|k| !t.is(k, &["that", "of", "about"]) && !t.is_open(k))
-        && sb - cue_end <= 8
-        && (sa..i).rev().take(10).any(|k| t.punct(k, ","));
     let has_own_complement = t.is(cue_end, &["that"])
         || (cue_end..(cue_end + 9).min(sb))
             .any(|k| t.is(k, &["that", "of", "about"]) || t.punct(k, ":") || t.is_open(k));
-    if matches!(act, Act::Tell)
-        && !after_quote_cue
-        && told_after
-        && !has_own_complement
-        && form == Form::Finite
-        // The speaker's phrase may hold commas of its own ("the manager, Olav Brun, told"):
-        // the earliest comma within a short phrase of the verb ends what was said.
-        && let Some(comma) = (sa + 1..i.saturating_sub(1))
-            .find(|&k| t.punct(k, ",") && i - k <= 9)
-    {
-        let mut who_end = i;
-        if t.punct(who_end - 1, ",") {
-            who_end -= 1;
+    if matches!(act, Act::Tell) && !after_quote_cue && !has_own_complement {
+        // "…, the manager, Olav Brun, told reporters (on Tuesday).": the one told closes the
+        // sentence, and what was said ends at the earliest comma within a short phrase of
+        // the verb (the speaker's phrase may hold commas of its own).
+        if form == Form::Finite
+            && sb - cue_end <= 8
+            && let Some(comma) =
+                (sa + 1..i.saturating_sub(1)).find(|&k| t.punct(k, ",") && i - k <= 9)
+        {
+            let who_end = if t.punct(i - 1, ",") { i - 1 } else { i };
+            let mut f = Frame::new(
+                (i, cue_end),
+                act,
+                Who::Phrase(comma + 1, who_end),
+                (sa, comma),
+            );
+            f.postposed = true;
+            f.extent = (comma, sb);
+            f.tail = Some(sb);
+            return Some(f);
         }
-        let mut f = Frame::new(
-            (i, cue_end),
-            act,
-            Who::Phrase(comma + 1, who_end),
-            (sa, comma),
-        );
-        f.postposed = true;
-        f.extent = (comma, sb);
-        f.tail = Some(sb);
-        return Some(f);
-    }
-    if matches!(act, Act::Tell)
-        && !after_quote_cue
-        && !(t.is(cue_end, &["that"])
-            || (cue_end..(cue_end + 9).min(sb))
-                .any(|k| t.is(k, &["that", "of", "about"]) || t.punct(k, ":") || t.is_open(k)))
-    {
         return None;
     }
     // Without a complement of its own, such a verb is speech only when it follows the
