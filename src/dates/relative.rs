@@ -102,6 +102,16 @@ fn pick_year(
     }
 }
 
+/// A day written without its year ("on October 2"), in the year the tagger gives it: the
+/// nearest to the DCT.
+pub fn yearless_day(dct: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let on = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
+    let y = pick_year(dct, YearRef::Implicit, Tense::Unknown, |y| {
+        on(y).map(|d| (d, d))
+    })?;
+    on(y)
+}
+
 /// Days beyond which the tense may move a yearless date to the other side of the DCT.
 const FAR: i64 = 60;
 

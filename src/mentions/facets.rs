@@ -1529,18 +1529,10 @@ fn date(t: &Toks, dct: Option<chrono::NaiveDate>) -> Option<String> {
             let y = t.s(k).parse::<i32>().ok()?;
             return Some(format!("{y:04}-{:02}-{d:02}", m + 1));
         }
-        return nearest(dct?, m as u32 + 1, d).map(|day| day.format("%Y-%m-%d").to_string());
+        return crate::dates::relative::yearless_day(dct?, m as u32 + 1, d)
+            .map(|day| day.format("%Y-%m-%d").to_string());
     }
     None
-}
-
-/// A day written without its year, in the year that puts it nearest the document date: news
-/// of 20 February tells of "2 October" last year, not this one.
-fn nearest(dct: chrono::NaiveDate, month: u32, day: u32) -> Option<chrono::NaiveDate> {
-    use chrono::Datelike;
-    (dct.year() - 1..=dct.year() + 1)
-        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
-        .min_by_key(|d| (*d - dct).num_days().abs())
 }
 
 #[cfg(test)]
