@@ -40,8 +40,6 @@ pub struct Options<'a> {
 pub struct DocumentReport {
     pub id: String,
     pub dct: Dct,
-    /// The date used, when it came from other documents' events.
-    pub borrowed_dct: Option<NaiveDate>,
     pub republishes: Option<String>,
 }
 
@@ -107,7 +105,10 @@ pub fn extract(
         dcts[i] = inherited;
     }
 
-    let mut per_doc: Vec<Vec<DocEvent>> = docs
+    // A document without a date of its own keeps its explicit dates and leaves relative
+    // ones unresolved: it borrows a date only from a copy of itself (above), never from the
+    // events it shares with other articles, which it may report long after they happened.
+    let mut flat: Vec<DocEvent> = docs
         .par_iter()
         .zip(dcts.par_iter())
         .map(|(doc, dct)| {
@@ -115,45 +116,10 @@ pub fn extract(
             (options.progress)();
             events
         })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
         .collect();
-
-    // Documents without a date of their own: date them by the dated events they share.
-    let mut borrowed: BTreeMap<usize, NaiveDate> = BTreeMap::new();
-    let undated: Vec<usize> = (0..docs.len())
-        .filter(|&i| dcts[i].date.is_none())
-        .collect();
-    if !undated.is_empty() && undated.len() < docs.len() {
-        let flat: Vec<DocEvent> = per_doc.iter().flatten().cloned().collect();
-        let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
-        let mut clusters_of: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (c, members) in clusters.iter().enumerate() {
-            for &i in members {
-                let of = clusters_of.entry(flat[i].doc.as_str()).or_default();
-                if of.last() != Some(&c) {
-                    of.push(c);
-                }
-            }
-        }
-        for &i in &undated {
-            let mine = clusters_of
-                .get(docs[i].id.as_str())
-                .map_or(&[][..], Vec::as_slice);
-            if let Some(date) =
-                borrowed_date(&docs[i].id, &flat, mine.iter().map(|&c| &clusters[c]))
-            {
-                borrowed.insert(i, date);
-            }
-        }
-        let redo: Vec<(usize, Vec<DocEvent>)> = borrowed
-            .par_iter()
-            .map(|(&i, &d)| (i, document_events(&docs[i], Some(d), gaz)))
-            .collect();
-        for (i, events) in redo {
-            per_doc[i] = events;
-        }
-    }
-
-    let mut flat: Vec<DocEvent> = per_doc.into_iter().flatten().collect();
     speak_for_originals(&mut flat, docs, &copies);
     let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
     let clusters = attach_comments(&flat, clusters);
@@ -171,14 +137,7 @@ pub fn extract(
     let sources: Vec<Source> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            source_of(
-                d,
-                dcts[i].date.or(borrowed.get(&i).copied()),
-                copies.get(&d.id),
-                base,
-            )
-        })
+        .map(|(i, d)| source_of(d, dcts[i].date, copies.get(&d.id), base))
         .collect();
     let mut timeline = Timeline {
         title: title_of(docs),
@@ -209,7 +168,6 @@ pub fn extract(
         .map(|(i, d)| DocumentReport {
             id: d.id.clone(),
             dct: dcts[i].clone(),
-            borrowed_dct: borrowed.get(&i).copied(),
             republishes: copies.get(&d.id).cloned(),
         })
         .collect();
@@ -233,29 +191,6 @@ fn find_copies(docs: &[Document], dcts: &[Dct]) -> Copies {
         .into_iter()
         .map(|c| (docs[c.copy].id.clone(), docs[c.original].id.clone()))
         .collect()
-}
-
-/// The latest firm date among the events an undated document shares with dated ones: the
-/// document reports them, so it was written on or after that day.
-fn borrowed_date<'c>(
-    doc: &str,
-    events: &[DocEvent],
-    clusters: impl Iterator<Item = &'c Vec<usize>>,
-) -> Option<NaiveDate> {
-    let mut best: Option<NaiveDate> = None;
-    for members in clusters {
-        for &i in members {
-            let e = &events[i];
-            if e.doc != doc
-                && matches!(e.basis, TimeBasis::Explicit | TimeBasis::Relative)
-                && let Some((_, hi)) = e.when.day_range()
-                && (hi - e.when.day_range().map_or(hi, |r| r.0)).num_days() <= 2
-            {
-                best = Some(best.map_or(hi, |b| b.max(hi)));
-            }
-        }
-    }
-    best
 }
 
 /// A copy and its original are one text: where one of them has no voice of its own, the

@@ -159,16 +159,11 @@ pub fn run(
         if let Some(conflict) = &r.dct.conflict {
             eprintln!("warning: {}: {conflict}", d.path.display());
         }
-        match (r.dct.date, r.borrowed_dct) {
-            (None, Some(b)) => eprintln!(
-                "note: {}: no date of its own; dated {b} (low confidence) from the events it shares with other articles",
-                d.path.display()
-            ),
-            (None, None) => eprintln!(
+        if r.dct.date.is_none() {
+            eprintln!(
                 "note: {}: no date found; relative dates in it (\"yesterday\", \"last week\") stay unresolved",
                 d.path.display()
-            ),
-            _ => {}
+            );
         }
     }
     Ok((timeline, reports))

@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate};
 use regex::Regex;
 
-use super::expr::{CalName, Expr, Rel, YearRef};
+use super::expr::{Amount, CalName, Expr, Rel, YearRef};
+use super::lexicon::Unit;
 use super::tense::Tense;
 use super::{Detail, tag_document_detail};
 use crate::ingest::{Document, Format, SegmentKind};
@@ -92,6 +93,8 @@ struct TextEstimate {
     /// The latest day told in the past tense, and how it was written: a page date before
     /// it is impossible.
     latest: Option<(NaiveDate, String)>,
+    /// The year of `latest` is the page's own: it cannot contradict the page.
+    latest_year_from_page: bool,
     /// The DCT the text points to.
     date: Option<NaiveDate>,
     /// The DCT is known exactly ("yesterday (September 19)").
@@ -100,6 +103,10 @@ struct TextEstimate {
     deictic: usize,
     /// The latest year the text cites explicitly.
     cited_year: Option<i32>,
+    /// The longest stretch of time the text measures ("almost five years after", "three
+    /// years ago"), in days: a text that measures how long ago something was is written
+    /// that long after it.
+    measured_days: i64,
     evidence: Vec<String>,
 }
 
@@ -224,13 +231,45 @@ struct Told<'a> {
     detail: &'a Detail,
 }
 
+/// Roughly how many days `n` units last; a vague amount ("several years") counts as two.
+fn approximate_days(n: Amount, unit: Unit) -> i64 {
+    let n = match n {
+        Amount::N(n) | Amount::AndHalf(n) => i64::from(n),
+        Amount::X => 2,
+    };
+    let days = match unit {
+        Unit::Day => 1,
+        Unit::Weekend => 2,
+        Unit::Week => 7,
+        Unit::Fortnight => 14,
+        Unit::Month => 30,
+        Unit::Quarter => 91,
+        Unit::Half => 182,
+        Unit::Year => 365,
+        Unit::Decade => 3652,
+        Unit::Century | Unit::Millennium => 36524,
+        _ => 0,
+    };
+    n.saturating_mul(days)
+}
+
+/// Where yearless days take their year when the text cites none: the page, else a
+/// copyright notice.
+struct Fallback {
+    year: i32,
+    why: &'static str,
+    /// The page's own day, when it gives one: a yearless day after it is of the year before.
+    page_day: Option<NaiveDate>,
+    from_page: bool,
+}
+
 /// What the body text implies about its date; `upper` is the earliest comment, `fallback`
-/// a year from the page for yearless dates when the text cites none.
+/// the year for yearless dates when the text cites none.
 fn text_estimate(
     doc: &Document,
     details: &[Detail],
     upper: Option<NaiveDate>,
-    fallback: Option<(i32, &str)>,
+    fallback: Option<Fallback>,
 ) -> TextEstimate {
     let mut est = TextEstimate::default();
     let body: Vec<&Detail> = details
@@ -270,13 +309,16 @@ fn text_estimate(
         {
             est.cited_year = est.cited_year.max(Some(y));
         }
+        if let Expr::Duration { n, unit } | Expr::Ago { n, unit, sign: -1 } = d.expr {
+            est.measured_days = est.measured_days.max(approximate_days(n, unit));
+        }
         if matches!(
             d.expr,
             Expr::DayShift(_)
                 | Expr::Weekday { .. }
                 | Expr::Weekend(_)
                 | Expr::UnitShift {
-                    unit: super::lexicon::Unit::Week | super::lexicon::Unit::Day,
+                    unit: Unit::Week | Unit::Day,
                     ..
                 }
         ) {
@@ -294,6 +336,7 @@ fn text_estimate(
         .max();
     // The year of the yearless days: from the comments, else the years the text cites (the
     // yearless days come after the latest explicit one, give or take a month), else the page.
+    let (mut page_day, mut page_year) = (None, false);
     let year = if yearless.is_empty() {
         None
     } else if let Some(u) = upper {
@@ -320,7 +363,14 @@ fn text_estimate(
             }
         ));
         Some(y)
-    } else if let Some((y, why)) = fallback {
+    } else if let Some(Fallback {
+        year: y,
+        why,
+        page_day: day,
+        from_page,
+    }) = fallback
+    {
+        (page_day, page_year) = (day, from_page);
         est.evidence.push(format!(
             "yearless dates such as \"{}\" are taken in {y} ({why})",
             yearless[0].2
@@ -330,7 +380,12 @@ fn text_estimate(
         None
     };
     let date_of = |t: &Told<'_>| {
-        NaiveDate::from_ymd_opt(t.year.or(year)?, t.month.into(), t.day.into())
+        let y = t.year.or(year)?;
+        let late = t.year.is_none()
+            && page_day.is_some_and(|p| {
+                NaiveDate::from_ymd_opt(y, t.month.into(), t.day.into()).is_some_and(|d| d > p)
+            });
+        NaiveDate::from_ymd_opt(y - i32::from(late), t.month.into(), t.day.into())
             .filter(|d| upper.is_none_or(|u| *d <= u))
     };
     let dated: Vec<(NaiveDate, &Told<'_>)> = told
@@ -371,6 +426,7 @@ fn text_estimate(
     };
     let latest_text = latest_told.detail.timex.text.clone();
     est.latest = Some((latest, latest_text.clone()));
+    est.latest_year_from_page = page_year && latest_told.year.is_none();
     est.evidence.push(format!(
         "the latest day the text reports as past is {} (\"{latest_text}\")",
         human(latest)
@@ -548,7 +604,13 @@ fn contradiction(h: &Header, est: &TextEstimate, upper: Option<NaiveDate>) -> Op
         ));
     }
     let (latest, latest_text) = est.latest.clone()?;
-    if est.deictic > 0 && lo > latest + Duration::days(RECENT_DAYS) {
+    // The text vouches for a page date it cites the year of, or a gap it measures itself
+    // ("almost five years after the plane was downed"); a yearless day dated by the page's
+    // own year says nothing against it.
+    let vouched = est.latest_year_from_page
+        || est.cited_year.is_some_and(|y| y >= lo.year())
+        || est.measured_days * 4 >= (lo - latest).num_days() * 3;
+    if est.deictic > 0 && !vouched && lo > latest + Duration::days(RECENT_DAYS) {
         let cited = est
             .cited_year
             .map(|y| format!(" and cites no year after {y}"))
@@ -592,11 +654,20 @@ pub fn infer_dct(doc: &Document) -> Dct {
     let fallback = heads
         .iter()
         .find_map(|h| {
-            h.when
-                .earliest()
-                .map(|t| (t.year(), "the year on the page"))
+            let day = h.when.day_range().filter(|(lo, hi)| lo == hi).map(|r| r.0);
+            h.when.earliest().map(|t| Fallback {
+                year: t.year(),
+                why: "the year on the page",
+                page_day: day,
+                from_page: true,
+            })
         })
-        .or(copyright.map(|c| (c, "the copyright year")));
+        .or(copyright.map(|c| Fallback {
+            year: c,
+            why: "the copyright year",
+            page_day: None,
+            from_page: false,
+        }));
     let est = text_estimate(doc, &details, upper, fallback);
     evidence.extend(est.evidence.iter().cloned());
 
@@ -821,6 +892,56 @@ mod tests {
         let conflict = dct.conflict.expect("a conflict");
         assert!(conflict.contains("Jun 2023"), "{conflict}");
         assert!(conflict.contains("no year after 2015"), "{conflict}");
+    }
+
+    #[test]
+    fn a_page_date_the_text_vouches_for_is_no_repost() {
+        // An old date recounted beside "today" is background when the text cites the page's
+        // own year, or measures the gap itself.
+        let cases = [
+            (
+                "On 12 March 2019 the dam collapsed. Today, 3 May 2022, the inquiry reported.",
+                When::day(2022, 5, 3),
+            ),
+            (
+                "Almost three years after the dam collapsed on 12 March 2019, the inquiry \
+                 reported on Tuesday that the spillway had been blocked.",
+                When::day(2022, 2, 15),
+            ),
+            (
+                "The dam collapsed on 12 March 2019, four years ago. On Monday the owners were \
+                 charged.",
+                When::day(2023, 4, 5),
+            ),
+        ];
+        for (text, published) in cases {
+            let mut d = doc(&[(SegmentKind::Body, text)]);
+            d.meta.published = Some(published);
+            let dct = infer_dct(&d);
+            assert_eq!(dct.conflict, None, "{text}");
+        }
+        // Without either, a page years after the latest day the text tells as recent is
+        // still reported.
+        let mut d = doc(&[(
+            SegmentKind::Body,
+            "The dam collapsed on 12 March 2019. On Monday the owners were charged.",
+        )]);
+        d.meta.published = Some(When::day(2023, 4, 5));
+        let dct = infer_dct(&d);
+        assert!(dct.conflict.is_some(), "{dct:?}");
+    }
+
+    #[test]
+    fn a_yearless_day_after_the_page_date_is_of_the_year_before() {
+        let mut d = doc(&[(
+            SegmentKind::Body,
+            "The inspectors said yesterday that the door was locked on the night of \
+             October 2, when the warehouse burned.",
+        )]);
+        d.meta.published = Some(When::day(2025, 2, 20));
+        let dct = infer_dct(&d);
+        assert_eq!(dct.date, Some(day(2025, 2, 20)));
+        assert_eq!(dct.conflict, None, "{:?}", dct.evidence);
     }
 
     #[test]
