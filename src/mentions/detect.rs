@@ -55,6 +55,8 @@ enum Region {
 
 /// What a sentence says, read off its text.
 struct Reading {
+    /// The sentence is the article's lede.
+    lede: bool,
     /// Triggers with their region.
     triggers: Vec<(Trigger, Region)>,
     /// Dates of what happened: value, basis, region, offset.
@@ -138,6 +140,8 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             quoted,
             starting_within(&parsed.triggers, true, sentence, |t| t.start),
             starting_within(&parsed.asides, true, sentence, |a| a.0),
+            parsed.lede == Some((sentence.start, sentence.end)),
+            starting_within(&parsed.nested, true, sentence, |a| a.0),
             gaz,
         );
         let para = sentence.paragraph;
@@ -526,8 +530,8 @@ fn event_for(
         }
     }
     // An undated noun of the open vocabulary only refers back ("the recount"): it dates
-    // nothing and starts nothing.
-    if matches!(t.kind, EventType::Open(_)) {
+    // nothing and starts nothing, except in the lede, which tells the story's news.
+    if matches!(t.kind, EventType::Open(_)) && !reading.lede {
         return None;
     }
     // The paragraph's date, when an earlier sentence set it.
@@ -563,12 +567,14 @@ fn event_for(
     let progressive = !t.nominal && doc.text[t.start..t.end].ends_with("ing");
     // An event of the open vocabulary starts only with a date of its own: its words are
     // too common in other senses to start an event on a place or a name alone.
-    let open = matches!(t.kind, EventType::Open(_));
+    let open = matches!(t.kind, EventType::Open(_)) && !reading.lede;
     let specific = region == Region::Main
         && !open
         && !progressive
         && t.kind.weight() >= 2
-        && (!reading.places.is_empty() || !reading.actors.is_empty())
+        && (!reading.places.is_empty()
+            || !reading.actors.is_empty()
+            || reading.lede && matches!(t.kind, EventType::Open(_)))
         && !generic(doc, &t);
     if !specific {
         return None;
@@ -882,6 +888,8 @@ fn read(
     quoted: &[(usize, usize)],
     open: &[Trigger],
     asides: &[(usize, usize)],
+    lede: bool,
+    nested: &[(usize, usize)],
     gaz: &Gazetteer,
 ) -> Reading {
     let text = &doc.text[sentence.start..sentence.end];
@@ -988,7 +996,13 @@ fn read(
         {
             continue;
         }
-        dates.push((when, basis, region(t.start), t.start));
+        // A date of an event noun inside another event's argument is that noun's business.
+        let region = if nested.iter().any(|&(s, e)| s == t.start && e == t.end) {
+            Region::Object
+        } else {
+            region(t.start)
+        };
+        dates.push((when, basis, region, t.start));
     }
     let mut places = Vec::new();
     let mut actors = Vec::new();
@@ -1022,17 +1036,18 @@ fn read(
         }
     }
     // A predicate of the open vocabulary is an event of its own only with a date in its
-    // clause ("crashed on Friday evening"); undated, its words are too often used in other
-    // senses ("contact was lost", "failed to provide"), so the sentence reads as if it had
-    // no trigger.
+    // clause ("crashed on Friday evening") or in the lede, which tells the story's news;
+    // undated elsewhere, its words are too often used in other senses ("contact was lost",
+    // "failed to provide"), so the sentence reads as if it had no trigger.
     let triggers: Vec<(Trigger, Region)> = triggers
         .into_iter()
         .filter(|(t, r)| {
             !matches!(t.kind, EventType::Open(_))
                 || *r != Region::Object
-                    && (dates
-                        .iter()
-                        .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
+                    && (lede
+                        || dates
+                            .iter()
+                            .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
                         || t.nominal && definite_before(&lower_tail(&doc.text, t.start)))
         })
         .collect();
@@ -1056,6 +1071,7 @@ fn read(
         .map(|(t, _)| t.start)
         .collect();
     Reading {
+        lede,
         gerunds,
         quoted: quoted.to_vec(),
         triggers,

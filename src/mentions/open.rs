@@ -8,18 +8,22 @@
 //! movements are told as parts of other events, and are returned so that the reader can
 //! tell "killed" in "killed when fire tore through" from the event that killed.
 
+use super::anchor::{self, Governor};
 use super::predicate::{self, Pred};
 use super::sentences::Sentence;
 use super::tree::Tree;
 use super::triggers::{EventType, Trigger};
-use crate::dates::{Timex, TimexType};
-use crate::ingest::Document;
+use crate::dates::{Anchor, Timex, TimexType};
+use crate::ingest::{Document, SegmentKind};
 use crate::lexicon::{Lexicon, Phase};
 use crate::syntax;
 
 /// The least class weight (1-5, from the vocabulary) of a predicate that tells an event of
 /// its own; lighter ones (deaths, injuries, movements) tell what another event did.
 pub const OWN_EVENT_WEIGHT: u8 = 3;
+
+/// The fewest words of a lede: shorter first lines are bylines, datelines and furniture.
+const LEDE_WORDS: usize = 8;
 
 /// What the parse of a document's dated sentences tells the event reader.
 #[derive(Debug, Default)]
@@ -30,11 +34,18 @@ pub struct Reading {
     /// 2012 to 2021, ..."; "a man arrested in May"): byte spans, in text order. Such a date
     /// belongs to that clause, not to the event the sentence tells.
     pub asides: Vec<(usize, usize)>,
+    /// The lede, the article's first sentence of news (byte span): what it tells happened
+    /// is the story's event whether or not it carries a date ("The court has found three
+    /// men guilty").
+    pub lede: Option<(usize, usize)>,
+    /// Dates that an event noun inside another event's argument governs ("found guilty of
+    /// the downing in 2014"): byte spans. Such a date is that noun's, not the sentence's.
+    pub nested: Vec<(usize, usize)>,
 }
 
-/// The document's open-vocabulary triggers and dated asides. In a sentence with a date, the
-/// predicates that tell something happened; in one without, the definite event nouns that
-/// refer back to an event.
+/// The document's open-vocabulary triggers and dated asides. In a sentence with a date, and
+/// in the lede, the predicates that tell something happened; in others, the definite event
+/// nouns that refer back to an event.
 pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Reading {
     let Ok(model) = syntax::model() else {
         return Reading::default();
@@ -45,26 +56,45 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
     let mut dates = timexes
         .iter()
         .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
-        .map(|x| x.start)
+        .map(|x| (x.start, x.end, x.anchor == Anchor::Absolute))
         .collect::<Vec<_>>();
     dates.sort_unstable();
+    let mut nested = Vec::new();
+    let lede = sentences
+        .iter()
+        .find(|s| {
+            !s.headline
+                && doc.segments[s.segment].kind == SegmentKind::Body
+                && s.text(doc).split_whitespace().count() >= LEDE_WORDS
+                // A sentence, not a title line or furniture.
+                && s.text(doc).trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?'])
+        })
+        .map(|s| (s.start, s.end));
     for sentence in sentences.iter().filter(|s| !s.headline) {
-        let from = dates.partition_point(|&d| d < sentence.start);
-        let dated = dates.get(from).is_some_and(|&d| d < sentence.end);
+        let from = dates.partition_point(|&(d, _, _)| d < sentence.start);
+        let dated = dates.get(from).is_some_and(|&(d, _, _)| d < sentence.end);
         let words = syntax::parse_text(model, sentence.text(doc), sentence.start);
         let t = Tree::new(&words);
-        for p in predicate::find(&t, lex) {
-            let found = if dated {
-                trigger(&t, lex, &p)
+        let news = dated || lede == Some((sentence.start, sentence.end));
+        let preds = predicate::find(&t, lex);
+        for p in &preds {
+            let found = if news {
+                trigger(&t, lex, p).or_else(|| reference(&t, p).filter(|_| !dated))
             } else {
-                reference(&t, &p)
+                reference(&t, p)
             };
             out.extend(found);
         }
-        for &d in dates[from..].iter().take_while(|&&d| d < sentence.end) {
+        for &(d, e, absolute) in dates[from..]
+            .iter()
+            .take_while(|&&(d, _, _)| d < sentence.end)
+        {
             if let Some(c) = t.at_byte(d).and_then(|w| describing_clause(&t, w)) {
                 let (a, b) = t.span(c);
                 asides.push(t.bytes_of(a, b));
+            }
+            if within_argument(&t, lex, &preds, (d, e), absolute) {
+                nested.push((d, e));
             }
         }
     }
@@ -74,6 +104,8 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
     Reading {
         triggers: out,
         asides,
+        lede,
+        nested,
     }
 }
 
@@ -87,6 +119,65 @@ fn describing_clause(t: &Tree<'_, '_>, w: usize) -> Option<usize> {
                 || t.children_with(a, &["nsubj", "nsubj:pass", "obj"])
                     .any(|c| matches!(t.xpos(c), "WP" | "WDT")))
     })
+}
+
+/// Whether the date at bytes `[start, end)` belongs to an event noun that is an argument of
+/// another event's verb: "found three men guilty of the downing in 2014" (the downing's
+/// year, not the verdict's), "released data on the crash of 17 July".
+fn within_argument(
+    t: &Tree<'_, '_>,
+    lex: &Lexicon,
+    preds: &[Pred],
+    (start, end): (usize, usize),
+    absolute: bool,
+) -> bool {
+    let noun = match anchor::governor(t, lex, preds, start, end) {
+        Some(Governor::Pred(p)) if preds[p].nominal => preds[p].word,
+        Some(Governor::Noun(n)) => n,
+        // "has found them guilty of the downing in 2014": a present perfect takes no
+        // calendar date of the past, so the parser hung the date too high; it is the
+        // nearest event noun's before it.
+        Some(Governor::Pred(p)) if absolute && present_perfect(t, preds[p].word) => {
+            let Some(date) = t.at_byte(start) else {
+                return false;
+            };
+            let Some(n) = preds
+                .iter()
+                .filter(|q| q.nominal && q.word > preds[p].word && q.word < date)
+                .map(|q| q.word)
+                .max()
+            else {
+                return false;
+            };
+            n
+        }
+        _ => return false,
+    };
+    let mut x = noun;
+    for _ in 0..6 {
+        if !matches!(t.base(x), "obj" | "obl" | "nmod" | "xcomp" | "conj") {
+            return false;
+        }
+        let Some(h) = t.head(x) else { return false };
+        if t.upos(h) == "VERB" {
+            return preds.iter().any(|p| {
+                p.word == h
+                    && !p.nominal
+                    && p.reporting.is_none()
+                    && p.class
+                        .is_some_and(|c| EventType::of_class(c).weight() >= OWN_EVENT_WEIGHT)
+            });
+        }
+        x = h;
+    }
+    false
+}
+
+/// "has found", "have been charged": a perfect of the present.
+fn present_perfect(t: &Tree<'_, '_>, v: usize) -> bool {
+    t.xpos(v) == "VBN"
+        && t.children_with(v, &["aux"])
+            .any(|a| t.lemma(a) == "have" && matches!(t.xpos(a), "VBZ" | "VBP"))
 }
 
 /// In a sentence without a date, a definite event noun of the open vocabulary ("died in the
@@ -228,6 +319,10 @@ mod tests {
         assert_eq!(got, [("derailed".to_string(), "crash".to_string())]);
         let got = found("The jury convicted the former mayor of fraud on Monday.");
         assert!(got.iter().any(|(w, _)| w == "convicted"), "{got:?}");
+        // The parser hangs "guilty" under the object; the phrase is still "find guilty".
+        let got =
+            found("The court on Thursday found three of the four defendants guilty of murder.");
+        assert!(got.iter().any(|(w, _)| w == "found"), "{got:?}");
         let got = found("Voters elected a new parliament in March.");
         assert!(got.iter().any(|(w, _)| w == "elected"), "{got:?}");
     }
@@ -239,6 +334,39 @@ mod tests {
         let got = found("Two workers died in the fire.");
         assert_eq!(got, [("fire".to_string(), "disaster".to_string())]);
         assert!(found("Two workers died in a fire.").is_empty());
+    }
+
+    #[test]
+    fn the_lede_tells_its_event_without_a_date() {
+        // The story's news, undated: an event of its own; the same words later refer back.
+        let text = "The regional court has convicted two former directors of fraud. \
+            The board convicted the wrong men, their lawyers said.";
+        let got = found(text);
+        assert_eq!(
+            got,
+            [("convicted".to_string(), "verdict".to_string())],
+            "{text}"
+        );
+        // A title line and a short byline are not the lede.
+        let got = found("Court convicts two directors\n\nBy Ann Lee\n\nThe two men deny it.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_date_of_an_event_noun_in_an_argument_is_not_the_sentence_s() {
+        let doc = read_str(
+            "t.txt",
+            "The court has found three of the four defendants guilty of their part in the \
+             bombing of the station in 2014."
+                .as_bytes(),
+            Format::Text,
+        )
+        .expect("plain text reads");
+        let dct = chrono::NaiveDate::from_ymd_opt(2022, 11, 17);
+        let timexes = crate::dates::tag_document(&doc, dct);
+        let r = super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes);
+        let nested: Vec<&str> = r.nested.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+        assert_eq!(nested, ["2014"]);
     }
 
     #[test]
