@@ -90,8 +90,18 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
             .take_while(|&&(d, _, _)| d < sentence.end)
         {
             if let Some(c) = t.at_byte(d).and_then(|w| describing_clause(&t, w)) {
-                let (a, b) = t.span(c);
-                asides.push(t.bytes_of(a, b));
+                // "a report published on Monday", "a deal signed in June": a clause that
+                // dates an event noun tells that event; about a participant ("a man
+                // arrested in May"), it is an aside.
+                match described_event(&t, &preds, c) {
+                    Some(noun) if matches!(noun.kind, EventType::Open(_)) => out.push(noun),
+                    // The fixed list tells it.
+                    Some(_) => {}
+                    None => {
+                        let (a, b) = t.span(c);
+                        asides.push(t.bytes_of(a, b));
+                    }
+                }
             }
             if within_argument(&t, lex, &preds, (d, e), absolute) {
                 nested.push((d, e));
@@ -99,6 +109,7 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
         }
     }
     out.sort_by_key(|t| (t.start, t.end));
+    out.dedup_by_key(|t| (t.start, t.end));
     asides.sort_unstable();
     asides.dedup();
     Reading {
@@ -118,6 +129,27 @@ fn describing_clause(t: &Tree<'_, '_>, w: usize) -> Option<usize> {
             && (matches!(t.rel(a), "acl:relcl" | "acl")
                 || t.children_with(a, &["nsubj", "nsubj:pass", "obj"])
                     .any(|c| matches!(t.xpos(c), "WP" | "WDT")))
+    })
+}
+
+/// The event noun a dated describing clause `c` is about, as a trigger: a noun of an event
+/// class of its own weight, told as having happened (the clause is past and asserted).
+fn described_event(t: &Tree<'_, '_>, preds: &[Pred], c: usize) -> Option<Trigger> {
+    let noun = t.head(c)?;
+    let p = preds.iter().find(|p| p.word == noun && p.nominal)?;
+    let kind = EventType::of_class(p.class?);
+    let past = matches!(t.xpos(c), "VBD" | "VBN");
+    let clause = preds.iter().find(|q| q.word == c);
+    let asserted = clause.is_none_or(|q| !q.negated && !q.hypothetical);
+    if kind.weight() < OWN_EVENT_WEIGHT || p.negated || p.generic || !past || !asserted {
+        return None;
+    }
+    let word = t.word(noun);
+    Some(Trigger {
+        start: word.start,
+        end: word.end,
+        kind,
+        nominal: true,
     })
 }
 
@@ -367,6 +399,27 @@ mod tests {
         let r = super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes);
         let nested: Vec<&str> = r.nested.iter().map(|&(s, e)| &doc.text[s..e]).collect();
         assert_eq!(nested, ["2014"]);
+    }
+
+    #[test]
+    fn a_dated_clause_about_an_event_noun_tells_that_event() {
+        let got = found("In a report published on Monday, the board said the brakes failed.");
+        assert!(got.iter().any(|(w, _)| w == "report"), "{got:?}");
+        // About a participant, the clause is an aside; about an event the fixed list tells
+        // ("deal"), it is not.
+        let asides = |text: &str| {
+            let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+            let timexes =
+                crate::dates::tag_document(&doc, chrono::NaiveDate::from_ymd_opt(2021, 3, 4));
+            super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes)
+                .asides
+                .len()
+        };
+        assert_eq!(asides("A man arrested on Monday remains in custody."), 1);
+        assert_eq!(
+            asides("The shares had doubled on a supply deal signed in June."),
+            0
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ fn finite_root<'a>(
     rels: &mut [&'a str],
     xpos: &mut [&'a str],
 ) {
+    subordinate_misread(words, heads, rels, xpos);
     let Some((r, v)) = misread_verb(words, heads, rels, xpos) else {
         return;
     };
@@ -46,6 +47,98 @@ fn finite_root<'a>(
             if rels[c] == "nmod" {
                 rels[c] = "obl";
             }
+        }
+    }
+}
+
+/// Words that open a clause of time or cause ("after the regulator opened an inquiry").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "as", "because", "while", "since", "until", "once",
+];
+
+/// "Shares in Caldera closed down 38% after a short seller accused the miner": read with
+/// "closed" as a participle under the subject and "accused" as the sentence's verb, with
+/// "after a short seller" as its phrase. When the subject's participle (no auxiliary,
+/// subject, marker or "by" agent of its own) comes before a subordinator that the parser
+/// hung under the root verb, the participle is the sentence's verb and the root verb heads
+/// the subordinate clause. A true reduced relative keeps its subordinate clause in its own
+/// subtree ("the man arrested after police raided the house denied it").
+fn subordinate_misread<'a>(
+    words: &[Word<'a>],
+    heads: &mut [Option<usize>],
+    rels: &mut [&'a str],
+    xpos: &mut [&'a str],
+) {
+    let n = words.len();
+    let Some(root) = (0..n).find(|&i| heads[i].is_none()) else {
+        return;
+    };
+    if words[root].upos != "VERB" {
+        return;
+    }
+    let base = |rels: &[&str], c: usize| rels[c].split(':').next().unwrap_or(rels[c]).to_string();
+    let kids = |heads: &[Option<usize>], h: usize| -> Vec<usize> {
+        (0..n).filter(|&c| heads[c] == Some(h)).collect()
+    };
+    let Some(subject) = kids(heads, root)
+        .into_iter()
+        .find(|&c| c < root && base(rels, c) == "nsubj")
+    else {
+        return;
+    };
+    // Within the subject's phrase: the subject or a noun that modifies it.
+    let under_subject = |heads: &[Option<usize>], mut w: usize| {
+        for _ in 0..4 {
+            match heads[w] {
+                Some(h) if h == subject => return true,
+                Some(h) if base(rels, w) == "nmod" || base(rels, w) == "acl" => w = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let participle = (subject + 1..root).find(|&a| {
+        words[a].upos == "VERB"
+            && rels[a] == "acl"
+            && matches!(xpos[a], "VBD" | "VBN")
+            && heads[a].is_some_and(|h| h == subject || under_subject(heads, h))
+            && !kids(heads, a).into_iter().any(|c| {
+                matches!(base(rels, c).as_str(), "aux" | "nsubj" | "mark")
+                    || base(rels, c) == "obl"
+                        && kids(heads, c)
+                            .into_iter()
+                            .any(|m| words[m].form.eq_ignore_ascii_case("by"))
+            })
+    });
+    let Some(a) = participle else { return };
+    let opener = (a + 1..root).find(|&k| {
+        SUBORDINATORS.contains(&words[k].form.to_lowercase().as_str())
+            && matches!(base(rels, k).as_str(), "case" | "mark")
+            && heads[k].is_some_and(|h| h == root || heads[h] == Some(root))
+    });
+    let Some(k) = opener else { return };
+    let phrase = heads[k].filter(|&h| h != root);
+    heads[a] = None;
+    rels[a] = "root";
+    xpos[a] = "VBD";
+    heads[subject] = Some(a);
+    heads[root] = Some(a);
+    rels[root] = "advcl";
+    heads[k] = Some(root);
+    rels[k] = "mark";
+    // The phrase "after" headed was the clause's subject, unless it has one.
+    if let Some(h) = phrase
+        && base(rels, h) == "obl"
+        && !kids(heads, root)
+            .into_iter()
+            .any(|c| base(rels, c) == "nsubj")
+    {
+        rels[h] = "nsubj";
+    }
+    // The full stop and what follows the clause stay with the sentence's verb.
+    for c in kids(heads, root) {
+        if rels[c] == "punct" && c + 1 == n {
+            heads[c] = Some(a);
         }
     }
 }
@@ -405,6 +498,44 @@ mod tests {
             ("abroad", "ADV", "RB", 5, "advmod"),
         ]);
         assert_eq!(Tree::new(&w).root(), Some(3));
+    }
+
+    #[test]
+    fn a_clause_after_a_subordinator_is_not_the_sentence_verb() {
+        // "Shares in Acme fell after a rival sued Acme." parsed with "fell" under the
+        // subject and "after a rival" as a phrase of "sued".
+        let w = words(&[
+            ("Shares", "NOUN", "NNS", 8, "nsubj"),
+            ("in", "ADP", "IN", 3, "case"),
+            ("Acme", "PROPN", "NNP", 1, "nmod"),
+            ("fell", "VERB", "VBN", 3, "acl"),
+            ("after", "ADP", "IN", 7, "case"),
+            ("a", "DET", "DT", 7, "det"),
+            ("rival", "NOUN", "NN", 8, "obl"),
+            ("sued", "VERB", "VBD", 0, "root"),
+            ("Acme", "PROPN", "NNP", 8, "obj"),
+            (".", "PUNCT", ".", 8, "punct"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(3));
+        assert_eq!((t.rel(0), t.head(0)), ("nsubj", Some(3)));
+        assert_eq!((t.rel(7), t.head(7)), ("advcl", Some(3)));
+        assert_eq!((t.rel(4), t.head(4)), ("mark", Some(7)));
+        assert_eq!((t.rel(6), t.head(6)), ("nsubj", Some(7)));
+        assert_eq!(t.head(9), Some(3));
+        // A reduced relative whose own clause holds the subordinator stays one: "The man
+        // arrested after police came denied it."
+        let w = words(&[
+            ("The", "DET", "DT", 2, "det"),
+            ("man", "NOUN", "NN", 7, "nsubj"),
+            ("arrested", "VERB", "VBN", 2, "acl"),
+            ("after", "SCONJ", "IN", 6, "mark"),
+            ("police", "NOUN", "NNS", 6, "nsubj"),
+            ("came", "VERB", "VBD", 3, "advcl"),
+            ("denied", "VERB", "VBD", 0, "root"),
+            ("it", "PRON", "PRP", 7, "obj"),
+        ]);
+        assert_eq!(Tree::new(&w).root(), Some(6));
     }
 
     #[test]
