@@ -57,6 +57,8 @@ enum Region {
 struct Reading {
     /// The sentence is the article's lede.
     lede: bool,
+    /// ... and tells its event in the present perfect.
+    hot_news: bool,
     /// Triggers with their region.
     triggers: Vec<(Trigger, Region)>,
     /// Dates of what happened: value, basis, region, offset.
@@ -140,7 +142,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             quoted,
             starting_within(&parsed.triggers, true, sentence, |t| t.start),
             starting_within(&parsed.asides, true, sentence, |a| a.0),
-            parsed.lede == Some((sentence.start, sentence.end)),
+            (parsed.lede == Some((sentence.start, sentence.end))).then_some(parsed.hot_news),
             starting_within(&parsed.nested, true, sentence, |a| a.0),
             gaz,
         );
@@ -589,6 +591,12 @@ fn event_for(
         return Some(new_event(doc, st, t.kind, w, b, para));
     }
     let (when, basis) = match dct {
+        // "The court has convicted ...": the news perfect tells what happened that day or
+        // the day before.
+        Some(d) if reading.hot_news => (
+            When::between(d - chrono::Duration::days(1), d),
+            TimeBasis::Relative,
+        ),
         Some(d) => (
             When::Interval(Bound::Open, Bound::At(Point::from_date(d))),
             TimeBasis::Dct,
@@ -888,10 +896,11 @@ fn read(
     quoted: &[(usize, usize)],
     open: &[Trigger],
     asides: &[(usize, usize)],
-    lede: bool,
+    lede: Option<bool>,
     nested: &[(usize, usize)],
     gaz: &Gazetteer,
 ) -> Reading {
+    let (hot_news, lede) = (lede == Some(true), lede.is_some());
     let text = &doc.text[sentence.start..sentence.end];
     let object_from = relational::object_start(text).map(|o| sentence.start + o);
     let sub_until = relational::opening_subordinate(text).map(|o| sentence.start + o);
@@ -1010,7 +1019,7 @@ fn read(
         .iter()
         .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
     {
-        if region(m.start) == Region::Object {
+        if region(m.start) == Region::Object || route_end(&doc.text, m.start, m.end) {
             continue;
         }
         let entry = gaz.entry(m.entry);
@@ -1072,6 +1081,7 @@ fn read(
         .collect();
     Reading {
         lede,
+        hot_news,
         gerunds,
         quoted: quoted.to_vec(),
         triggers,
@@ -1137,6 +1147,36 @@ fn preceded_by_preposition(text: &str, start: usize) -> bool {
         Some("to") => words.next().is_some_and(|w| MOTION.contains(&w)),
         _ => false,
     }
+}
+
+/// A place named as the start or end of a journey: "a flight from Amsterdam to Kuala
+/// Lumpur", "the Amsterdam-Kuala Lumpur flight". A route says where something travelled,
+/// not where an event happened.
+fn route_end(text: &str, start: usize, end: usize) -> bool {
+    let before = lower_tail(text, start);
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    let after = &text[end..];
+    let then = after.trim_start();
+    let capital_after = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let from_to = last == Some("from")
+        && then
+            .strip_prefix("to ")
+            .is_some_and(|rest| capital_after(rest.trim_start()));
+    let to_after_from = last == Some("to")
+        && before
+            .rsplit_once(" from ")
+            .is_some_and(|(_, between)| between.split_whitespace().count() <= 5);
+    // A hyphenated pair of places before a noun: "the Amsterdam-Kuala Lumpur flight".
+    let paired = after.strip_prefix(['-', '–']).is_some_and(capital_after)
+        || before.ends_with(['-', '–'])
+            && text[..start]
+                .trim_end_matches(['-', '–'])
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(capital_after);
+    from_to || to_after_from || paired
 }
 
 /// Parenthesised citations that end with a date: "(Some headline, RT, 29 April 2016)". Their
@@ -1640,7 +1680,26 @@ fn rank(names: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{document_events, modifies_noun, trim};
+    use super::{document_events, modifies_noun, route_end, trim};
+
+    #[test]
+    fn the_ends_of_a_route_are_not_where_an_event_happened() {
+        let ends = |text: &str| -> Vec<&str> {
+            ["Amsterdam", "Kuala Lumpur", "Grabovo", "Lyon"]
+                .into_iter()
+                .filter(|p| {
+                    text.find(p)
+                        .is_some_and(|s| route_end(text, s, s + p.len()))
+                })
+                .collect()
+        };
+        let text = "A flight from Amsterdam to Kuala Lumpur was shot down near Grabovo.";
+        assert_eq!(ends(text), ["Amsterdam", "Kuala Lumpur"]);
+        let text = "The missile that downed the Amsterdam-Kuala Lumpur flight near Grabovo.";
+        assert_eq!(ends(text), ["Amsterdam", "Kuala Lumpur"]);
+        // Where the event happened, and a place one comes from without a route.
+        assert!(ends("Fighters from Grabovo attacked a convoy in Lyon.").is_empty());
+    }
     use crate::gazetteer::Gazetteer;
     use crate::ingest::{Format, read_str};
 

@@ -41,6 +41,9 @@ pub struct Reading {
     /// Dates that an event noun inside another event's argument governs ("found guilty of
     /// the downing in 2014"): byte spans. Such a date is that noun's, not the sentence's.
     pub nested: Vec<(usize, usize)>,
+    /// The lede tells its event in the present perfect ("The court has convicted ..."):
+    /// news of the day, told on the document's date or the day before.
+    pub hot_news: bool,
 }
 
 /// The document's open-vocabulary triggers and dated asides. In a sentence with a date, and
@@ -60,6 +63,7 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
         .collect::<Vec<_>>();
     dates.sort_unstable();
     let mut nested = Vec::new();
+    let mut hot_news = false;
     let lede = sentences
         .iter()
         .find(|s| {
@@ -77,12 +81,16 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
         let t = Tree::new(&words);
         let news = dated || lede == Some((sentence.start, sentence.end));
         let preds = predicate::find(&t, lex);
+        let is_lede = lede == Some((sentence.start, sentence.end));
         for p in &preds {
             let found = if news {
                 trigger(&t, lex, p).or_else(|| reference(&t, p).filter(|_| !dated))
             } else {
                 reference(&t, p)
             };
+            if is_lede && found.is_some() && present_perfect(&t, p.word) {
+                hot_news = true;
+            }
             out.extend(found);
         }
         for &(d, e, absolute) in dates[from..]
@@ -117,6 +125,7 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
         asides,
         lede,
         nested,
+        hot_news,
     }
 }
 
@@ -379,6 +388,16 @@ mod tests {
             [("convicted".to_string(), "verdict".to_string())],
             "{text}"
         );
+        // Told in the present perfect, it is the news of the day; in the past, not said.
+        let hot = |text: &str| {
+            let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+            let timexes = crate::dates::tag_document(&doc, None);
+            super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes).hot_news
+        };
+        assert!(hot(text));
+        assert!(!hot(
+            "The regional court convicted two former directors of fraud."
+        ));
         // A title line and a short byline are not the lede.
         let got = found("Court convicts two directors\n\nBy Ann Lee\n\nThe two men deny it.");
         assert!(got.is_empty(), "{got:?}");
