@@ -981,8 +981,12 @@ fn read(
             );
             continue;
         }
-        // "today" inside a quotation is the speaker's today, not the article's.
-        if t.anchor != Anchor::Absolute && quoted.iter().any(|&(s, e)| s <= t.start && t.end <= e) {
+        // "today" inside a quotation is the speaker's today, not the article's; a weekday
+        // ("on Friday") names the same day whether said today or yesterday.
+        if t.anchor != Anchor::Absolute
+            && !names_weekday(&t.text)
+            && quoted.iter().any(|&(s, e)| s <= t.start && t.end <= e)
+        {
             continue;
         }
         let basis = match t.anchor {
@@ -1147,6 +1151,21 @@ fn preceded_by_preposition(text: &str, start: usize) -> bool {
         Some("to") => words.next().is_some_and(|w| MOTION.contains(&w)),
         _ => false,
     }
+}
+
+/// "Friday", "on Tuesday night": a weekday by name.
+fn names_weekday(text: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = text.to_lowercase();
+    DAYS.iter().any(|d| lower.contains(d))
 }
 
 /// A place named as the start or end of a journey: "a flight from Amsterdam to Kuala
@@ -1734,6 +1753,19 @@ mod tests {
         assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
+    }
+
+    #[test]
+    fn a_weekday_in_a_quotation_dates_what_the_speaker_tells() {
+        // DCT Thursday 4 March 2021: "on Monday" is 1 March whoever says it; "today" in a
+        // quotation is the speaker's day, which the text does not give.
+        let e = events("“Our candidate was elected on Monday,” the party's spokeswoman said.");
+        assert_eq!(day_of(&e, "election"), Some(march(1)), "{e:?}");
+        let e = events("“Our candidate was elected today,” the party's spokeswoman said.");
+        assert!(
+            e.iter().all(|e| e.when.day_range() != Some(march(4))),
+            "{e:?}"
+        );
     }
 
     #[test]
