@@ -1153,19 +1153,12 @@ fn preceded_by_preposition(text: &str, start: usize) -> bool {
     }
 }
 
-/// "Friday", "on Tuesday night": a weekday by name.
+/// "Friday", "on Tuesday night": a weekday by name (the date tagger's lexicon says which
+/// words are).
 fn names_weekday(text: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let lower = text.to_lowercase();
-    DAYS.iter().any(|d| lower.contains(d))
+    use crate::dates::lexicon::{Lex, classify};
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| matches!(classify(w.as_bytes()), Lex::Weekday { plural: false, .. }))
 }
 
 /// A place named as the start or end of a journey: "a flight from Amsterdam to Kuala
