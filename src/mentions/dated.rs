@@ -173,6 +173,20 @@ mod tests {
     }
 
     #[test]
+    fn the_bounds_of_a_period_and_amounts_held_are_no_events() {
+        let got = words("Net income for the quarter ended Sept. 30 rose 5% in October.");
+        assert!(!got.contains(&"ended".into()), "{got:?}");
+        let got = words("The unit had a loss of $5 million in March.");
+        assert!(!got.contains(&"had".into()), "{got:?}");
+        // A clause about a day with a subject of its own tells an event; "last week" before
+        // a verb is a time adverbial, not the verb's subject.
+        let got = words("The mill closed on the day the strike began in 1984.");
+        assert!(got.contains(&"began".into()), "{got:?}");
+        let got = words("The company earlier this year adopted a new plan.");
+        assert!(got.contains(&"adopted".into()), "{got:?}");
+    }
+
+    #[test]
     fn a_comparison_is_no_event() {
         let got = words("Sales rose 4% in May, compared with a year earlier.");
         assert!(!got.contains(&"compared".into()), "{got:?}");

@@ -102,6 +102,9 @@ fn verb(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<Pred> {
     {
         return None;
     }
+    if bounds_period(t, i) {
+        return None;
+    }
     let ev = &lex.events;
     let lemma = t.lemma(i);
     let particle = t.child(i, &["compound:prt"]);
@@ -154,7 +157,8 @@ fn verb(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<Pred> {
     } else if key(&|w| ev.is_light(w)).is_some()
         && let Some(n) = t
             .children_with(i, &["obj", "nsubj:pass"])
-            .find(|&c| t.upos(c) == "NOUN" && noun_class(t, lex, c).is_some())
+            // "had a loss of $5 million": an amount held, not an event.
+            .find(|&c| t.upos(c) == "NOUN" && noun_class(t, lex, c).is_some() && !figure(t, c))
     {
         class = noun_class(t, lex, n);
         event_noun = Some(n);
@@ -331,6 +335,33 @@ pub fn noun_class(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<ClassId> 
 }
 
 /// The class of an event word: a noun's, or a gerund's ("sentencing will take place").
+/// Whether verb `i` tells where a period of the calendar begins or ends ("the quarter ended
+/// Sept. 30", "the week that followed", "the year beginning in April"): a verb whose subject
+/// is the period, or which follows the period's noun (the parser does not always hang such a
+/// reduced clause on the period), says when, not what happened.
+fn bounds_period(t: &Tree<'_, '_>, i: usize) -> bool {
+    use crate::dates::lexicon::{Lex, W, classify};
+    let period = |w: usize| {
+        matches!(
+            classify(t.form(w).as_bytes()),
+            Lex::Unit { .. } | Lex::Season { .. } | Lex::W(W::Period)
+        )
+    };
+    // "last week", "earlier this year" before a verb is a time adverbial, whatever the
+    // parser made of it, and the verb has another subject.
+    let deictic = |w: usize| {
+        (w > 0 && matches!(t.lemma(w - 1), "last" | "next" | "this" | "that" | "every"))
+            || t.children_with(w, &["det", "amod"])
+                .any(|d| matches!(t.lemma(d), "last" | "next" | "this" | "that" | "every"))
+    };
+    let bounded = |w: usize| period(w) && t.upos(w) == "NOUN" && !deictic(w);
+    // Right after the period's noun, as "the quarter ended", or with it as subject.
+    i > 0 && bounded(i - 1)
+        || t.children_with(i, &["nsubj", "nsubj:pass"])
+            .map(|c| relative_antecedent(t, c))
+            .any(bounded)
+}
+
 fn word_class(t: &Tree<'_, '_>, lex: &Lexicon, w: usize) -> Option<ClassId> {
     match t.upos(w) {
         "NOUN" => noun_class(t, lex, w),
@@ -363,9 +394,19 @@ fn choose(
     {
         return Some(k);
     }
-    classes
-        .iter()
-        .copied()
+    // Used intransitively with a subject that is no weapon, the verb tells what befell its
+    // subject ("the warehouse burned", "the boiler exploded"), not what an agent did ("a bomb
+    // exploded" is still an attack).
+    let intransitive = t.child(i, &["obj", "nsubj:pass", "obl:agent"]).is_none()
+        && t.child(i, &["nsubj"])
+            .is_some_and(|s| !ev.is_instrument(t.lemma(s)));
+    let agentless = |c: &ClassId| !ev.class(*c).roles.contains_key("agent");
+    let pool: Vec<ClassId> = if intransitive && classes.iter().any(agentless) {
+        classes.iter().copied().filter(agentless).collect()
+    } else {
+        classes.to_vec()
+    };
+    pool.into_iter()
         .max_by_key(|&c| (ev.class(c).weight, std::cmp::Reverse(c)))
 }
 

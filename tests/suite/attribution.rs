@@ -86,6 +86,7 @@ const FIXTURES: &[&str] = &[
     "plain.txt",
     "byline.txt",
     "more.md",
+    "postposed.md",
 ];
 
 #[test]
@@ -815,5 +816,41 @@ fn a_spokesman_voices_the_state() {
         a.who("no troops had crossed the border")
             .0
             .starts_with("Ramon Vidal")
+    );
+}
+
+#[test]
+fn the_speaker_after_the_claim_with_a_long_office_or_an_adverb() {
+    let a = attributed("postposed.md");
+    // "..., X, head of the A of the B, said": an apposition longer than a short subject.
+    assert!(
+        a.who("The sprinklers failed").0.contains("Rolf Anders"),
+        "{}",
+        a.listing()
+    );
+    // "said shortly after ...": an adverb of the saying still closes the claim.
+    assert!(
+        a.who("The count ended at dawn").0.contains("Mia Holt"),
+        "{}",
+        a.listing()
+    );
+    // "..., the county's returning officer announced early on Friday, but ...": the office
+    // speaks, not the winner the claim is about; the link "but" is no claim of its own.
+    let (who, _) = a.who("won the seat by 40 votes");
+    assert!(who.contains("returning officer"), "{who}\n{}", a.listing());
+    assert!(!who.contains("Berg"), "{who}");
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| a.doc.text[c.start..c.end].trim_matches([',', ' ']) != "but"),
+        "{}",
+        a.listing()
+    );
+    // The sentence's subject runs to its verb ("won"), not to the speaker after the comma.
+    let (who, _) = a.who("won the vote by 212 ballots");
+    assert!(
+        who.contains("election officer") && !who.contains("won"),
+        "{who}\n{}",
+        a.listing()
     );
 }

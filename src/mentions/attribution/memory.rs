@@ -458,13 +458,25 @@ impl Memory {
                     || e.kind == EntKind::Unnamed && !e.person_like
             }
         };
+        // "the council's election officer" is not "the county's returning officer": with
+        // words of its own before the head, a description needs one of them too.
+        let own: Vec<&String> = modifiers
+            .iter()
+            .filter(|w| w.len() > 2 && w.chars().all(char::is_alphabetic))
+            .collect();
         let head_match = |id: usize| {
             let e = &self.ents[id];
-            let name = e.name.to_lowercase();
-            name.contains(head)
-                || e.affiliation
-                    .as_ref()
-                    .is_some_and(|a| a.to_lowercase().contains(head))
+            let hay =
+                format!("{} {}", e.name, e.affiliation.as_deref().unwrap_or("")).to_lowercase();
+            hay.contains(head)
+                && (!strict
+                    || own.is_empty()
+                    || own.iter().any(|w| {
+                        let stem: String = w.chars().take(5).collect();
+                        hay.split(|c: char| !c.is_alphanumeric())
+                            .any(|h| h == w.as_str())
+                            || stem.chars().count() >= 5 && hay.contains(&stem)
+                    }))
         };
         let recent = self
             .mentions_from(sentence.saturating_sub(8))

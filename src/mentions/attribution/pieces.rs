@@ -138,13 +138,12 @@ pub(super) fn pieces(
     // Pieces with no words join a neighbour.
     let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for p in raw {
-        let words = (p.0..p.1).filter(|&k| t.is_word(k)).count();
-        let trivial = words == 0
-            || words == 1
-                && t.is(
-                    p.0,
-                    &["and", "but", "as", "while", "or", "so", "yet", "that"],
-                );
+        let mut words = (p.0..p.1).filter(|&k| t.is_word(k));
+        let (first, more) = (words.next(), words.next().is_some());
+        // ", but" between two claims: a link, not a claim of its own.
+        let trivial = first.is_none_or(|w| {
+            !more && t.is(w, &["and", "but", "as", "while", "or", "so", "yet", "that"])
+        });
         match out.last_mut() {
             Some(last) if trivial => last.1 = p.1,
             Some(last) if last.2 == p.2 => last.1 = p.1,

@@ -374,6 +374,12 @@ pub(super) fn subject_before_rel(
             break;
         }
         if e - k > 30 {
+            // The walk gave up inside the clause before the speaker ("... on the day
+            // it crashed on July 17, General X, head of the ... of the ..., said"): that
+            // clause's tail, up to its comma, is no part of the subject.
+            if let Some(c) = (s..e).find(|&c| t.punct(c, ",")) {
+                s = c + 1;
+            }
             break;
         }
         s = k;
@@ -629,7 +635,9 @@ pub fn main_subject(t: &Toks, quotes: &[Quote], sa: usize, i: usize) -> Option<(
     {
         return None;
     }
-    // The subject runs to the first finite verb (or the participle itself).
+    // The subject runs to the first finite verb (or the participle itself): one the tagger
+    // reads as a past or present verb ("won", "took"), or one of the word lists below.
+    let tagged = finite_verb(t, seg_start, i);
     let mut e = seg_start;
     let mut depth = 0i32;
     while e < i {
@@ -647,7 +655,8 @@ pub fn main_subject(t: &Toks, quotes: &[Quote], sa: usize, i: usize) -> Option<(
         }
         if depth == 0 && t.is_word(e) && !t.cap(e) && e > seg_start {
             let w = t.l(e);
-            if FINITE.contains(&w)
+            if tagged == Some(e)
+                || FINITE.contains(&w)
                 || BETWEEN.contains(&w) && !matches!(w, "the" | "at" | "in" | "same")
                 || verbs::lookup(w).is_some()
                 || w.ends_with("ed") && !t.is(e - 1, &["the", "a", "an"])
@@ -658,4 +667,17 @@ pub fn main_subject(t: &Toks, quotes: &[Quote], sa: usize, i: usize) -> Option<(
         e += 1;
     }
     trim_phrase(t, quotes, seg_start, e)
+}
+
+/// The first token of `a..b` that the tagger reads as a finite verb (VBD, VBZ, VBP, MD).
+fn finite_verb(t: &Toks, a: usize, b: usize) -> Option<usize> {
+    let model = crate::syntax::model().ok()?;
+    let forms: Vec<&str> = (a..b).map(|k| t.s(k)).collect();
+    model
+        .tag(&forms)
+        .iter()
+        .position(|&(upos, xpos)| {
+            matches!(upos, "VERB" | "AUX") && matches!(xpos, "VBD" | "VBZ" | "VBP" | "MD")
+        })
+        .map(|k| a + k)
 }

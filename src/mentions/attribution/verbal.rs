@@ -897,18 +897,25 @@ pub(super) fn postposed(
         _ => subject_before(t, quotes, sa, j),
     };
     let (s, e) = subject?;
-    if e - s > 12 {
+    if e - s > 12 && !named_in_apposition(t, s, e) {
         return None;
     }
     let rest_is_end = {
         let mut k = cue_end;
+        // "said shortly after", "announced early on Friday": adverbs of the saying.
+        while k < sb && t.is_word(k) && !t.cap(k) && t.l(k).ends_with("ly") && t.l(k).len() > 3 {
+            k += 1;
+        }
         if let Some(d) = date_at(t, k, sb) {
             k = d.1;
         }
+        let comma = t.punct(k, ",");
         while k < sb && t.kind(k) == Kind::Punct && !t.punct(k, ":") {
             k += 1;
         }
         k >= sb
+            // "..., the officer announced, but her rival refused": a clause of its own.
+            || comma && t.is(k, CLAUSE_LINKS)
             || t.is(
                 k,
                 &[
@@ -956,6 +963,15 @@ pub(super) fn postposed(
     None
 }
 
+/// Is tokens `s..e` a short name and an apposition after it ("General X, head of the ... of
+/// the ..."): a subject longer than a clause-free phrase is usually, but then need not be.
+fn named_in_apposition(t: &Toks, s: usize, e: usize) -> bool {
+    let Some(c) = (s..e).find(|&k| t.punct(k, ",")) else {
+        return false;
+    };
+    t.cap(s) && c - s <= 6 && e - s <= 30 && !(c + 1..e).any(|k| stops_subject(t, k))
+}
+
 /// After a postposed "said X": words up to the next quote or sentence end still describe the
 /// speech ("on Sunday during a meeting with ...").
 pub(super) fn tail_end(t: &Toks, quotes: &[Quote], from: usize, sb: usize) -> usize {
@@ -964,7 +980,7 @@ pub(super) fn tail_end(t: &Toks, quotes: &[Quote], from: usize, sb: usize) -> us
         if t.is_open(k) && quotes::at(quotes, k).is_some_and(Quote::is_speech) {
             break;
         }
-        if t.punct(k, ";") {
+        if t.punct(k, ";") || t.punct(k, ",") && t.is(k + 1, CLAUSE_LINKS) {
             break;
         }
         if t.punct(k, ".") {
@@ -974,3 +990,7 @@ pub(super) fn tail_end(t: &Toks, quotes: &[Quote], from: usize, sb: usize) -> us
     }
     k
 }
+
+/// Words that open a clause of their own after a comma: "..., the officer announced, but
+/// her rival refused".
+const CLAUSE_LINKS: &[&str] = &["but", "and", "yet", "although", "though", "whereas"];
