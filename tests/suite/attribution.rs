@@ -846,6 +846,13 @@ fn the_speaker_after_the_claim_with_a_long_office_or_an_adverb() {
         "{}",
         a.listing()
     );
+    // "... when it snowed on May 3, Captain X, head of ..., said at a news conference on
+    // Monday, May 8": the clause before the speaker is no part of the speaker, and the
+    // setting's date is when it was said.
+    let c = a.at("The roof gave way");
+    assert!(c.claimant.contains("Eva Lund"), "{}", a.listing());
+    let (s, e) = c.said_at.expect("said on Monday");
+    assert_eq!(&a.doc.text[s..e], "on Monday, May 8");
     // The sentence's subject runs to its verb ("won"), not to the speaker after the comma.
     let (who, _) = a.who("won the vote by 212 ballots");
     assert!(

@@ -384,6 +384,13 @@ pub(super) fn subject_before_rel(
         }
         s = k;
     }
+    // "... on the day it crashed on July 17, General X, head of ..., said": a segment with a
+    // finite verb of its own is the clause before the speaker, not part of the subject.
+    while let Some(c) = (s..e).find(|&c| t.punct(c, ",") && quotes::at(quotes, c).is_none())
+        && finite_verb(t, s, c).is_some()
+    {
+        s = c + 1;
+    }
     let (s, e) = trim_phrase(t, quotes, s, e)?;
     Some((s, e, relative))
 }
@@ -669,15 +676,23 @@ pub fn main_subject(t: &Toks, quotes: &[Quote], sa: usize, i: usize) -> Option<(
     trim_phrase(t, quotes, seg_start, e)
 }
 
-/// The first token of `a..b` that the tagger reads as a finite verb (VBD, VBZ, VBP, MD).
+/// The first token of `a..b` that the tagger reads as a finite verb (VBD, VBZ, VBP, MD),
+/// tagged with a few words before it for context ("when it crashed").
 fn finite_verb(t: &Toks, a: usize, b: usize) -> Option<usize> {
     let model = crate::syntax::model().ok()?;
-    let forms: Vec<&str> = (a..b).map(|k| t.s(k)).collect();
-    model
-        .tag(&forms)
-        .iter()
-        .position(|&(upos, xpos)| {
-            matches!(upos, "VERB" | "AUX") && matches!(xpos, "VBD" | "VBZ" | "VBP" | "MD")
+    let from = a.saturating_sub(3);
+    let forms: Vec<&str> = (from..b).map(|k| t.s(k)).collect();
+    let tags = model.tag(&forms);
+    // A participle right after a subject pronoun is a past tense ("it crashed"), however
+    // the tagger read it.
+    let after_subject =
+        |k: usize| k > 0 && t.is(from + k - 1, &["i", "we", "you", "he", "she", "it", "they"]);
+    (a - from..tags.len())
+        .find(|&k| {
+            let (upos, xpos) = tags[k];
+            matches!(upos, "VERB" | "AUX")
+                && (matches!(xpos, "VBD" | "VBZ" | "VBP" | "MD")
+                    || xpos == "VBN" && after_subject(k))
         })
-        .map(|k| a + k)
+        .map(|k| from + k)
 }

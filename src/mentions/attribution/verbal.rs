@@ -843,7 +843,7 @@ pub(super) fn postposed(
         if t.punct(k, ",") {
             k += 1;
         }
-        date_at(t, k, sb)
+        date_at(t, k, sb).or_else(|| setting_date(t, quotes, k, sb))
     };
     // Inverted, the verb right after the quote: “…,” said X.
     // The words after the verb must name someone: "“…,” said the minister", not
@@ -989,6 +989,21 @@ pub(super) fn tail_end(t: &Toks, quotes: &[Quote], from: usize, sb: usize) -> us
         k += 1;
     }
     k
+}
+
+/// The date of the setting a speech was made in, after the verb and its speaker: "said at a
+/// news conference on Monday, July 21", "told reporters in Geneva on Friday". Token span,
+/// over a date written after a weekday too ("Monday, July 21").
+fn setting_date(t: &Toks, quotes: &[Quote], k: usize, sb: usize) -> Option<(usize, usize)> {
+    if !t.is(k, &["at", "in", "during", "to", "after", "before"]) {
+        return None;
+    }
+    let end = tail_end(t, quotes, k, sb);
+    let (a, mut b) = (k + 1..end).find_map(|m| date_at(t, m, end))?;
+    if t.punct(b, ",") && t.is(b + 1, MONTHS) && t.kind(b + 2) == Kind::Number {
+        b += 3;
+    }
+    Some((a, b))
 }
 
 /// Words that open a clause of their own after a comma: "..., the officer announced, but
