@@ -334,7 +334,6 @@ pub fn noun_class(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<ClassId> 
         .max_by_key(|&c| (ev.class(c).weight, std::cmp::Reverse(c)))
 }
 
-/// The class of an event word: a noun's, or a gerund's ("sentencing will take place").
 /// Whether verb `i` tells where a period of the calendar begins or ends ("the quarter ended
 /// Sept. 30", "the week that followed", "the year beginning in April"): a verb whose subject
 /// is the period, or which follows the period's noun (the parser does not always hang such a
@@ -362,6 +361,7 @@ fn bounds_period(t: &Tree<'_, '_>, i: usize) -> bool {
             .any(bounded)
 }
 
+/// The class of an event word: a noun's, or a gerund's ("sentencing will take place").
 fn word_class(t: &Tree<'_, '_>, lex: &Lexicon, w: usize) -> Option<ClassId> {
     match t.upos(w) {
         "NOUN" => noun_class(t, lex, w),
