@@ -964,7 +964,8 @@ pub(super) fn postposed(
 }
 
 /// Is tokens `s..e` a short name and an apposition after it ("General X, head of the ... of
-/// the ..."): a subject longer than a clause-free phrase is usually, but then need not be.
+/// the ...")? A subject that long is usually a clause misread as one; a name with its office
+/// is not.
 fn named_in_apposition(t: &Toks, s: usize, e: usize) -> bool {
     let Some(c) = (s..e).find(|&k| t.punct(k, ",")) else {
         return false;
