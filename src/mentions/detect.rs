@@ -930,6 +930,7 @@ fn read(
         .partition(|o| o.kind.weight() < open::OWN_EVENT_WEIGHT);
     let extra: Vec<Trigger> = open
         .into_iter()
+        .chain(light.iter().copied())
         .filter(|o| !fixed.iter().any(|f| f.start < o.end && o.start < f.end))
         .cloned()
         .collect();
@@ -1055,13 +1056,21 @@ fn read(
     let triggers: Vec<(Trigger, Region)> = triggers
         .into_iter()
         .filter(|(t, r)| {
+            let dated = || {
+                dates
+                    .iter()
+                    .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
+            };
+            // A light kind ("apologised", "called for") only with a date of its own.
+            let light = t.kind.weight() < open::OWN_EVENT_WEIGHT;
             !matches!(t.kind, EventType::Open(_))
                 || *r != Region::Object
-                    && (lede
-                        || dates
-                            .iter()
-                            .any(|d| d.2 != Region::Object && same_clause(&doc.text, d.3, t.start))
-                        || t.nominal && definite_before(&lower_tail(&doc.text, t.start)))
+                    && if light {
+                        !t.nominal && dated()
+                    } else {
+                        lede || dated()
+                            || t.nominal && definite_before(&lower_tail(&doc.text, t.start))
+                    }
         })
         .collect();
     // "Three were killed when fire tore through a factory": beside an event of the open
@@ -1073,7 +1082,10 @@ fn read(
     let triggers: Vec<(Trigger, Region)> = if opened {
         triggers
             .into_iter()
-            .filter(|(t, _)| !light.iter().any(|l| l.start < t.end && t.start < l.end))
+            .filter(|(t, _)| {
+                matches!(t.kind, EventType::Open(_))
+                    || !light.iter().any(|l| l.start < t.end && t.start < l.end)
+            })
             .collect()
     } else {
         triggers
@@ -1746,6 +1758,16 @@ mod tests {
         assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
+    }
+
+    #[test]
+    fn a_light_kind_with_a_date_of_its_own_is_an_event() {
+        // Dated and asserted, an apology or a call is told; undated, it is talk.
+        let e = events("The hospital trust apologised to the families on Tuesday.");
+        assert_eq!(day_of(&e, "concession"), Some(march(2)), "{e:?}");
+        let e = events("The union called for a public inquiry on Monday.");
+        assert_eq!(day_of(&e, "appeal"), Some(march(1)), "{e:?}");
+        assert!(events("The union called for a public inquiry.").is_empty());
     }
 
     #[test]

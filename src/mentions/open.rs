@@ -329,7 +329,7 @@ fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
         };
         // The subject of "said" or "suggests" is a source ("the report said"), not an event.
         let happened = |v: usize| {
-            t.upos(v) == "VERB" && past(v) && clause(v) && lex.speech.verb(t.lemma(v)).is_none()
+            t.upos(v) == "VERB" && past(v) && clause(v) && !predicate::reports_words(t, lex, v)
         };
         return matches!(t.base(word), "nsubj" | "obj") && verb.is_some_and(happened);
     }
@@ -376,6 +376,27 @@ mod tests {
         assert!(got.iter().any(|(w, _)| w == "found"), "{got:?}");
         let got = found("Voters elected a new parliament in March.");
         assert!(got.iter().any(|(w, _)| w == "elected"), "{got:?}");
+    }
+
+    #[test]
+    fn a_speech_verb_with_a_thing_for_object_tells_an_act() {
+        // Words reported make no event; a report published or sanctions announced do.
+        let got = found("The safety board published its final report on Thursday.");
+        assert!(got.iter().any(|(w, _)| w == "report"), "{got:?}");
+        let got = found("The government announced new sanctions on Monday.");
+        assert!(got.iter().any(|(w, _)| w == "sanctions"), "{got:?}");
+        let got = found("A second count on Tuesday confirmed the result.");
+        assert!(got.iter().any(|(w, _)| w == "count"), "{got:?}");
+        let got = found("The board said on Thursday that its report was ready.");
+        assert!(got.iter().all(|(w, _)| w != "board"), "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_with_its_preposition_or_phrase() {
+        let got = found("Voters went to the polls on Thursday.");
+        assert_eq!(got, [("went".to_string(), "election".to_string())]);
+        let got = found("The retailer filed for bankruptcy on Monday.");
+        assert_eq!(got, [("filed".to_string(), "market move".to_string())]);
     }
 
     #[test]

@@ -127,6 +127,22 @@ fn verb(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<Pred> {
                 .map(|o| format!("{lemma} {}", t.lemma(o)))
                 .find(|p| !ev.verb(p).is_empty() || ev.aspect(p).is_some())
         })
+        .or_else(|| {
+            // "go to the polls", "file for bankruptcy", "call for", "issue an ultimatum": a
+            // verb with the words of an argument up to its head, or with its preposition.
+            t.children_with(i, &["obl", "obj"])
+                .filter(|&c| c > i)
+                .flat_map(|c| {
+                    let lead = (t.span(c).0..=c)
+                        .map(|w| t.form(w).to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let case = t.case(c).map(|k| format!("{lemma} {k}"));
+                    [Some(format!("{lemma} {lead}")), case]
+                })
+                .flatten()
+                .find(|p| !ev.verb(p).is_empty())
+        })
         .or_else(|| particle.map(|p| format!("{lemma} {}", t.lemma(p))));
     let key = |f: &dyn Fn(&str) -> bool| -> Option<String> {
         phrasal
@@ -514,6 +530,16 @@ pub fn subject_of(t: &Tree<'_, '_>, v: usize) -> Option<usize> {
 }
 
 /// Whether a reporting verb has what it reports: a clause, a quotation, a colon.
+/// Whether the verb at `i` reports words: a speech verb with what was said ("the report
+/// said that ...", "officials confirmed the plane had crashed"), unlike one that takes a
+/// thing ("published its report", "announced new sanctions", "a recount confirmed her
+/// victory"), which tells an act.
+pub fn reports_words(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> bool {
+    let lemma = t.lemma(i);
+    lex.speech.verb(lemma).is_some()
+        && (!lex.speech.needs_complement(lemma) || has_complement(t, i))
+}
+
 pub fn has_complement(t: &Tree<'_, '_>, i: usize) -> bool {
     reported_clause(t, i).is_some()
         || trailing(t, i).is_some()
