@@ -1057,6 +1057,15 @@ fn build() -> Table {
     t
 }
 
+/// Whether `word` names a day by its distance from today ("yesterday", "today", "tonight",
+/// "tomorrow"): a noun that stands alone as an adverbial of time.
+pub fn deictic_day(word: &str) -> bool {
+    matches!(
+        classify(word.as_bytes()),
+        Lex::W(W::Today | W::Yesterday | W::Tomorrow | W::Tonight)
+    )
+}
+
 /// The class of a word of ASCII letters (any case).
 pub fn classify(word: &[u8]) -> Lex {
     if word.len() > MAX_WORD || word.is_empty() {

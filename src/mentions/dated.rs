@@ -50,6 +50,14 @@ fn sharing(t: &Tree<'_, '_>, preds: &[Pred], p: usize) -> Vec<usize> {
     out
 }
 
+/// Reporting that passes words on ("reported that", "said"), not a speech act that takes a
+/// side (accusing, denying): how a claim reaches us, even when the verb names an event of
+/// its own with a thing for object ("reported its earnings").
+fn plain(act: crate::lexicon::Act) -> bool {
+    use crate::lexicon::Act;
+    matches!(act, Act::Report)
+}
+
 /// Every predicate of the document that a concrete date of the text governs.
 pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated> {
     let Ok(model) = syntax::model() else {
@@ -85,7 +93,8 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
             let pred = &preds[p];
             // Plain reporting ("said", "told") is how a claim reaches us, not an event; a
             // speech act of a class of its own ("condemned", "warned") is one.
-            if pred.reporting.is_some() && pred.class.is_none() {
+            if pred.reporting.is_some_and(plain) || pred.reporting.is_some() && pred.class.is_none()
+            {
                 continue;
             }
             for q in sharing(&t, &preds, p) {
@@ -161,6 +170,14 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(w, _)| w == "said"), "{got:?}");
+    }
+
+    #[test]
+    fn reporting_passes_words_on_and_taking_a_side_is_an_act() {
+        let got = words("The Herald reported on Friday that the factory had closed.");
+        assert!(!got.contains(&"reported".into()), "{got:?}");
+        let got = words("The minister condemned the attack on Friday.");
+        assert!(got.contains(&"condemned".into()), "{got:?}");
     }
 
     #[test]

@@ -51,6 +51,36 @@ fn finite_root<'a>(
     }
 }
 
+/// "Police yesterday arrested two men", "a jury today convicted": the parser may read the
+/// day as the head of a noun phrase with the subject as its compound. The noun takes the
+/// day's place (its head, relation and other dependents) and the day becomes an adverbial
+/// of time of the head: the verb when the phrase was its argument.
+fn day_after_subject<'a>(words: &[Word<'a>], heads: &mut [Option<usize>], rels: &mut [&'a str]) {
+    for d in 1..words.len() {
+        let n = d - 1;
+        if heads[n] != Some(d)
+            || rels[n] != "compound"
+            || !matches!(words[n].upos, "NOUN" | "PROPN")
+            || !crate::dates::lexicon::deictic_day(words[d].form)
+        {
+            continue;
+        }
+        heads[n] = heads[d];
+        rels[n] = rels[d];
+        for (c, h) in heads.iter_mut().enumerate() {
+            if c != n && *h == Some(d) {
+                *h = Some(n);
+            }
+        }
+        heads[d] = heads[n].or(Some(n));
+        rels[d] = if heads[n].is_some_and(|h| words[h].upos == "VERB") {
+            "obl:tmod"
+        } else {
+            "nmod:tmod"
+        };
+    }
+}
+
 /// Words that open a clause of time or cause ("after the regulator opened an inquiry").
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "as", "because", "while", "since", "until", "once",
@@ -192,6 +222,7 @@ impl<'p, 'a> Tree<'p, 'a> {
             .collect();
         let mut rels: Vec<&'a str> = words.iter().map(|w| w.deprel).collect();
         let mut xpos: Vec<&'a str> = words.iter().map(|w| w.xpos).collect();
+        day_after_subject(words, &mut heads, &mut rels);
         finite_root(words, &mut heads, &mut rels, &mut xpos);
         let mut children = vec![Vec::new(); n];
         for (i, h) in heads.iter().enumerate() {
@@ -474,6 +505,30 @@ mod tests {
         assert_eq!(t.root(), Some(1));
         assert_eq!((t.rel(0), t.head(0)), ("nsubj", Some(1)));
         assert_eq!((t.xpos(1), t.head(4)), ("VBD", Some(1)));
+    }
+
+    #[test]
+    fn a_day_after_the_subject_is_no_head_of_it() {
+        // "Police yesterday arrested two men." parsed with "Police" a compound of the day.
+        let w = words(&[
+            ("Police", "NOUN", "NN", 2, "compound"),
+            ("yesterday", "NOUN", "NN", 3, "nsubj"),
+            ("arrested", "VERB", "VBD", 0, "root"),
+            ("two", "NUM", "CD", 5, "nummod"),
+            ("men", "NOUN", "NNS", 3, "obj"),
+            (".", "PUNCT", ".", 3, "punct"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!((t.rel(0), t.head(0)), ("nsubj", Some(2)));
+        assert_eq!((t.rel(1), t.head(1)), ("obl:tmod", Some(2)));
+        // A compound of another noun stays one: "the Monday meeting" has no deictic day.
+        let w = words(&[
+            ("the", "DET", "DT", 3, "det"),
+            ("Monday", "PROPN", "NNP", 3, "compound"),
+            ("meeting", "NOUN", "NN", 0, "root"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!((t.rel(1), t.head(1)), ("compound", Some(2)));
     }
 
     #[test]
