@@ -215,6 +215,14 @@ fn within_argument(
     false
 }
 
+/// "The company today rejects the allegations", "the board today announces": the present
+/// of a press release, told on the day it happens.
+fn today_present(t: &Tree<'_, '_>, v: usize) -> bool {
+    matches!(t.xpos(v), "VBZ" | "VBP")
+        && t.children_with(v, &["obl", "advmod", "nmod"])
+            .any(|c| t.form(c).eq_ignore_ascii_case("today"))
+}
+
 /// "has found", "have been charged": a perfect of the present.
 fn present_perfect(t: &Tree<'_, '_>, v: usize) -> bool {
     t.xpos(v) == "VBN"
@@ -310,6 +318,7 @@ fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
     // an agent but no "be" ("the agreement enacted by both sides"), modifies a noun.
     let past = |v: usize| {
         t.xpos(v) == "VBD"
+            || today_present(t, v)
             || t.xpos(v) == "VBN"
                 && (t.child(v, &["aux", "aux:pass"]).is_some()
                     || t.child(v, &["nsubj"]).is_some()
@@ -389,6 +398,14 @@ mod tests {
         assert!(got.iter().any(|(w, _)| w == "count"), "{got:?}");
         let got = found("The board said on Thursday that its report was ready.");
         assert!(got.iter().all(|(w, _)| w != "board"), "{got:?}");
+    }
+
+    #[test]
+    fn a_press_release_tells_today_in_the_present() {
+        let got = found("Harlow Mining Ltd today rejects the terms in full.");
+        assert_eq!(got, [("rejects".to_string(), "rejection".to_string())]);
+        // Without "today", the present generalises.
+        assert!(found("Harlow Mining rejects such terms.").is_empty());
     }
 
     #[test]

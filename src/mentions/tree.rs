@@ -51,29 +51,59 @@ fn finite_root<'a>(
     }
 }
 
-/// "Police yesterday arrested two men", "a jury today convicted": the parser may read the
-/// day as the head of a noun phrase with the subject as its compound. The noun takes the
-/// day's place (its head, relation and other dependents) and the day becomes an adverbial
-/// of time of the head: the verb when the phrase was its argument.
+/// "Police yesterday arrested two men", "Caldera Minerals Ltd today rejects the claims":
+/// the parser may read the day as the subject, or as the head of the noun phrase before it.
+/// The noun phrase before the day (the words the day or its verb governs, up to the last
+/// noun) is the subject or argument in the day's place, and the day an adverbial of time.
 fn day_after_subject<'a>(words: &[Word<'a>], heads: &mut [Option<usize>], rels: &mut [&'a str]) {
     for d in 1..words.len() {
-        let n = d - 1;
-        if heads[n] != Some(d)
-            || rels[n] != "compound"
-            || !matches!(words[n].upos, "NOUN" | "PROPN")
-            || !crate::dates::lexicon::deictic_day(words[d].form)
-        {
+        if !crate::dates::lexicon::deictic_day(words[d].form) {
             continue;
         }
-        heads[n] = heads[d];
-        rels[n] = rels[d];
-        for (c, h) in heads.iter_mut().enumerate() {
-            if c != n && *h == Some(d) {
-                *h = Some(n);
+        let above = heads[d];
+        let misread = rels[d].starts_with("nsubj") || heads[d - 1] == Some(d);
+        if !misread {
+            continue;
+        }
+        // The phrase before the day: words the day, its head or each other govern.
+        let mut from = d;
+        while from > 0 {
+            let w = from - 1;
+            let inside =
+                heads[w].is_some_and(|h| h == d || (w..d).contains(&h)) || heads[w] == above;
+            if !inside || !matches!(words[w].upos, "NOUN" | "PROPN" | "ADJ" | "DET" | "NUM") {
+                break;
+            }
+            from = w;
+        }
+        let Some(h) = (from..d)
+            .rev()
+            .find(|&w| matches!(words[w].upos, "NOUN" | "PROPN"))
+        else {
+            continue;
+        };
+        heads[h] = above;
+        rels[h] = if above.is_some() { rels[d] } else { "root" };
+        for w in from..d {
+            if w == h || !(heads[w] == Some(d) || heads[w] == above) {
+                continue;
+            }
+            heads[w] = Some(h);
+            rels[w] = match words[w].upos {
+                "DET" => "det",
+                "ADJ" => "amod",
+                "NUM" => "nummod",
+                _ if w < h => "compound",
+                _ => "flat",
+            };
+        }
+        for (c, x) in heads.iter_mut().enumerate() {
+            if c != h && *x == Some(d) {
+                *x = Some(h);
             }
         }
-        heads[d] = heads[n].or(Some(n));
-        rels[d] = if heads[n].is_some_and(|h| words[h].upos == "VERB") {
+        heads[d] = above.or(Some(h));
+        rels[d] = if above.is_some_and(|v| words[v].upos == "VERB") {
             "obl:tmod"
         } else {
             "nmod:tmod"
@@ -521,6 +551,21 @@ mod tests {
         let t = Tree::new(&w);
         assert_eq!((t.rel(0), t.head(0)), ("nsubj", Some(2)));
         assert_eq!((t.rel(1), t.head(1)), ("obl:tmod", Some(2)));
+        // "Harlow Mining Ltd today rejects the claims": the day read as the subject, the
+        // company's name hung partly under the verb.
+        let w = words(&[
+            ("Harlow", "PROPN", "NNP", 2, "compound"),
+            ("Mining", "NOUN", "NN", 4, "nsubj"),
+            ("Ltd", "ADJ", "JJ", 5, "amod"),
+            ("today", "NOUN", "NN", 5, "nsubj"),
+            ("rejects", "VERB", "VBZ", 0, "root"),
+            ("the", "DET", "DT", 7, "det"),
+            ("claims", "NOUN", "NNS", 5, "obj"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!((t.rel(1), t.head(1)), ("nsubj", Some(4)));
+        assert_eq!((t.head(0), t.head(2)), (Some(1), Some(1)));
+        assert_eq!((t.rel(3), t.head(3)), ("obl:tmod", Some(4)));
         // A compound of another noun stays one: "the Monday meeting" has no deictic day.
         let w = words(&[
             ("the", "DET", "DT", 3, "det"),
