@@ -58,6 +58,18 @@ fn plain(act: crate::lexicon::Act) -> bool {
     matches!(act, Act::Report)
 }
 
+/// The verb, of no plain reporting, whose setting the event noun `n` is: an adverbial "in",
+/// "at" or "during" phrase of it.
+fn setting(t: &Tree<'_, '_>, preds: &[Pred], n: usize) -> Option<usize> {
+    if t.base(n) != "obl" || !matches!(t.case(n).as_deref(), Some("in" | "at" | "during")) {
+        return None;
+    }
+    let v = t.head(n)?;
+    preds
+        .iter()
+        .position(|q| q.word == v && !q.nominal && q.reporting.is_none())
+}
+
 /// Every predicate of the document that a concrete date of the text governs.
 pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated> {
     let Ok(model) = syntax::model() else {
@@ -77,7 +89,23 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
             .collect();
         for x in own {
             let Some(when) = x.when else { continue };
-            let p = match anchor::governor(&t, lex, &preds, x.start, x.end) {
+            let governor = anchor::governor(&t, lex, &preds, x.start, x.end);
+            let noun = match governor {
+                Some(anchor::Governor::Noun(n)) => Some(n),
+                Some(anchor::Governor::Pred(p)) if preds[p].nominal => Some(preds[p].word),
+                _ => None,
+            };
+            // "closed at $23 in composite trading yesterday", "said at a news conference on
+            // Monday": an occasion in whose setting the verb's act took place dates it too.
+            if let Some(v) = noun.and_then(|n| setting(&t, &preds, n)) {
+                let w = t.word(preds[v].word);
+                out.push(Dated {
+                    start: w.start,
+                    end: w.end,
+                    when,
+                });
+            }
+            let p = match governor {
                 Some(anchor::Governor::Pred(p)) => p,
                 Some(anchor::Governor::Noun(n)) => {
                     let w = t.word(n);
@@ -178,6 +206,14 @@ mod tests {
         assert!(!got.contains(&"reported".into()), "{got:?}");
         let got = words("The minister condemned the attack on Friday.");
         assert!(got.contains(&"condemned".into()), "{got:?}");
+    }
+
+    #[test]
+    fn an_occasion_dates_what_was_done_at_it() {
+        let got = words("The plan was approved at a special meeting on Monday.");
+        assert!(got.contains(&"approved".into()), "{got:?}");
+        let got = words("The mayor said at a news conference on Monday that she would stay.");
+        assert!(!got.contains(&"said".into()), "{got:?}");
     }
 
     #[test]
