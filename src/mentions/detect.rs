@@ -1771,6 +1771,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_between_speaker_and_verb_is_when_it_was_said() {
+        // DCT Thursday 4 March 2021: "on Monday" dates the saying, not the arrest.
+        let text = "Police on Monday said the driver had been arrested.";
+        let e = events(text);
+        assert!(
+            e.iter().all(|e| e.when.day_range() != Some(march(1))),
+            "{e:?}"
+        );
+        let stated = e.iter().flat_map(|e| &e.mentions).find_map(|m| m.stated_on);
+        assert_eq!(stated.and_then(|w| w.day_range()), Some(march(1)), "{e:?}");
+    }
+
+    #[test]
     fn a_weekday_in_a_quotation_dates_what_the_speaker_tells() {
         // DCT Thursday 4 March 2021: "on Monday" is 1 March whoever says it; "today" in a
         // quotation is the speaker's day, which the text does not give.

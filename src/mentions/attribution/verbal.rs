@@ -461,10 +461,21 @@ pub(super) fn verb_frame(
     let forward =
         c0 >= c1 && (t.punct(c0.saturating_sub(1), ":") || t.is(c0.saturating_sub(1), &["that"]));
 
+    // "Russia on Monday denied", "the ministry yesterday said": a date between the speaker
+    // and the verb is when it was said.
+    let mut date_before = None;
     let who = match form {
         Form::Participle => (participle_subject(t, quotes, sa, i, earlier), false, false),
         _ => {
-            let (mut j, negated) = skip_back(t, sa, i);
+            let (mut j, mut negated) = skip_back(t, sa, i);
+            if let Some(k) =
+                (j.saturating_sub(3).max(sa)..j).find(|&k| date_at(t, k, j) == Some((k, j)))
+            {
+                date_before = Some((k, j));
+                let (before, neg) = skip_back(t, sa, k);
+                j = before;
+                negated |= neg;
+            }
             // "was correct to say", "went on to say", "leading him to tell".
             if j > sa && t.is(j - 1, &["to"]) {
                 let before_to = j - 1;
@@ -540,7 +551,7 @@ pub(super) fn verb_frame(
         f.stance = Stance::Asserts;
     }
     f.recipient = recipient;
-    f.said_at = date;
+    f.said_at = date.or(date_before);
     f.forward = forward;
     Some(f)
 }
