@@ -1066,6 +1066,15 @@ pub fn deictic_day(word: &str) -> bool {
     )
 }
 
+/// Whether `word` anchors a period to now ("last week", "this year", "every month"): a
+/// period so modified is a time adverbial, not a period whose bounds are told.
+pub fn deictic_determiner(word: &str) -> bool {
+    matches!(
+        classify(word.as_bytes()),
+        Lex::W(W::This | W::That | W::These | W::Last | W::Next | W::Past | W::Coming | W::Every)
+    )
+}
+
 /// The class of a word of ASCII letters (any case).
 pub fn classify(word: &[u8]) -> Lex {
     if word.len() > MAX_WORD || word.is_empty() {

@@ -355,7 +355,7 @@ pub fn noun_class(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<ClassId> 
 /// is the period, or which follows the period's noun (the parser does not always hang such a
 /// reduced clause on the period), says when, not what happened.
 fn bounds_period(t: &Tree<'_, '_>, i: usize) -> bool {
-    use crate::dates::lexicon::{Lex, W, classify};
+    use crate::dates::lexicon::{Lex, W, classify, deictic_determiner};
     let period = |w: usize| {
         matches!(
             classify(t.form(w).as_bytes()),
@@ -365,9 +365,9 @@ fn bounds_period(t: &Tree<'_, '_>, i: usize) -> bool {
     // "last week", "earlier this year" before a verb is a time adverbial, whatever the
     // parser made of it, and the verb has another subject.
     let deictic = |w: usize| {
-        (w > 0 && matches!(t.lemma(w - 1), "last" | "next" | "this" | "that" | "every"))
+        (w > 0 && deictic_determiner(t.form(w - 1)))
             || t.children_with(w, &["det", "amod"])
-                .any(|d| matches!(t.lemma(d), "last" | "next" | "this" | "that" | "every"))
+                .any(|d| deictic_determiner(t.form(d)))
     };
     let bounded = |w: usize| period(w) && t.upos(w) == "NOUN" && !deictic(w);
     // Right after the period's noun, as "the quarter ended", or with it as subject.

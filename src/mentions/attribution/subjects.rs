@@ -31,11 +31,15 @@ pub(super) const CAPITAL_LINKS: &[&str] = &[
 ];
 
 /// Words that open a clause: a subject search stops before them.
+/// The contrasting ones (see [`CONTRASTS`]) open a clause too.
 pub(super) const CLAUSE_OPENERS: &[&str] = &[
-    "that", "when", "while", "whilst", "as", "because", "although", "though", "if", "after",
-    "before", "since", "whereas", "unless", "once", "until", "but", "yet", "so", "where",
-    "whether", "than", "despite", "instead",
+    "that", "when", "while", "whilst", "as", "because", "if", "after", "before", "since", "unless",
+    "once", "until", "so", "where", "whether", "than", "despite", "instead",
 ];
+
+/// Words that open a clause set against what came before: after a comma, with "and", they
+/// end a claim ("..., the officer announced, but her rival refused").
+pub(super) const CONTRASTS: &[&str] = &["but", "yet", "although", "though", "whereas"];
 
 /// Prepositions and adverbs that open an introductory phrase ("On Monday,", "Meanwhile,").
 pub(super) const INTRO_WORDS: &[&str] = &[
@@ -272,7 +276,7 @@ pub(super) fn stops_subject(t: &Toks, k: usize) -> bool {
     if t.is_open(k) || t.is_close(k) {
         return false;
     }
-    CLAUSE_OPENERS.contains(&w) && !t.cap(k)
+    (CLAUSE_OPENERS.contains(&w) || CONTRASTS.contains(&w)) && !t.cap(k)
         || matches!(w, "which" | "who" | "whom" | "whose")
         || FINITE.contains(&w)
         || verbs::lookup(w).is_some_and(|(_, _, f)| f == Form::Finite) && !t.cap(k)

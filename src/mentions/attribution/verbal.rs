@@ -926,7 +926,7 @@ pub(super) fn postposed(
         }
         k >= sb
             // "..., the officer announced, but her rival refused": a clause of its own.
-            || comma && t.is(k, CLAUSE_LINKS)
+            || comma && clause_link(t, k)
             || t.is(
                 k,
                 &[
@@ -992,7 +992,7 @@ pub(super) fn tail_end(t: &Toks, quotes: &[Quote], from: usize, sb: usize) -> us
         if t.is_open(k) && quotes::at(quotes, k).is_some_and(Quote::is_speech) {
             break;
         }
-        if t.punct(k, ";") || t.punct(k, ",") && t.is(k + 1, CLAUSE_LINKS) {
+        if t.punct(k, ";") || t.punct(k, ",") && clause_link(t, k + 1) {
             break;
         }
         if t.punct(k, ".") {
@@ -1018,6 +1018,7 @@ fn setting_date(t: &Toks, quotes: &[Quote], k: usize, sb: usize) -> Option<(usiz
     Some((a, b))
 }
 
-/// Words that open a clause of their own after a comma: "..., the officer announced, but
-/// her rival refused".
-const CLAUSE_LINKS: &[&str] = &["but", "and", "yet", "although", "though", "whereas"];
+/// Whether token `k` opens a clause of its own after a comma: a contrast, or "and".
+fn clause_link(t: &Toks, k: usize) -> bool {
+    t.is(k, CONTRASTS) || t.is(k, &["and"])
+}
