@@ -1066,6 +1066,11 @@ pub fn deictic_day(word: &str) -> bool {
     )
 }
 
+/// Whether `word` names the day of writing itself ("today"), whatever its case.
+pub fn names_today(word: &str) -> bool {
+    matches!(classify(word.as_bytes()), Lex::W(W::Today))
+}
+
 /// Whether `word` anchors a period to now ("last week", "this year", "every month"): a
 /// period so modified is a time adverbial, not a period whose bounds are told.
 pub fn deictic_determiner(word: &str) -> bool {

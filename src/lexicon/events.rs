@@ -48,6 +48,8 @@ pub struct Events {
     ids: HashMap<String, ClassId>,
     /// Lemma (with its particle, "shoot down") to classes, in file order.
     verbs: HashMap<String, Vec<ClassId>>,
+    /// First words of the verbs listed with more words ("go" of "go to the polls").
+    phrase_heads: HashSet<String>,
     /// Noun lemma, or compound ("air strike"), to classes, in file order.
     nouns: HashMap<String, Vec<ClassId>>,
     states: HashSet<String>,
@@ -189,7 +191,11 @@ impl Events {
                 class.roles.insert(role.clone(), facet.clone());
             }
             for v in &rc.verbs {
-                add(&mut ev.verbs, norm(v), cid);
+                let v = norm(v);
+                if let Some((head, _)) = v.split_once(' ') {
+                    ev.phrase_heads.insert(head.to_string());
+                }
+                add(&mut ev.verbs, v, cid);
             }
             for n in &rc.nouns {
                 add(&mut ev.nouns, norm(n), cid);
@@ -308,6 +314,12 @@ impl Events {
     /// Classes of a verb lemma, or of a phrasal verb ("shoot down"), in file order.
     pub fn verb(&self, lemma: &str) -> &[ClassId] {
         self.verbs.get(lemma).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some verb of more words than one starts with this lemma: only then is it worth
+    /// reading a verb with its arguments' words.
+    pub fn heads_phrase(&self, lemma: &str) -> bool {
+        self.phrase_heads.contains(lemma)
     }
 
     /// Classes of a noun lemma or compound ("air strike"), in file order.

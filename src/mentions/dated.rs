@@ -50,15 +50,7 @@ fn sharing(t: &Tree<'_, '_>, preds: &[Pred], p: usize) -> Vec<usize> {
     out
 }
 
-/// Reporting that passes words on ("reported that", "said"), not a speech act that takes a
-/// side (accusing, denying): how a claim reaches us, even when the verb names an event of
-/// its own with a thing for object ("reported its earnings").
-fn plain(act: crate::lexicon::Act) -> bool {
-    use crate::lexicon::Act;
-    matches!(act, Act::Report)
-}
-
-/// The verb, of no plain reporting, whose setting the event noun `n` is: an adverbial "in",
+/// The verb, of no reporting at all, whose setting the event noun `n` is: an adverbial "in",
 /// "at" or "during" phrase of it.
 fn setting(t: &Tree<'_, '_>, preds: &[Pred], n: usize) -> Option<usize> {
     if t.base(n) != "obl" || !matches!(t.case(n).as_deref(), Some("in" | "at" | "during")) {
@@ -119,10 +111,11 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
                 None => continue,
             };
             let pred = &preds[p];
-            // Plain reporting ("said", "told") is how a claim reaches us, not an event; a
-            // speech act of a class of its own ("condemned", "warned") is one.
-            if pred.reporting.is_some_and(plain) || pred.reporting.is_some() && pred.class.is_none()
-            {
+            // Plain reporting ("said", "reported") is how a claim reaches us, not an event,
+            // even with a class of its own ("reported its earnings"); a speech act that takes
+            // a side with a class ("condemned", "warned") is one.
+            let plain = pred.reporting == Some(crate::lexicon::Act::Report);
+            if plain || pred.reporting.is_some() && pred.class.is_none() {
                 continue;
             }
             for q in sharing(&t, &preds, p) {

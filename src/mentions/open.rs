@@ -85,7 +85,7 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
         let is_lede = lede == Some((sentence.start, sentence.end));
         for p in &preds {
             let found = if news {
-                trigger(&t, lex, p).or_else(|| reference(&t, p).filter(|_| !dated))
+                trigger(&t, lex, &preds, p).or_else(|| reference(&t, p).filter(|_| !dated))
             } else {
                 reference(&t, p)
             };
@@ -220,7 +220,7 @@ fn within_argument(
 fn today_present(t: &Tree<'_, '_>, v: usize) -> bool {
     matches!(t.xpos(v), "VBZ" | "VBP")
         && t.children_with(v, &["obl", "advmod", "nmod"])
-            .any(|c| t.form(c).eq_ignore_ascii_case("today"))
+            .any(|c| crate::dates::lexicon::names_today(t.form(c)))
 }
 
 /// "has found", "have been charged": a perfect of the present.
@@ -262,7 +262,7 @@ fn reference(t: &Tree<'_, '_>, p: &Pred) -> Option<Trigger> {
     })
 }
 
-fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> Option<Trigger> {
+fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: &Pred) -> Option<Trigger> {
     let class = p.class?;
     // "A fire broke out", "the vote took place": an event that begins or goes on is told as
     // happening, by its noun; one that ends ("the talks collapsed") is another matter.
@@ -282,7 +282,7 @@ fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> Option<Trigger> {
     // Of a class the fixed list stands for too ("exploded", "stabbed"), the reader keeps it
     // only where the fixed list found nothing.
     let kind = EventType::of_class(class);
-    if !reports_happening(t, lex, p) {
+    if !reports_happening(t, lex, preds, p) {
         return None;
     }
     // A light verb's event is its noun: "held an election" is told by "election".
@@ -300,7 +300,7 @@ fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> Option<Trigger> {
 /// reports ("police said the plane crashed", "... killed when a bus overturned"); an event
 /// noun that such a clause is about ("the crash killed 19"). A verb in a relative clause, an
 /// infinitive or the present tense describes, intends or generalises.
-fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
+fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: &Pred) -> bool {
     let clause = |i: usize| -> bool {
         match t.head(i) {
             None => true,
@@ -337,9 +337,12 @@ fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, p: &Pred) -> bool {
             t.head(word)
         };
         // The subject of "said" or "suggests" is a source ("the report said"), not an event.
-        let happened = |v: usize| {
-            t.upos(v) == "VERB" && past(v) && clause(v) && !predicate::reports_words(t, lex, v)
+        // The verb's own reading where it is a predicate ("pointed out" with its particle).
+        let reports = |v: usize| match preds.iter().find(|q| q.word == v && !q.nominal) {
+            Some(q) => q.reporting.is_some(),
+            None => predicate::reports_words(t, lex, v),
         };
+        let happened = |v: usize| t.upos(v) == "VERB" && past(v) && clause(v) && !reports(v);
         return matches!(t.base(word), "nsubj" | "obj") && verb.is_some_and(happened);
     }
     past(p.word) && clause(p.word) && !catenative(p.word) && describing_clause(t, p.word).is_none()

@@ -131,7 +131,7 @@ fn verb(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<Pred> {
             // "go to the polls", "file for bankruptcy", "call for", "issue an ultimatum": a
             // verb with the words of an argument up to its head, or with its preposition.
             t.children_with(i, &["obl", "obj"])
-                .filter(|&c| c > i)
+                .filter(|&c| c > i && ev.heads_phrase(lemma))
                 .flat_map(|c| {
                     let lead = (t.span(c).0..=c)
                         .map(|w| t.form(w).to_lowercase())
@@ -529,7 +529,6 @@ pub fn subject_of(t: &Tree<'_, '_>, v: usize) -> Option<usize> {
         .or_else(|| subjects.first().copied())
 }
 
-/// Whether a reporting verb has what it reports: a clause, a quotation, a colon.
 /// Whether the verb at `i` reports words: a speech verb with what was said ("the report
 /// said that ...", "officials confirmed the plane had crashed"), unlike one that takes a
 /// thing ("published its report", "announced new sanctions", "a recount confirmed her
@@ -540,6 +539,7 @@ pub fn reports_words(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> bool {
         && (!lex.speech.needs_complement(lemma) || has_complement(t, i))
 }
 
+/// Whether a reporting verb has what it reports: a clause, a quotation, a colon.
 pub fn has_complement(t: &Tree<'_, '_>, i: usize) -> bool {
     reported_clause(t, i).is_some()
         || trailing(t, i).is_some()
