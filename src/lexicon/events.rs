@@ -39,6 +39,8 @@ pub enum Phase {
 struct Sense {
     default: Option<ClassId>,
     cues: Vec<(ClassId, HashSet<String>)>,
+    /// Modifiers with which the word tells no event ("provided information").
+    none: HashSet<String>,
 }
 
 /// The event vocabulary, ready for lookups.
@@ -284,6 +286,14 @@ impl Events {
                     let id = value.as_str().unwrap_or_default();
                     sense.default = Some(self.class_id(file, id)?);
                 }
+                "none" => sense.none.extend(
+                    value
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|v| v.as_str())
+                        .map(norm),
+                ),
                 class => {
                     let c = self.class_id(file, class)?;
                     let words: HashSet<String> = value
@@ -335,6 +345,14 @@ impl Events {
             .find(|(_, cues)| modifiers.iter().any(|m| cues.contains(*m)))
             .map(|(c, _)| *c)
             .or(s.default)
+    }
+
+    /// Whether a word with these modifier lemmas tells no event at all ("provide" with
+    /// "information": a giving of words, not of aid).
+    pub fn no_event(&self, word: &str, modifiers: &[&str]) -> bool {
+        self.senses
+            .get(word)
+            .is_some_and(|s| modifiers.iter().any(|m| s.none.contains(*m)))
     }
 
     pub fn is_state(&self, lemma: &str) -> bool {
@@ -419,6 +437,9 @@ mod tests {
         assert!(ev.verb("shoot down").contains(&assault));
         assert!(ev.noun("air strike").contains(&assault));
         assert!(ev.is_state("be") && !ev.is_state("bomb"));
+        // Giving words is no aid; giving food is.
+        assert!(ev.no_event("provide", &["information"]) && ev.no_event("supply", &["detail"]));
+        assert!(!ev.no_event("provide", &["food"]) && !ev.no_event("strike", &["hunger"]));
         let protest = ev.by_name("protest").expect("protest class");
         assert_eq!(ev.sense("strike", &["hunger"]), Some(protest));
         assert_eq!(ev.sense("strike", &["missile"]), Some(assault));
