@@ -79,7 +79,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "the shipped tagger reads some irregular past tenses (shot, fell, learnt) as nouns: un-ignore with the issue 9 model"]
     fn dates_attach_to_their_predicates() {
         assert_eq!(
             dated("The plane crashed on Monday near the border.", "Monday").as_deref(),
@@ -97,6 +96,11 @@ mod tests {
             dated("Workers fled the blaze on Tuesday night.", "Tuesday night").as_deref(),
             Some("fled")
         );
+    }
+
+    #[test]
+    #[ignore = "known parser miss: the date goes to 'learnt', not to the noun 'capture' it follows"]
+    fn a_date_after_an_event_noun_is_its_own() {
         assert_eq!(
             dated("The family learnt of his capture on 26 March.", "26 March").as_deref(),
             Some("capture")

@@ -11,6 +11,7 @@ pub mod codec;
 pub mod compact;
 pub mod conllu;
 pub mod hash;
+pub mod irregular;
 pub mod lemma;
 pub mod mem;
 pub mod model;
@@ -313,21 +314,57 @@ mod constructions {
     }
 
     #[test]
-    #[ignore = "known misses: 'shot' (a noun 8 times in 10 in training), 'learnt', 'sank' read as nouns"]
-    fn irregular_past_tenses_still_missed() {
+    fn irregular_past_tenses_in_a_full_sentence() {
+        // The greedy tags read these as nouns; a sentence needs a finite verb, and the table
+        // of irregular verbs knows them as pasts.
         for (text, verb) in [
             (
                 "A gunman shot two officers outside the station on Friday.",
                 "shot",
             ),
             ("The family learnt of his death from a neighbour.", "learnt"),
-            (
-                "The ferry sank off the island with 40 passengers on board.",
-                "sank",
-            ),
+            ("A fire destroyed the warehouse overnight.", "destroyed"),
+            ("The storm tore through the town.", "tore"),
+            ("The company raised prices last week.", "raised"),
         ] {
             past_tense_verb(text, verb);
         }
+    }
+
+    #[test]
+    #[ignore = "known miss: 'ferry' read as an adjective and 'sank' as a noun, by more than the margin dev allows"]
+    fn irregular_past_tenses_still_missed() {
+        past_tense_verb(
+            "The ferry sank off the island with 40 passengers on board.",
+            "sank",
+        );
+    }
+
+    #[test]
+    fn headlines_keep_their_greedy_tags() {
+        // Without a full stop a headline may have no verb; with one, the sentence needs one.
+        let p = model().expect("model").parts();
+        let tag = |forms: &[&str]| {
+            let lex = p.tagger.lexemes(forms, p.lemmatizer);
+            let greedy: Vec<&str> = p
+                .tagger
+                .tag(&lex)
+                .iter()
+                .map(|&c| p.tagger.xpos(c))
+                .collect();
+            let prose: Vec<&str> = p
+                .tagger
+                .tag_prose(forms, &lex, p.lemmatizer)
+                .iter()
+                .map(|&c| p.tagger.xpos(c))
+                .collect();
+            (greedy, prose)
+        };
+        let (greedy, prose) = tag(&["The", "storm", "tore", "through", "the", "town"]);
+        assert_eq!(greedy, prose);
+        let (greedy, prose) = tag(&["The", "storm", "tore", "through", "the", "town", "."]);
+        assert_ne!(greedy[2], "VBD", "the greedy reading this test is about");
+        assert_eq!(prose[2], "VBD", "{prose:?}");
     }
 
     #[test]

@@ -34,13 +34,21 @@ pub struct Parts<'a> {
     pub tagger: &'a Tagger,
     pub lemmatizer: &'a Lemmatizer,
     pub parser: &'a Parser,
+    /// Tag as prose, with a finite verb in every full sentence ([`Tagger::tag_prose`]).
+    /// Training chooses its epochs on the plain greedy tags, so that the model file stays
+    /// what the training command writes whatever the decoding does.
+    pub prose: bool,
 }
 
 impl<'a> Parts<'a> {
     /// The words' features and their tag classes.
     fn tag(&self, forms: &[&str]) -> (Vec<Lexeme>, Vec<u16>) {
         let lex = self.tagger.lexemes(forms, self.lemmatizer);
-        let tags = self.tagger.tag(&lex);
+        let tags = if self.prose {
+            self.tagger.tag_prose(forms, &lex, self.lemmatizer)
+        } else {
+            self.tagger.tag(&lex)
+        };
         (lex, tags)
     }
 
@@ -79,8 +87,14 @@ impl<'a> Parts<'a> {
             .map(|((&form, t), (head, label))| {
                 let upos = self.tagger.upos(t);
                 let xpos = self.tagger.xpos(t);
+                // A past of the table of irregular verbs has its lemma there: the learnt
+                // suffix rules guess at those the treebank never showed ("shot" → "shet").
+                let lemma = match super::irregular::base(form, xpos) {
+                    Some(b) if self.prose => b.into(),
+                    _ => self.lemmatizer.lemma(form, upos, xpos),
+                };
                 Annotation {
-                    lemma: self.lemmatizer.lemma(form, upos, xpos),
+                    lemma,
                     upos,
                     xpos,
                     head,
@@ -110,6 +124,7 @@ impl Model {
             tagger: &self.tagger,
             lemmatizer: &self.lemmatizer,
             parser: &self.parser,
+            prose: true,
         }
     }
 

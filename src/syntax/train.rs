@@ -237,6 +237,7 @@ pub fn train(
                 tagger: &tagger,
                 lemmatizer: &lemmatizer,
                 parser: p,
+                prose: false,
             },
             &dev,
         );
