@@ -86,13 +86,37 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+            let message = plain_io(&err.to_string());
+            eprintln!("error: {message}");
+            // A cause the message already says is not said again.
+            for cause in err.chain().skip(1).map(|c| plain_io(&c.to_string())) {
+                if !message.contains(&cause) {
+                    eprintln!("  caused by: {cause}");
+                }
             }
             ExitCode::from(2)
         }
     }
+}
+
+/// A system error without the operating system's number ("No such file or directory (os
+/// error 2)" reads "No such file or directory").
+fn plain_io(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" (os error ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " (os error ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(" (os error ");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The reader of our output went away (`rashomon dates x | head`): not an error.
@@ -101,4 +125,19 @@ fn broken_pipe(err: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn system_errors_lose_their_numbers_only() {
+        assert_eq!(
+            super::plain_io("cannot read x.yaml: No such file or directory (os error 2)"),
+            "cannot read x.yaml: No such file or directory"
+        );
+        assert_eq!(
+            super::plain_io("a title (os error in it) stays"),
+            "a title (os error in it) stays"
+        );
+    }
 }

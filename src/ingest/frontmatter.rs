@@ -70,7 +70,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Option<Parsed>, IngestErro
                 file: file.to_string(),
                 line,
                 col,
-                message: e.message,
+                message: crate::timeline::check::plain_message(&e.message),
             }
         })?
     };

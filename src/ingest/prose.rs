@@ -59,7 +59,14 @@ const MAX_WORD: usize = 40;
 /// Share of non-space characters that must be in words.
 const MIN_WORDY_SHARE: f64 = 0.5;
 
-/// Why a text is not prose, when it is not: most of it is not words.
+/// Texts at least this long (in characters) must break into sentences or lines.
+const MIN_RUN_ON: usize = 100_000;
+/// Fewest characters per sentence end or line break that prose has, on average, far above
+/// any real text (a sentence is rarely over 400): beyond it, a text is one run-on stream.
+const MAX_RUN: usize = 10_000;
+
+/// Why a text is not prose, when it is not: most of it is not words, or it has neither
+/// sentence ends nor line breaks over a length no article reaches without them.
 pub(crate) fn not_prose(text: &str) -> Option<String> {
     let mut total = 0usize;
     let mut wordy = 0usize;
@@ -70,7 +77,26 @@ pub(crate) fn not_prose(text: &str) -> Option<String> {
             wordy += n;
         }
     }
-    if total < MIN_JUDGED || wordy as f64 >= total as f64 * MIN_WORDY_SHARE {
+    if total < MIN_JUDGED {
+        return None;
+    }
+    if wordy as f64 >= total as f64 * MIN_WORDY_SHARE {
+        let ends = text
+            .chars()
+            .filter(|c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '\n' | '。' | '！' | '？' | '।' | '؟' | '۔'
+                )
+            })
+            .count();
+        if total >= MIN_RUN_ON && ends < total / MAX_RUN {
+            let kib = text.len() / 1024;
+            return Some(format!(
+                "does not read as prose: {kib} KiB with {ends} sentence ends or line breaks \
+                 (is it a word list or text with its punctuation stripped?)"
+            ));
+        }
         return None;
     }
     let share = wordy * 100 / total.max(1);
@@ -156,5 +182,16 @@ mod tests {
         let why = not_prose(&symbols).expect("not prose");
         assert!(why.starts_with("does not read as prose: "), "{why}");
         assert_eq!(not_prose("short #### $$$$"), None);
+    }
+
+    #[test]
+    fn a_run_on_stream_of_words_is_no_prose() {
+        let words = "the council met again and the mayor spoke ";
+        let why = not_prose(&words.repeat(4_000)).expect("no sentence ends in 168 KB");
+        assert!(why.contains("sentence ends"), "{why}");
+        // The same words in sentences, or one per line, or short: prose.
+        assert_eq!(not_prose(&"The council met again. ".repeat(8_000)), None);
+        assert_eq!(not_prose(&(words.to_string() + "\n").repeat(4_000)), None);
+        assert_eq!(not_prose(&words.repeat(100)), None);
     }
 }

@@ -913,7 +913,13 @@ fn read(
             Region::Main
         }
     };
-    let titles = quoted_titles(&doc.text, quoted);
+    // Only the quotations this sentence touches: a line may hold thousands.
+    let touching: Vec<(usize, usize)> = quoted
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s < sentence.end && e > sentence.start)
+        .collect();
+    let titles = quoted_titles(&doc.text, &touching);
     let mut fixed: Vec<Trigger> = triggers::find(text)
         .into_iter()
         .map(|t| Trigger {
@@ -1212,6 +1218,9 @@ fn citation_spans(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Longest parenthesised citation, in bytes, before its date: a headline and an outlet.
+const MAX_CITATION: usize = 400;
+
 /// Dated citations with their dates.
 fn cited_dates(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize, When)> {
     let text = doc.text.as_str();
@@ -1220,8 +1229,15 @@ fn cited_dates(doc: &Document, timexes: &[Timex]) -> Vec<(usize, usize, When)> {
         let Some(when) = t.when else { continue };
         let after = &text[t.end..];
         let closes = after.trim_start_matches([' ', '.']).starts_with(')');
-        let line_start = text[..t.start].rfind('\n').map_or(0, |i| i + 1);
-        if let Some(o) = text[..t.start].rfind('(')
+        // A citation is short: look back a bounded way, so that a line of thousands of dates
+        // costs each date the same.
+        let mut from = t.start.saturating_sub(MAX_CITATION);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let back = &text[from..t.start];
+        let line_start = back.rfind('\n').map_or(from, |i| from + i + 1);
+        if let Some(o) = back.rfind('(').map(|i| from + i)
             && closes
             && o >= line_start
             && text[o..t.start].contains(',')

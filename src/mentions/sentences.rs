@@ -51,6 +51,40 @@ impl Sentence {
     }
 }
 
+/// Longest sentence, in bytes, that is read whole: far above any sentence of prose (a
+/// long one is 400), so that text with no full stops (a run-on line, a list of thousands
+/// of clauses) is parsed in pieces in linear time.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Most sentences read as one paragraph.
+pub const MAX_PARAGRAPH: usize = 60;
+
+/// The sentence `line[s..e]`, cut into pieces of at most [`MAX_SENTENCE`] bytes, each at
+/// the last clause break (`;`, `,`) or space before the limit.
+fn bounded(line: &str, mut s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    while e - s > MAX_SENTENCE {
+        let mut limit = s + MAX_SENTENCE;
+        while !line.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &line[s..limit];
+        let clause = [window.rfind("; "), window.rfind(", ")]
+            .into_iter()
+            .flatten()
+            .max();
+        let cut = clause
+            .map(|i| i + 1)
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&i| i > 0)
+            .map_or(limit, |i| s + i);
+        push_trimmed(line, s, cut, &mut out);
+        s = cut;
+    }
+    push_trimmed(line, s, e, &mut out);
+    out
+}
+
 /// Abbreviations whose full stop does not end a sentence (compared case-insensitively, without
 /// the final dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -81,7 +115,18 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
         let text = &doc.text[segment.start..segment.end];
         for (offset, line) in paragraphs(text) {
             let base = segment.start + offset;
-            for (s, e) in split_line(line) {
+            let mut held = 0;
+            for (s, e) in split_line(line)
+                .into_iter()
+                .flat_map(|(s, e)| bounded(line, s, e))
+            {
+                // Text with no paragraph breaks is read in bounded paragraphs, so that work
+                // over a paragraph (attribution) stays linear in the document.
+                if held == MAX_PARAGRAPH {
+                    paragraph += 1;
+                    held = 0;
+                }
+                held += 1;
                 out.push(Sentence {
                     start: base + s,
                     end: base + e,
@@ -297,6 +342,43 @@ fn push_trimmed(line: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_past_the_bound_is_read_in_pieces() {
+        let clause = "the council met again, ";
+        let line = clause.repeat(MAX_SENTENCE / clause.len() * 3);
+        let pieces = bounded(&line, 0, line.len());
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        for &(s, e) in &pieces {
+            assert!(e - s <= MAX_SENTENCE, "{}", e - s);
+            // Cut after a comma, never inside a word.
+            assert!(
+                line[..e].ends_with(',') || e == line.trim_end().len(),
+                "{}",
+                &line[s..e]
+            );
+        }
+        // No break at all: cut at the bound, on a character boundary.
+        let line = "é".repeat(MAX_SENTENCE);
+        for (s, e) in bounded(&line, 0, line.len()) {
+            assert!(e - s <= MAX_SENTENCE && line.is_char_boundary(s) && line.is_char_boundary(e));
+        }
+        let short = "The council met on Monday.";
+        assert_eq!(bounded(short, 0, short.len()), vec![(0, short.len())]);
+    }
+
+    #[test]
+    fn a_paragraph_past_the_bound_is_read_in_pieces() {
+        use crate::ingest::{Format, read_str};
+        let text = "The council met on Monday. ".repeat(MAX_PARAGRAPH * 2 + 1);
+        let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+        let sentences = split(&doc);
+        assert_eq!(sentences.len(), MAX_PARAGRAPH * 2 + 1);
+        let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs[MAX_PARAGRAPH - 1], paragraphs[0]);
+        assert_eq!(paragraphs[MAX_PARAGRAPH], paragraphs[0] + 1);
+        assert_eq!(paragraphs[MAX_PARAGRAPH * 2], paragraphs[0] + 2);
+    }
 
     fn pieces(line: &str) -> Vec<&str> {
         split_line(line)

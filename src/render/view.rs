@@ -193,6 +193,8 @@ struct Ix<'t> {
     relations_by_event: HashMap<&'t str, Vec<usize>>,
     /// Copies of each source, in the timeline's order.
     republished_by: HashMap<&'t str, Vec<&'t Source>>,
+    /// The original of each source, through any chain of copies.
+    original: HashMap<&'t str, &'t str>,
 }
 
 impl<'t> Ix<'t> {
@@ -216,6 +218,7 @@ impl<'t> Ix<'t> {
         Ix {
             timeline,
             republished_by,
+            original: timeline.originals(),
             // The first of duplicate ids wins, as `Timeline::source` and `event` find it.
             source_by_id: first_by_id(timeline.sources.iter().map(|s| (s.id.as_str(), s))),
             event_by_id: first_by_id(timeline.events.iter().map(|e| (e.id.as_str(), e))),
@@ -243,7 +246,12 @@ impl<'t> Ix<'t> {
         let mut roots: Vec<&str> = event
             .accounts
             .iter()
-            .map(|a| crate::timeline::model::original_through(&a.source, |s| self.source(s)))
+            .map(|a| {
+                self.original
+                    .get(a.source.as_str())
+                    .copied()
+                    .unwrap_or(a.source.as_str())
+            })
             .collect();
         roots.sort_unstable();
         roots.dedup();
@@ -584,26 +592,34 @@ fn event_view(timeline: &Ix<'_>, event: &Event) -> EventView {
 /// Event names that no two events share: a title used more than once takes the event's
 /// date ("Strike (17 Sep 2016)"), and a name still shared a number ("Strike (2)").
 fn unique_names(views: &mut [EventView]) {
+    // Names are compared as assistive technology compares them: without case, and with runs
+    // of space read as one.
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let mut titles: HashMap<String, usize> = HashMap::new();
     for v in views.iter() {
-        *titles.entry(v.title.clone()).or_default() += 1;
+        *titles.entry(fold(&v.title)).or_default() += 1;
     }
     for v in views.iter_mut() {
-        if titles[&v.title] > 1 {
+        if titles[&fold(&v.title)] > 1 {
             v.name = format!("{} ({})", v.title, v.when.text);
         }
     }
     let mut seen: HashSet<String> = HashSet::new();
     let mut next: HashMap<String, usize> = HashMap::new();
     for v in views.iter_mut() {
-        if seen.insert(v.name.clone()) {
+        if seen.insert(fold(&v.name)) {
             continue;
         }
-        let n = next.entry(v.name.clone()).or_insert(1);
+        let n = next.entry(fold(&v.name)).or_insert(1);
         loop {
             *n += 1;
             let candidate = format!("{} ({n})", v.name);
-            if seen.insert(candidate.clone()) {
+            if seen.insert(fold(&candidate)) {
                 v.name = candidate;
                 break;
             }
@@ -878,6 +894,17 @@ mod tests {
             ],
             ..Timeline::default()
         }
+    }
+
+    #[test]
+    fn names_differ_whatever_their_case() {
+        let mut t = timeline();
+        t.events[0].title = "Strike on the market".into();
+        t.events[1].title = "Strike on  the Market".into();
+        t.events[2].title = "strike on the market".into();
+        let page = Page::new(&t);
+        let names: HashSet<String> = page.events.iter().map(|e| e.name.to_lowercase()).collect();
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 
     #[test]

@@ -265,7 +265,28 @@ fn lone_carriage_return(src: &str) -> Option<usize> {
 /// A message from the YAML library in words a person can use: nothing about Rust types or
 /// the library's options. The tree pass catches nearly every mistake first; this is for the
 /// rest.
-fn plain_message(message: &str) -> String {
+/// A YAML reader's message in plain words: the parser's own terms ("mapping start",
+/// "string scalar") named as a person editing the file sees them, and type names never shown.
+pub(crate) fn plain_message(message: &str) -> String {
+    const PARSER_TERMS: [(&str, &str); 5] = [
+        (
+            "expected mapping start",
+            "expected keys and values (`key: value`) here",
+        ),
+        ("expected sequence start", "expected a list here"),
+        ("expected string scalar", "expected text here"),
+        ("expected scalar", "expected a single value here"),
+        (
+            "expected mapping",
+            "expected keys and values (`key: value`) here",
+        ),
+    ];
+    if let Some((_, plain)) = PARSER_TERMS
+        .iter()
+        .find(|(term, _)| message.starts_with(term))
+    {
+        return (*plain).to_string();
+    }
     let internal = [
         "untagged",
         "enum ",
@@ -866,6 +887,26 @@ fn closest<'a>(wrong: &str, known: &[&'a str]) -> Option<&'a str> {
 mod tests {
     use super::*;
     use crate::timeline::model::*;
+
+    #[test]
+    fn parser_terms_read_plainly() {
+        assert_eq!(
+            plain_message("expected mapping start"),
+            "expected keys and values (`key: value`) here"
+        );
+        assert_eq!(
+            plain_message("expected string scalar"),
+            "expected text here"
+        );
+        assert_eq!(
+            plain_message("untagged enum FacetValue"),
+            "this value has a form Rashomon cannot read here"
+        );
+        assert_eq!(
+            plain_message("unknown field `titel`"),
+            "unknown field `titel`"
+        );
+    }
 
     /// Every field the model writes is known to the schema, and the other way round.
     #[test]

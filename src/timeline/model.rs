@@ -488,6 +488,16 @@ impl Timeline {
         Originals::new(self).of(id)
     }
 
+    /// The original of every source (as [`Timeline::original_of`]), found in time linear in
+    /// the lengths of the `republishes` chains.
+    pub fn originals(&self) -> std::collections::HashMap<&str, &str> {
+        let mut originals = Originals::new(self);
+        self.sources
+            .iter()
+            .map(|s| (s.id.as_str(), originals.memo(&s.id)))
+            .collect()
+    }
+
     /// How many independent sources speak to an event: republished copies count once.
     pub fn independent_sources(&self, event: &Event) -> usize {
         let mut originals = Originals::new(self);
@@ -611,20 +621,4 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         }
     }
     d.deserialize_any(Visitor)
-}
-
-/// The source a text originally comes from, following `republishes` through `source` (a
-/// lookup by id), stopping at a cycle or a missing source.
-pub fn original_through<'a>(id: &'a str, source: impl Fn(&str) -> Option<&'a Source>) -> &'a str {
-    let mut current = id;
-    // A set, so that a chain of thousands of sources is walked in time linear in its length.
-    let mut seen = std::collections::HashSet::from([id]);
-    while let Some(next) = source(current).and_then(|s| s.republishes.as_deref()) {
-        if seen.contains(next) || source(next).is_none() {
-            break;
-        }
-        seen.insert(next);
-        current = next;
-    }
-    current
 }

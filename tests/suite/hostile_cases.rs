@@ -46,6 +46,9 @@ pub struct Case {
     pub code: i32,
     /// Standard error, exactly, with the case folder's path written `$DIR`.
     pub stderr: String,
+    /// Standard error need only start with `stderr` (the counts of a timeline from
+    /// generated text are not this suite's business).
+    pub stderr_starts: bool,
     pub stdout: Out,
     /// What the benchmark allows at full scale on two cores.
     pub bound: Duration,
@@ -63,8 +66,24 @@ fn case(name: &'static str, args: &[&str], code: i32, stderr: &str, stdout: Out)
         args: args.iter().map(|a| a.to_string()).collect(),
         code,
         stderr: stderr.to_string(),
+        stderr_starts: false,
         stdout,
         bound: BOUND,
+    }
+}
+
+/// An `extract` of one undated article in the case folder that succeeds, whatever it finds.
+fn extracts(name: &'static str, article: &str) -> Case {
+    let path = format!("$DIR/art/{article}");
+    Case {
+        stderr_starts: true,
+        ..case(
+            name,
+            &["extract", &path, "-o", "$DIR/out.yaml"],
+            0,
+            &format!("note: {path}: {NO_DATE}\n$DIR/out.yaml: 1 sources (0 republished), "),
+            Out::Empty,
+        )
     }
 }
 
@@ -187,7 +206,7 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
     ));
 
     // Republication chains and cycles: walked once.
-    let n = scale.pick(1_000, 3_000);
+    let n = scale.pick(1_000, 20_000);
     for (file, cycle) in [("chain.yaml", false), ("cycle.yaml", true)] {
         let mut s = String::from("title: t\nsources:\n");
         for i in 0..n {
@@ -308,15 +327,15 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
         if rng.below(10) == 0 {
             names.push_str("said ");
         }
+        if rng.below(40) == 0 {
+            names.push_str("and more. ");
+        }
     }
     names.push_str(".\n");
     write(dir, "art/names.txt", &names);
-    out.push(case(
+    out.push(extracts(
         "extract: hundreds of kilobytes of names",
-        &["extract", "$DIR/art/names.txt", "-o", "$DIR/out.yaml"],
-        0,
-        &format!("note: $DIR/art/names.txt: {NO_DATE}\n$DIR/out.yaml: 1 sources (0 republished), {} events (0 disputed), {} accounts, 0 relations\n", scale.pick(1, 2), scale.pick(67, 251)),
-        Out::Empty,
+        "names.txt",
     ));
 
     // Twenty thousand dates in one paragraph: the tagger's look-behinds are kept up to date.
@@ -345,7 +364,12 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
             )
         })
         .collect();
-    write(dir, "art/dates.txt", format!("{}.\n", dates.join(", ")));
+    // Ten to a sentence, all in one paragraph.
+    let sentences: Vec<String> = dates
+        .chunks(10)
+        .map(|c| format!("{}.", c.join(", ")))
+        .collect();
+    write(dir, "art/dates.txt", format!("{}\n", sentences.join(" ")));
     out.push(case(
         "dates: twenty thousand dates in one paragraph",
         &["dates", "$DIR/art/dates.txt"],
@@ -359,6 +383,64 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
         0,
         &format!("note: $DIR/art/dates.txt: {NO_DATE}\n$DIR/out.yaml: 1 sources (0 republished), 0 events (0 disputed), 0 accounts, 0 relations\n"),
         Out::Empty,
+    ));
+
+    // Words with no sentence end over megabytes (text with its punctuation stripped): not
+    // prose, and refused at once.
+    const WORDS: [&str; 12] = [
+        "the", "council", "met", "again", "and", "mayor", "spoke", "about", "plan", "on", "road",
+        "town",
+    ];
+    let kb = scale.pick(200, 12_000);
+    let mut run_on = String::new();
+    while run_on.len() < kb * 1024 {
+        run_on.push_str(WORDS[rng.below(WORDS.len())]);
+        run_on.push(' ');
+    }
+    write(dir, "art/run-on.txt", &run_on);
+    out.push(case(
+        "extract: megabytes of words with no sentence end",
+        &["extract", "$DIR/art/run-on.txt", "-o", "$DIR/out.yaml"],
+        2,
+        &skipped("$DIR/art/run-on.txt", &format!("$DIR/art/run-on.txt: not an article: it does not read as prose: {} KiB with 0 sentence ends or line breaks (is it a word list or text with its punctuation stripped?)", run_on.len() / 1024)),
+        Out::Empty,
+    ));
+
+    // Sentences of hundreds of clauses each, all in one paragraph: read in bounded pieces.
+    let kb = scale.pick(100, 1_000);
+    let mut clauses = String::new();
+    let mut n = 0;
+    while clauses.len() < kb * 1024 {
+        n += 1;
+        clauses.push_str("the mayor said the council met on the plan, ");
+        if n % 150 == 0 {
+            clauses.push_str("and the town waited. ");
+        }
+    }
+    clauses.push_str("and that was all.\n");
+    write(dir, "art/clauses.txt", &clauses);
+    out.push(extracts(
+        "extract: sentences of hundreds of clauses",
+        "clauses.txt",
+    ));
+
+    // Hundreds of kilobytes of quoted prose with no paragraph break.
+    let kb = scale.pick(100, 500);
+    let mut prose = String::new();
+    while prose.len() < kb * 1024 {
+        let _ = write!(
+            prose,
+            "“The talks on plan {} have failed,” Minister {}{} said on Monday. ",
+            rng.below(1000),
+            char::from(b'A' + rng.below(26) as u8),
+            ["ova", "son", "ez", "ani"][rng.below(4)]
+        );
+    }
+    prose.push('\n');
+    write(dir, "art/paragraph.txt", &prose);
+    out.push(extracts(
+        "extract: one paragraph of hundreds of kilobytes",
+        "paragraph.txt",
     ));
 
     // A tag with half a million attributes.
@@ -399,6 +481,7 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
             args: strings(&["extract", path, "-o", "$DIR/out.yaml"]),
             code: 2,
             stderr: skipped(path, &refused),
+            stderr_starts: false,
             stdout: Out::Empty,
             bound: BOUND,
         });
@@ -414,6 +497,7 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
             ]),
             code: 2,
             stderr: format!("error: {refused}\n"),
+            stderr_starts: false,
             stdout: Out::Empty,
             bound: BOUND,
         });
@@ -422,6 +506,7 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
             args: strings(&["merge", "$DIR/ok.yaml", "--into", path]),
             code: 2,
             stderr: format!("error: {refused}\n"),
+            stderr_starts: false,
             stdout: Out::Empty,
             bound: BOUND,
         });
@@ -430,6 +515,7 @@ pub fn cases(dir: &Path, scale: Scale) -> Vec<Case> {
             args: strings(&["check", path]),
             code: 2,
             stderr: format!("error: {refused}\n"),
+            stderr_starts: false,
             stdout: Out::Empty,
             bound: BOUND,
         });
@@ -541,7 +627,13 @@ pub fn verdict(case: &Case, run: &Run) -> Result<(), String> {
             run.code, case.code, run.stderr
         ));
     }
-    if run.stderr != case.stderr {
+    let stderr_ok = if case.stderr_starts {
+        run.stderr.starts_with(&case.stderr)
+            && run.stderr.lines().count() == case.stderr.lines().count()
+    } else {
+        run.stderr == case.stderr
+    };
+    if !stderr_ok {
         return Err(format!(
             "standard error:\n{}\nexpected:\n{}",
             run.stderr, case.stderr
