@@ -367,6 +367,14 @@ fn capitalise(s: &str) -> String {
 
 /// Cut at a word boundary, with an ellipsis.
 pub fn shorten(s: &str, max: usize) -> String {
+    // Words from text wrapped by hand keep one space between them.
+    let joined;
+    let s = if s.contains(['\n', '\r', '\t']) || s.contains("  ") {
+        joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    } else {
+        s
+    };
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -729,5 +737,9 @@ mod tests {
     fn shorten_cuts_at_words() {
         assert_eq!(shorten("one two three four", 12), "one two…");
         assert_eq!(shorten("short", 12), "short");
+        assert_eq!(
+            shorten("attack on the\naircraft", 90),
+            "attack on the aircraft"
+        );
     }
 }

@@ -142,6 +142,14 @@ pub fn extract(text: &str, ctx: &Context, names: &dyn Names) -> BTreeMap<String,
     if let Some(d) = date(&t, ctx.dct) {
         out.insert("date".into(), FacetValue::Text(d));
     }
+    // Text wrapped by hand ("the\naircraft") is one value with the same text unwrapped.
+    for v in out.values_mut() {
+        if let FacetValue::Text(s) = v
+            && s.contains(char::is_whitespace)
+        {
+            *s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
     out
 }
 
@@ -641,6 +649,23 @@ fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
                 "while",
                 "when",
                 "supporting",
+                // An auxiliary, a modal or a negation starts the verb of a clause.
+                "could",
+                "would",
+                "can",
+                "will",
+                "may",
+                "might",
+                "must",
+                "should",
+                "not",
+                "was",
+                "were",
+                "is",
+                "are",
+                "had",
+                "has",
+                "have",
             ],
         )
     {
@@ -669,6 +694,10 @@ fn phrase_after(t: &Toks, s: usize) -> Option<(usize, usize)> {
     // participle ("a convoy heading for the city").
     if let Some(k) = (s + 1..e).find(|&k| is_time_word(t, k) || participle(t, k)) {
         e = k;
+    }
+    // "a missile fired from ...": a past participle closing the phrase goes on about it.
+    if e > s + 1 && !t.cap(e - 1) && t.l(e - 1).len() > 4 && t.l(e - 1).ends_with("ed") {
+        e -= 1;
     }
     (e > s).then_some((s, e))
 }
@@ -769,10 +798,27 @@ fn actors(t: &Toks, ctx: &Context, names: &dyn Names, out: &mut BTreeMap<String,
             && t.is(i + 1, &["by"])
         {
             if let Some((s, e)) = phrase_after(t, i + 2) {
-                perp.get_or_insert_with(|| t.span_text(s, e).to_string());
+                // "hit by a missile": a weapon names what was used, not who used it.
+                let head = t.l(e - 1);
+                let events = &crate::lexicon::Lexicon::active().events;
+                let weapon = events.is_instrument(head)
+                    || head
+                        .strip_suffix('s')
+                        .is_some_and(|h| events.is_instrument(h));
+                if !weapon {
+                    perp.get_or_insert_with(|| t.span_text(s, e).to_string());
+                }
                 // The target is the subject before the be-form.
                 let mut b = i - 1;
-                while b > 0 && t.is(b - 1, &["been", "has", "have", "had", "was", "were"]) {
+                while b > 0
+                    && t.is(
+                        b - 1,
+                        &[
+                            "been", "has", "have", "had", "was", "were", "could", "would", "can",
+                            "will", "may", "might", "must", "should", "not", "never",
+                        ],
+                    )
+                {
                     b -= 1;
                 }
                 let mut s = b;
@@ -1661,6 +1707,23 @@ mod tests {
         let f = extract("claiming that they had struck a food convoy", &ctx, &Plain);
         assert_eq!(f["perpetrator"], FacetValue::Text("Peru and Chile".into()));
         assert_eq!(f["target"], FacetValue::Text("food convoy".into()));
+        // A hard line break inside the phrase, and the verb after it, are no part of it.
+        let f = extract(
+            "claiming that they had struck a food\nconvoy could not",
+            &ctx,
+            &Plain,
+        );
+        assert_eq!(f["target"], FacetValue::Text("food convoy".into()));
+        let f = extract(
+            "the aircraft could not have been hit by a rocket fired from the hills",
+            &Context::default(),
+            &Plain,
+        );
+        assert_eq!(f["target"], FacetValue::Text("aircraft".into()), "{f:?}");
+        assert!(
+            !f.contains_key("perpetrator"),
+            "a weapon is no perpetrator: {f:?}"
+        );
         let denial = Context {
             denies: true,
             ..Context::default()
