@@ -54,8 +54,10 @@ pub fn export(timeline: &Timeline, format: Format) -> Result<Exported, ExportErr
     crate::timeline::sort_events(&mut sorted);
     match format {
         Format::TimelineJs => timelinejs::export(&sorted),
+        // A control character in a cell or a briefing is a trap for what opens it (a
+        // spreadsheet, a terminal); JSON escapes them and keeps the text as it is.
         Format::Csv => Ok(Exported {
-            text: spreadsheet::export(&sorted)?,
+            text: text::without_controls(spreadsheet::export(&sorted)?),
             warnings: Vec::new(),
         }),
         Format::Json => Ok(Exported {
@@ -63,7 +65,7 @@ pub fn export(timeline: &Timeline, format: Format) -> Result<Exported, ExportErr
             warnings: Vec::new(),
         }),
         Format::Markdown => Ok(Exported {
-            text: markdown::export(&sorted),
+            text: text::without_controls(markdown::export(&sorted)),
             warnings: Vec::new(),
         }),
     }

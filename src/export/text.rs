@@ -1,10 +1,27 @@
 //! Making untrusted text safe inside HTML and Markdown.
 
-/// Text as HTML character data or a quoted attribute value.
+/// Whether `c` is a control character other than tab and line breaks: an error in HTML, a
+/// trap in a spreadsheet or a terminal, and never meant in a timeline's text.
+fn stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Text without stray control characters (see [`stray_control`]); a timeline may hold them,
+/// our own templates have none.
+pub fn without_controls(text: String) -> String {
+    if text.chars().any(stray_control) {
+        text.chars().filter(|&c| !stray_control(c)).collect()
+    } else {
+        text
+    }
+}
+
+/// Text as HTML character data or a quoted attribute value, without stray control characters.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if stray_control(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

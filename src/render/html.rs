@@ -73,17 +73,6 @@ pub fn script_hash(script: &str) -> String {
     )
 }
 
-/// The page without control characters (other than tab and line breaks): they are errors in
-/// HTML, and a timeline may hold them. Our own template and assets have none.
-fn without_controls(page: String) -> String {
-    let is_bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    if page.chars().any(is_bad) {
-        page.chars().filter(|&c| !is_bad(c)).collect()
-    } else {
-        page
-    }
-}
-
 /// Render the whole timeline as one self-contained HTML page.
 pub fn page(timeline: &Timeline) -> Result<String, RenderError> {
     render(timeline, None)
@@ -111,7 +100,7 @@ fn render(timeline: &Timeline, live: Option<u64>) -> Result<String, RenderError>
         search: search::index(&view),
         script_src,
     };
-    Ok(without_controls(template.render()?))
+    Ok(crate::export::text::without_controls(template.render()?))
 }
 
 #[cfg(test)]

@@ -177,6 +177,26 @@ fn exports_escape_hostile_text() {
 }
 
 #[test]
+fn no_control_character_reaches_a_spreadsheet_a_briefing_or_timelinejs() {
+    let mut t = hostile();
+    t.events[0].title = "Fire\u{0}at the\u{1b}[31m harbour\u{7f}".into();
+    t.events[0].accounts[0].quote = Some("a quote\u{8} with\u{85} controls\tand a tab".into());
+    for format in [Format::Csv, Format::Markdown, Format::TimelineJs] {
+        let text = export::export(&t, format).expect("exports").text;
+        let stray = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        assert!(!text.chars().any(stray), "{format:?}: {text:?}");
+        assert!(
+            !text.contains("\\u0000") && !text.contains("\\u001b"),
+            "{format:?}: {text}"
+        );
+        assert!(
+            text.contains("harbour"),
+            "{format:?}: the text around them stays"
+        );
+    }
+}
+
+#[test]
 fn undated_events_are_left_out_of_timelinejs_with_a_warning() {
     let mut t = small();
     t.events[0].when = timeline::When::Unknown;
