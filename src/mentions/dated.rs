@@ -21,19 +21,22 @@ pub struct Dated {
 }
 
 /// The predicates that share the time of predicate `p`: itself, verbs conjoined with it
-/// ("went into hiding or fled the capital"), and those a catenative verb joins in one act
+/// ("went into hiding or fled the capital"), and those an aspectual verb joins in one act
 /// ("began to arrive on Friday", "will begin withdrawing troops on Friday"), followed along
-/// the chain.
-fn sharing(t: &Tree<'_, '_>, preds: &[Pred], p: usize) -> Vec<usize> {
+/// the chain. What a verb of intent or speech governs ("vowed on Saturday to bring them to
+/// justice", "planned to leave on Thursday") is meant, not done, at that time.
+fn sharing(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: usize) -> Vec<usize> {
     let at = |w: usize| preds.iter().position(|q| q.word == w);
     let mut out = vec![p];
     let mut i = 0;
     while let Some(&q) = out.get(i) {
         i += 1;
         let w = preds[q].word;
+        let aspectual = lex.events.aspect(t.lemma(w)).is_some();
         let below = t.children(w).iter().copied().filter(|&c| {
             t.upos(c) == "VERB"
-                && (matches!(t.base(c), "conj" | "xcomp")
+                && (t.base(c) == "conj"
+                    || t.base(c) == "xcomp" && aspectual
                     || t.base(c) == "advcl"
                         && t.children_with(c, &["mark", "advmod"])
                             .any(|m| matches!(t.lemma(m), "when" | "as" | "while")))
@@ -118,7 +121,7 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
             if plain || pred.reporting.is_some() && pred.class.is_none() {
                 continue;
             }
-            for q in sharing(&t, &preds, p) {
+            for q in sharing(&t, lex, &preds, p) {
                 let q = &preds[q];
                 if q.reporting.is_some() && q.class.is_none()
                     || q.nominal && predicate::figure(&t, q.word)
@@ -166,6 +169,15 @@ mod tests {
             got.contains(&"began".into()) && got.contains(&"arrive".into()),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn what_is_vowed_or_planned_is_not_done_then() {
+        let got = words("The mayor vowed on Saturday to rebuild the bridge.");
+        assert!(got.contains(&"vowed".into()), "{got:?}");
+        assert!(!got.contains(&"rebuild".into()), "{got:?}");
+        let got = words("The team planned on Monday to leave the city.");
+        assert!(!got.contains(&"leave".into()), "{got:?}");
     }
 
     #[test]
