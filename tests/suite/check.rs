@@ -185,11 +185,44 @@ fn every_problem_of_a_file_is_reported_at_once() {
 
 #[test]
 fn missing_file_is_exit_2() {
+    // The system's words without its error number, said once.
     rashomon()
         .args(["check", "no/such/file.yaml"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("cannot read no/such/file.yaml"));
+        .stderr("error: cannot read no/such/file.yaml: No such file or directory\n");
+}
+
+#[test]
+fn a_single_value_where_a_timeline_belongs_is_named_plainly() {
+    let (code, stdout, stderr) = check_text("tilde.yaml", b"~\n", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "tilde.yaml:1:1: expected keys and values (`key: value`) here\n  |\n1 | ~\n  | ^\n"
+    );
+    assert_eq!(stderr, "1 problem\n");
+}
+
+#[test]
+fn front_matter_of_the_wrong_shape_is_named_plainly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: [a, b]\n---\nThe minister spoke on Monday.\n",
+    )
+    .expect("write");
+    let out = rashomon()
+        .current_dir(dir.path())
+        .args(["extract", "a.md", "-o", "out.yaml"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: a.md:2:8: front matter: expected text here (skipped)\nerror: no article in a.md could be read\n"
+    );
 }
 
 /// `check` on a text written for the test, in a folder of its own; stdout with the folder
