@@ -430,7 +430,7 @@ impl Tagger {
 
     /// Tag a sentence of prose, which has a finite verb: when the greedy tags give a
     /// sentence that ends in a full stop none ("A fire destroyed/VBN the warehouse.", "The
-    /// ferry sank/NN off the coast."), the word whose finite reading lost by the smallest
+    /// storm tore/NN through the town."), the word whose finite reading lost by the smallest
     /// margin takes it, if the margin is small, and the words after it are tagged again.
     /// Headlines and captions, with no full stop, may stay verbless.
     pub fn tag_prose(&self, forms: &[&str], lex: &[Lexeme], lemmatizer: &Lemmatizer) -> Vec<u16> {
@@ -445,12 +445,12 @@ impl Tagger {
         // Words of the tag dictionary are candidates too: unambiguous in the treebank is not
         // unambiguous in news ("shot" is a noun there).
         for i in 0..lex.len() - 1 {
-            features(lex, &self.classes, &history[..i], i, &mut feats);
-            self.weights.score(&feats, &mut scores);
             // A noun, verb or adjective misread: the tense of a full verb is what is missing.
             if !matches!(self.upos(tags[i]), "NOUN" | "VERB" | "ADJ") {
                 continue;
             }
+            features(lex, &self.classes, &history[..i], i, &mut feats);
+            self.weights.score(&feats, &mut scores);
             // Only a tense the word can have: an inflected form of a verb the treebank knows
             // ("destroyed", "shot", "rejects"; not "good" or "place" as a past).
             let tense = |c: usize| {
