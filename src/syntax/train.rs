@@ -3,6 +3,8 @@
 //! it learns from tags as good as it will get at run time. Seeded: a rerun writes the same
 //! file, byte for byte.
 
+use rayon::prelude::*;
+
 use super::codec::{Reader, Writer};
 use super::conllu::{self, Sentence};
 use super::lemma::Lemmatizer;
@@ -36,6 +38,9 @@ impl Rng {
         }
     }
 }
+
+/// A sentence's predicted tags, as the parser reads them: (XPOS, UPOS) features.
+type Tags = Vec<(u64, u64)>;
 
 /// Settings of a whole training run.
 pub struct Options {
@@ -179,28 +184,37 @@ pub fn train(
         let (features, weights) = tagger.size();
         log(&format!("tagger: {features} features, {weights} weights"));
 
-        // Jackknifed tags for the parser's training data.
-        let mut predicted: Vec<Vec<(u64, u64)>> = vec![Vec::new(); train.len()];
+        // Jackknifed tags for the parser's training data: folds are independent, so they
+        // are trained in parallel with the same result at any thread count.
+        let mut predicted: Vec<Tags> = vec![Vec::new(); train.len()];
         let folds = options.folds.max(2);
-        for fold in 0..folds {
-            let rest: Vec<Tagged> = train_tags
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != fold)
-                .map(|(_, s)| s.clone())
-                .collect();
-            let t = tagger::train(&rest, &lemmatizer, &tag_settings, |_, _| {});
-            for (i, s) in train_tags
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds == fold)
-            {
-                let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
-                let lex = t.lexemes(&forms, &lemmatizer);
-                predicted[i] = t.tag(&lex).into_iter().map(|c| t.tag_features(c)).collect();
-            }
-            log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
+        let tagged_folds: Vec<Vec<(usize, Tags)>> = (0..folds)
+            .into_par_iter()
+            .map(|fold| {
+                let rest: Vec<Tagged> = train_tags
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != fold)
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                let t = tagger::train(&rest, &lemmatizer, &tag_settings, |_, _| {});
+                train_tags
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds == fold)
+                    .map(|(i, s)| {
+                        let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
+                        let lex = t.lexemes(&forms, &lemmatizer);
+                        let tags = t.tag(&lex).into_iter().map(|c| t.tag_features(c));
+                        (i, tags.collect())
+                    })
+                    .collect()
+            })
+            .collect();
+        for (i, tags) in tagged_folds.into_iter().flatten() {
+            predicted[i] = tags;
         }
+        log(&format!("jackknife: {folds} folds tagged"));
         (tagger, predicted)
     };
     let examples: Vec<Example> = train

@@ -861,3 +861,33 @@ fn the_speaker_after_the_claim_with_a_long_office_or_an_adverb() {
         a.listing()
     );
 }
+
+#[test]
+fn a_speaker_between_commas_and_opening_adverbials() {
+    let a = attributed("postposed.md");
+    // "X, the harbour master said, and Y": the speaker says Y too; before "but" the
+    // reporter turns to another voice.
+    let c = a.at("The pumps stopped");
+    assert!(c.claimant.contains("harbour master"), "{}", a.listing());
+    assert!(
+        a.doc.text[c.start..c.end].contains("two boats broke their moorings"),
+        "{}",
+        a.listing()
+    );
+    assert!(a.who("Shares in the bank fell").0.contains("trader"));
+    assert!(
+        !a.who("the wider market ended higher").0.contains("trader"),
+        "{}",
+        a.listing()
+    );
+    // "On Thursday,", "In a statement,", "At a news conference in Harlow,": the opening
+    // adverbial is part of the claim it introduces, not a claim of the outlet's.
+    for (opening, speaker) in [
+        ("On Thursday,", "police"),
+        ("In a statement,", "Nordsee Ferries"),
+        ("At a news conference in Harlow,", "Ann Bell"),
+    ] {
+        let c = a.at(opening);
+        assert!(c.claimant.contains(speaker), "{opening}\n{}", a.listing());
+    }
+}

@@ -3,7 +3,7 @@
 //! editorial asides inside reported speech ("(in reality ...)") are the outlet's.
 
 use super::chain;
-use super::cues::{Frame, Who};
+use super::cues::{Frame, MONTHS, WEEKDAYS, Who};
 use super::quotes::{self, Quote};
 use super::tokens::Toks;
 use super::verbs;
@@ -150,10 +150,11 @@ pub(super) fn pieces(
             _ => out.push(p),
         }
     }
-    // A trivial first piece joins the next.
+    // A trivial first piece, or an opening adverbial of the outlet's ("On Thursday,", "In a
+    // statement,", "At a news conference in Leeds,"), joins the claim it introduces.
     if out.len() > 1 {
         let words = (out[0].0..out[0].1).filter(|&k| t.is_word(k)).count();
-        if words <= 1 {
+        if words <= 1 || out[0].2.is_none() && out[1].2.is_some() && introduces(t, out[0]) {
             let x = out[0].0;
             out.remove(0);
             out[0].0 = x;
@@ -162,6 +163,37 @@ pub(super) fn pieces(
     out.into_iter()
         .map(|(x, y, o)| (x, y, o.filter(|&o| o != EDITORIAL_OWNER)))
         .collect()
+}
+
+/// Words that open an adverbial before the clause it sets: "On Thursday, police said".
+const OPENERS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "speaking",
+    "writing",
+    "asked",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "separately",
+    "meanwhile",
+];
+
+/// Is piece `x..y` a short adverbial ending in a comma that opens with a preposition or a
+/// time ("In a statement,", "Late on Friday,")?
+fn introduces(t: &Toks, (x, y, _): (usize, usize, Option<usize>)) -> bool {
+    let words: Vec<usize> = (x..y).filter(|&k| t.is_word(k)).collect();
+    let opens = |k: usize| t.is(k, OPENERS) || t.is(k, WEEKDAYS) || t.is(k, MONTHS);
+    words.len() <= 8 && words.first().is_some_and(|&k| opens(k)) && y > x && t.punct(y - 1, ",")
 }
 
 /// Does frame `f` own words in `x..y` that are its content and not inside a nested frame?

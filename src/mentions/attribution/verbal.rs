@@ -963,11 +963,21 @@ pub(super) fn postposed(
         let c0 = sa;
         let c1 = s - 1;
         if c1 > c0 + 2 {
+            let tail = tail_end(t, quotes, cue_end, sb);
             let mut f = Frame::new((i, cue_end), act, Who::Phrase(s, e), (c0, c1));
+            // "The hall lost power, she said, and voters were let in": a "she said" between
+            // commas before "and" speaks for the rest of the sentence too (before "but",
+            // the reporter usually turns to another voice).
+            if t.punct(tail, ",")
+                && t.is(tail + 1, &["and"])
+                && (tail + 2..sb).any(|k| t.is_word(k))
+            {
+                f.content.1 = sb;
+            }
             f.postposed = true;
             f.negated = negated;
             f.said_at = date_after(cue_end);
-            f.tail = Some(tail_end(t, quotes, cue_end, sb));
+            f.tail = Some(tail);
             return Some(f);
         }
     }

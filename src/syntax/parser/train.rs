@@ -1,6 +1,8 @@
 //! Training the parser: both perceptrons learn together, following the moves of the
 //! dynamic oracle (Goldberg & Nivre 2013) or, with exploration, the parser's own mistakes.
 
+use rayon::prelude::*;
+
 use super::features::{Context, Plan, Table};
 use super::state::{SHIFT, State};
 use super::{Input, Parser};
@@ -190,9 +192,11 @@ pub fn train(
         .collect();
     let mut model = None;
     for epoch in 1..=settings.epochs {
-        for m in &mut members {
-            m.epoch(&plan, examples, &gold, root, epoch, settings);
-        }
+        // Members are independent (each its own seed and weights): trained in parallel, the
+        // result is the same at any thread count.
+        members
+            .par_iter_mut()
+            .for_each(|m| m.epoch(&plan, examples, &gold, root, epoch, settings));
         let parser = freeze(&names, root, &members, settings.prune);
         report(epoch, &parser);
         model = Some(parser);
