@@ -891,3 +891,13 @@ fn a_speaker_between_commas_and_opening_adverbials() {
         assert!(c.claimant.contains(speaker), "{opening}\n{}", a.listing());
     }
 }
+
+#[test]
+fn a_described_speaker_is_not_the_last_one() {
+    let a = attributed("postposed.md");
+    // A subject the analysis names nobody by is somebody of that description, not whoever
+    // spoke last (here "a broker").
+    let who = a.who("the family trust had sold").0;
+    assert_eq!(who, "person familiar with the matter", "{}", a.listing());
+    assert_eq!(a.who("three sailors were still missing").0, "coastguard");
+}

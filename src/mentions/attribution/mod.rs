@@ -202,6 +202,22 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A speaker the text describes but names no one by ("A person familiar with the
+    /// matter said", "The coastguard said"), in a phrase the speaker analysis makes nothing
+    /// of: somebody of that description, not whoever spoke last. (A phrase it reads as a
+    /// reference back, "the report", "the official", still falls back to the last speaker.)
+    fn described(&mut self, t: &Toks, s: usize, e: usize) -> Option<usize> {
+        let words: Vec<usize> = (s..e).filter(|&k| t.is_word(k)).collect();
+        let (&first, rest) = words.split_first()?;
+        if !t.is(first, &["a", "an", "the", "one", "another"]) || !(1..=7).contains(&rest.len())
+        {
+            return None;
+        }
+        let label = t.span_text(rest[0], e).trim_end_matches([',', ' ']).to_string();
+        let person = rest.iter().any(|&k| speakers::person_noun(t.l(k)));
+        self.mem.intern(&Referent::Unnamed { label, person })
+    }
+
     /// Resolve a speaker phrase to an entity.
     #[allow(clippy::too_many_arguments)]
     fn resolve_phrase(
@@ -356,7 +372,9 @@ impl<'a> Run<'a> {
                                 )
                             );
                         if can_speak {
+                            let described = || r.is_none().then_some((s, e));
                             self.resolve_phrase(&t, &quotes, s, e, at, sno, default)
+                                .or_else(|| described().and_then(|(s, e)| self.described(&t, s, e)))
                         } else {
                             None
                         }
