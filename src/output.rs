@@ -72,6 +72,16 @@ pub enum WriteError {
 /// Write `bytes` to `path`, whole or not at all (see the module documentation). `force`
 /// replaces a read-only file and writes into a device or FIFO.
 pub fn write(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    write_with(path, force, |out| out.write_all(bytes))
+}
+
+/// [`write`] of what `fill` writes, as it writes it: the text need not be held in memory
+/// whole. When `fill` fails, the file is left as it was.
+pub fn write_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let target = resolve(path)?;
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
@@ -98,8 +108,9 @@ pub fn write(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
             }
             Some(_) => {
                 // Into the device or pipe, as a shell's `>` would.
-                let mut file = open_for_writing(&target).map_err(io)?;
-                return file.write_all(bytes).map_err(io);
+                let mut file = std::io::BufWriter::new(open_for_writing(&target).map_err(io)?);
+                fill(&mut file).map_err(io)?;
+                return file.flush().map_err(io);
             }
         }
         if meta.permissions().readonly() && !force {
@@ -129,7 +140,11 @@ pub fn write(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
     if let Some(meta) = &existing {
         keep_owner_and_mode(tmp.as_file(), meta).map_err(io)?;
     }
-    tmp.write_all(bytes).map_err(io)?;
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut buffered).map_err(io)?;
+        buffered.flush().map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(&target).map_err(|e| io(e.error))?;
     // The rename itself reaches the disk with the folder.
@@ -268,6 +283,23 @@ mod tests {
         write(&file, b"new", false).expect("writes");
         assert_eq!(std::fs::read(&file).expect("read"), b"new");
         assert_eq!(mode(&file), 0o640);
+    }
+
+    #[test]
+    fn a_write_that_fails_halfway_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("t.yaml");
+        std::fs::write(&file, "old").expect("write");
+        let failed = write_with(&file, false, |out| {
+            out.write_all(&[b'x'; 100_000])?;
+            Err(std::io::Error::other("the serialiser gave up"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&file).expect("read"), b"old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
+        write_with(&file, false, |out| out.write_all(b"new")).expect("writes");
+        assert_eq!(std::fs::read(&file).expect("read"), b"new");
     }
 
     #[test]

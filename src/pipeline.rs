@@ -112,7 +112,15 @@ pub fn extract(
         .par_iter()
         .zip(dcts.par_iter())
         .map(|(doc, dct)| {
-            let events = document_events(doc, dct.date, gaz);
+            let mut events = document_events(doc, dct.date, gaz);
+            // Held until every document is read: the words that found references back
+            // within the document go, and the lists shrink to what they hold.
+            for e in &mut events {
+                e.triggers = Vec::new();
+                e.nouns = Vec::new();
+                e.mentions.shrink_to_fit();
+                e.words.shrink_to_fit();
+            }
             (options.progress)();
             events
         })
@@ -134,6 +142,11 @@ pub fn extract(
         };
         events.push(build::event(&merged, &mut taken, &mut counters));
     }
+    // The documents' events are in the timeline's now: their memory goes back before the
+    // relations, disputes and the file are made.
+    drop(clusters);
+    drop(flat);
+    release_free_memory();
     let sources: Vec<Source> = docs
         .iter()
         .enumerate()
@@ -241,20 +254,15 @@ fn attach_comments(events: &[DocEvent], clusters: Vec<Vec<usize>>) -> Vec<Vec<us
     let (comments, mut articles): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
         clusters.into_iter().partition(is_comment_only);
     for c in comments {
-        let words: BTreeSet<&str> = c
-            .iter()
-            .flat_map(|&i| events[i].words.iter().map(String::as_str))
-            .collect();
+        let words: BTreeSet<&str> = c.iter().flat_map(|&i| events[i].words.distinct()).collect();
         let doc = &events[c[0]].doc;
         let best = articles
             .iter()
             .enumerate()
             .filter(|(_, a)| a.iter().any(|&i| &events[i].doc == doc))
             .map(|(k, a)| {
-                let other: BTreeSet<&str> = a
-                    .iter()
-                    .flat_map(|&i| events[i].words.iter().map(String::as_str))
-                    .collect();
+                let other: BTreeSet<&str> =
+                    a.iter().flat_map(|&i| events[i].words.distinct()).collect();
                 let kind_ok = a
                     .iter()
                     .any(|&i| c.iter().any(|&j| events[i].kind.compatible(events[j].kind)));
@@ -349,5 +357,16 @@ fn title_of(docs: &[Document]) -> String {
             .clone()
             .unwrap_or_else(|| format!("Timeline of {}", one.id)),
         _ => format!("Timeline of {} articles", docs.len()),
+    }
+}
+
+/// Give memory freed by the worker threads back to the system. glibc keeps what a thread
+/// freed for that thread's later use, so that without this, the main thread's allocations
+/// that follow the parallel stages come on top of it.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's arenas to the system.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

@@ -78,12 +78,37 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let text = timeline::to_yaml(&timeline).context("writing YAML")?;
-    target.write(text.as_bytes(), args.force)?;
+    // Written as it is serialised: at a hundred thousand articles the text is most of a
+    // gigabyte, not to be held beside the timeline it is made from.
+    let mut len = 0;
+    target.write_with(args.force, |out| {
+        let mut counted = Counted { out, bytes: 0 };
+        timeline::write_yaml(&timeline, &mut counted)?;
+        len = counted.bytes;
+        Ok(())
+    })?;
     if let Some(path) = target.file() {
-        warn_if_over_limit(path, text.len());
+        warn_if_over_limit(path, len);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A writer that counts what passes through it.
+struct Counted<'a> {
+    out: &'a mut dyn std::io::Write,
+    bytes: usize,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A timeline too large to be read back under the default limit says so, with the flag that

@@ -151,14 +151,23 @@ impl Output {
     /// kept, links followed; `force` replaces a read-only file and writes into a device), or
     /// standard output.
     pub fn write(&self, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+        self.write_with(force, |out| out.write_all(bytes))
+    }
+
+    /// Write what `fill` writes, as it writes it (a file whole or not at all).
+    pub fn write_with(
+        &self,
+        force: bool,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
         match self {
             Output::Stdout => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(bytes)?;
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                fill(&mut out)?;
                 out.flush()?;
                 Ok(())
             }
-            Output::File(p) => Ok(output::write(p, bytes, force)?),
+            Output::File(p) => Ok(output::write_with(p, force, fill)?),
         }
     }
 }

@@ -470,7 +470,7 @@ pub fn accounts(
         .map(|(((doc, m), own), denied)| {
             let n = counters.entry(doc.to_string()).or_default();
             *n += 1;
-            let mut facets = m.facets.clone();
+            let mut facets = m.facets.to_map();
             if let Some(denied) = denied {
                 facets = denied;
             }
@@ -534,14 +534,14 @@ fn denied_claim(
                 && p.start < m.start
                 && p.claimant != m.claimant
                 && p.stance != Stance::Denies
-                && DENIABLE.iter().any(|f| p.facets.contains_key(*f))
+                && DENIABLE.iter().any(|f| p.facets.contains_key(f))
         })
         .max_by_key(|(_, p)| p.start);
     let mut out = Facets::new();
     match previous {
         Some((_, p)) => {
             for f in DENIABLE {
-                if let Some(v) = p.facets.get(*f) {
+                if let Some(v) = p.facets.get(f) {
                     out.insert(
                         (*f).to_string(),
                         FacetValue::Text(negate(f, &v.to_string())),
@@ -682,7 +682,7 @@ mod tests {
             places: places.iter().map(|p| (*p).to_string()).collect(),
             actors: actors.iter().map(|a| (*a).to_string()).collect(),
             mentions: ms,
-            words: Vec::new(),
+            words: Default::default(),
             triggers: Vec::new(),
             nouns: Vec::new(),
             gist: String::new(),

@@ -290,8 +290,7 @@ fn month_keys(when: &When) -> Vec<String> {
 fn document_frequencies(events: &[DocEvent]) -> BTreeMap<&str, usize> {
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
     for e in events {
-        let unique: BTreeSet<&str> = e.words.iter().map(String::as_str).collect();
-        for w in unique {
+        for w in e.words.distinct() {
             *df.entry(w).or_default() += 1;
         }
     }
@@ -299,10 +298,7 @@ fn document_frequencies(events: &[DocEvent]) -> BTreeMap<&str, usize> {
 }
 
 fn tf_idf<'a>(e: &'a DocEvent, df: &BTreeMap<&str, usize>, n: usize) -> BTreeMap<&'a str, f64> {
-    let mut v: BTreeMap<&str, f64> = BTreeMap::new();
-    for w in &e.words {
-        *v.entry(w.as_str()).or_default() += 1.0;
-    }
+    let mut v: BTreeMap<&str, f64> = e.words.counts().map(|(w, c)| (w, f64::from(c))).collect();
     for (w, x) in v.iter_mut() {
         let d = df.get(w).copied().unwrap_or(1) as f64;
         *x = (1.0 + x.ln()) * ((1.0 + n as f64) / d).ln();
@@ -515,7 +511,7 @@ mod tests {
                 stated_on: None,
                 trigger: Some(kind),
             }],
-            words: content_words(text),
+            words: content_words(text).into(),
             triggers: vec![],
             nouns: vec![],
             gist: text.into(),

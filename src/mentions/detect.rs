@@ -327,7 +327,7 @@ fn consolidate(events: Vec<DocEvent>, gaz: &Gazetteer) -> Vec<DocEvent> {
                 }
                 o.mentions.extend(e.mentions);
                 o.mentions.sort_by_key(|m| (m.start, m.end));
-                o.words.extend(e.words);
+                o.words.merge(e.words);
                 o.places.extend(e.places);
                 o.actors.extend(e.actors);
                 for t in e.triggers {
@@ -1381,7 +1381,7 @@ fn new_event(
         places: Vec::new(),
         actors: Vec::new(),
         mentions: Vec::new(),
-        words: Vec::new(),
+        words: Default::default(),
         triggers: Vec::new(),
         nouns: Vec::new(),
         gist: String::new(),
@@ -1407,7 +1407,7 @@ fn mention(
         claimant_kind: claim.claimant_kind,
         via: claim.via.clone(),
         stance: claim.stance,
-        facets: claim.facets.clone(),
+        facets: (&claim.facets).into(),
         comment: claim.comment,
         stated_on,
         trigger,

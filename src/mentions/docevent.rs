@@ -36,11 +36,64 @@ pub struct Mention {
     pub claimant_kind: ClaimantKind,
     pub via: Vec<String>,
     pub stance: Stance,
-    pub facets: BTreeMap<String, FacetValue>,
+    pub facets: Facets,
     pub comment: bool,
     pub stated_on: Option<When>,
     /// The event type of the trigger in this account's text, if it has one.
     pub trigger: Option<EventType>,
+}
+
+/// A mention's facets, in name order: a list sized to its one to four entries (a map node
+/// is half a kilobyte, and an archive holds a few hundred thousand mentions at once).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets(Vec<(String, FacetValue)>);
+
+impl Facets {
+    pub fn get(&self, name: &str) -> Option<&FacetValue> {
+        let i = self
+            .0
+            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .ok()?;
+        Some(&self.0[i].1)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Names and values, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &FacetValue)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// As the timeline's accounts hold them.
+    pub fn to_map(&self) -> BTreeMap<String, FacetValue> {
+        self.0.iter().cloned().collect()
+    }
+}
+
+impl From<&BTreeMap<String, FacetValue>> for Facets {
+    fn from(map: &BTreeMap<String, FacetValue>) -> Self {
+        let mut list = Vec::with_capacity(map.len());
+        list.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+        Facets(list)
+    }
+}
+
+impl FromIterator<(String, FacetValue)> for Facets {
+    fn from_iter<I: IntoIterator<Item = (String, FacetValue)>>(iter: I) -> Self {
+        Facets::from(&iter.into_iter().collect::<BTreeMap<_, _>>())
+    }
+}
+
+impl Serialize for Facets {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 /// One event as one document tells it.
@@ -57,7 +110,7 @@ pub struct DocEvent {
     pub actors: Vec<String>,
     pub mentions: Vec<Mention>,
     /// Lower-case content words of the event's text, for lexical similarity.
-    pub words: Vec<String>,
+    pub words: Words,
     /// Lower-case head words of the triggers in its accounts ("strike", "convoy"), by which a
     /// later "the convoy" refers back to it.
     pub triggers: Vec<String>,
@@ -195,6 +248,66 @@ const STOPWORDS: &[&str] = &[
     "sunday",
 ];
 
+/// Content words with the number of times each occurs, in byte order of the word: one entry
+/// per distinct word, not per occurrence, for the hundreds of thousands of events an archive
+/// holds at once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Words(Vec<(Box<str>, u32)>);
+
+impl Words {
+    fn add(&mut self, word: &str, count: u32) {
+        match self.0.binary_search_by(|(w, _)| (**w).cmp(word)) {
+            Ok(i) => self.0[i].1 += count,
+            Err(i) => self.0.insert(i, (word.into(), count)),
+        }
+    }
+
+    pub fn extend(&mut self, words: impl IntoIterator<Item = String>) {
+        for w in words {
+            self.add(&w, 1);
+        }
+    }
+
+    /// Add another event's words.
+    pub fn merge(&mut self, other: Words) {
+        for (w, c) in other.0 {
+            self.add(&w, c);
+        }
+    }
+
+    /// Each distinct word and how often it occurs, in byte order.
+    pub fn counts(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.0.iter().map(|(w, c)| (&**w, *c))
+    }
+
+    /// Each distinct word, in byte order.
+    pub fn distinct(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(w, _)| &**w)
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+}
+
+impl From<Vec<String>> for Words {
+    fn from(words: Vec<String>) -> Self {
+        let mut out = Words::default();
+        out.extend(words);
+        out
+    }
+}
+
+/// As the list of the words, each as often as it occurs.
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.counts()
+                .flat_map(|(w, c)| std::iter::repeat_n(w, c as usize)),
+        )
+    }
+}
+
 /// Lower-case content words of a text: no stopwords, no numbers, at least three letters.
 pub fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -206,6 +319,49 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn words_keep_counts_in_byte_order_and_merge() {
+        let mut a = Words::from(content_words("Strike hit the convoy; the convoy burned."));
+        let b = Words::from(content_words("Another convoy, another strike."));
+        a.merge(b);
+        let counts: Vec<(&str, u32)> = a.counts().collect();
+        assert_eq!(
+            counts,
+            [
+                ("another", 2),
+                ("burned", 1),
+                ("convoy", 3),
+                ("hit", 1),
+                ("strike", 2)
+            ]
+        );
+        let json = serde_json::to_string(&Words::from(content_words("convoy strike convoy")))
+            .expect("json");
+        assert_eq!(json, r#"["convoy","convoy","strike"]"#);
+    }
+
+    #[test]
+    fn facets_are_found_by_name_and_read_back_as_a_map() {
+        let facets: Facets = [
+            ("target".to_string(), FacetValue::Text("convoy".into())),
+            ("killed".to_string(), FacetValue::Text("20".into())),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            facets.get("killed").map(ToString::to_string).as_deref(),
+            Some("20")
+        );
+        assert!(facets.contains_key("target") && !facets.contains_key("place"));
+        let names: Vec<&String> = facets.iter().map(|(k, _)| k).collect();
+        assert_eq!(names, ["killed", "target"]);
+        assert_eq!(facets.to_map().len(), 2);
+        assert_eq!(
+            serde_json::to_string(&facets).expect("json"),
+            r#"{"killed":"20","target":"convoy"}"#
+        );
+    }
     use super::*;
 
     #[test]

@@ -76,6 +76,13 @@ pub fn to_yaml(timeline: &Timeline) -> Result<String, yaml::YamlError> {
     Ok(schema::with_modeline(&yaml::to_string(timeline)?))
 }
 
+/// [`to_yaml`], written as it is made (the same bytes), for timelines too large to hold
+/// twice: as the model and as its text.
+pub fn write_yaml<W: std::io::Write>(timeline: &Timeline, out: &mut W) -> std::io::Result<()> {
+    out.write_all(schema::MODELINE.as_bytes())?;
+    yaml::to_writer(out, timeline)
+}
+
 /// Give every account an id and recompute every event's disputes.
 pub fn normalize(timeline: &mut Timeline) {
     assign_account_ids(timeline);

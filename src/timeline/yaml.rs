@@ -122,15 +122,27 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
 /// YAML 1.1 reader such as PyYAML would take for something else (`yes`, `2016-09-20`, `62`)
 /// are quoted, so other tools read the file as we do.
 pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
-    let options = serde_saphyr::ser_options! {
-        indent_step: 2,
-        compact_list_indent: false,
-        prefer_block_scalars: false,
-    };
-    serde_saphyr::to_string_with_options(value, options).map_err(|e| YamlError {
+    serde_saphyr::to_string_with_options(value, ser_options()).map_err(|e| YamlError {
         message: e.to_string(),
         at: None,
     })
+}
+
+/// [`to_string`], written as it is made: a large timeline is never held whole in memory as
+/// text. An error of the writer comes back as itself.
+pub fn to_writer<W: std::io::Write, T: Serialize>(out: &mut W, value: &T) -> std::io::Result<()> {
+    serde_saphyr::to_io_writer_with_options(out, value, ser_options()).map_err(|e| match e {
+        serde_saphyr::SerializeError::IO { error } => error,
+        other => std::io::Error::other(other.to_string()),
+    })
+}
+
+fn ser_options() -> serde_saphyr::SerializerOptions {
+    serde_saphyr::ser_options! {
+        indent_step: 2,
+        compact_list_indent: false,
+        prefer_block_scalars: false,
+    }
 }
 
 /// Writes an optional pair of offsets as `[start, end]` on one line.

@@ -261,6 +261,10 @@ proptest! {
         let back = timeline::load_str("generated.yaml", &text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(&back, &t, "{}", text);
         // Saving again gives the same bytes: no quoting churn.
-        prop_assert_eq!(timeline::to_yaml(&back).map_err(|e| TestCaseError::fail(e.to_string()))?, text);
+        prop_assert_eq!(timeline::to_yaml(&back).map_err(|e| TestCaseError::fail(e.to_string()))?, text.clone());
+        // Written as it is made (as `extract` writes), the same bytes.
+        let mut streamed = Vec::new();
+        timeline::write_yaml(&t, &mut streamed).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(String::from_utf8(streamed).expect("UTF-8"), text);
     }
 }

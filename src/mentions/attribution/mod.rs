@@ -209,11 +209,13 @@ impl<'a> Run<'a> {
     fn described(&mut self, t: &Toks, s: usize, e: usize) -> Option<usize> {
         let words: Vec<usize> = (s..e).filter(|&k| t.is_word(k)).collect();
         let (&first, rest) = words.split_first()?;
-        if !t.is(first, &["a", "an", "the", "one", "another"]) || !(1..=7).contains(&rest.len())
-        {
+        if !t.is(first, &["a", "an", "the", "one", "another"]) || !(1..=7).contains(&rest.len()) {
             return None;
         }
-        let label = t.span_text(rest[0], e).trim_end_matches([',', ' ']).to_string();
+        let label = t
+            .span_text(rest[0], e)
+            .trim_end_matches([',', ' '])
+            .to_string();
         let person = rest.iter().any(|&k| speakers::person_noun(t.l(k)));
         self.mem.intern(&Referent::Unnamed { label, person })
     }
