@@ -117,8 +117,21 @@ pub fn containment(a: &Fingerprint, b: &Fingerprint) -> f64 {
     shared as f64 / small.shingles.len() as f64
 }
 
-/// Pairs of documents (by index) whose signatures agree on at least one band.
-fn candidates(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
+/// Most documents of one band's bucket that are all paired with each other. A larger
+/// bucket is a story republished by hundreds of outlets, or phrases that many articles
+/// share: ranked as originals (earliest first), each of its documents is paired with the
+/// [`ANCHORS`] that rank first and with the [`NEIGHBOURS`] that rank next to it (a copy
+/// follows its original closely), so that the pairs grow with the bucket, not its square.
+const MAX_BUCKET: usize = 256;
+const ANCHORS: usize = 16;
+const NEIGHBOURS: usize = 32;
+
+/// Pairs of documents (by index) whose signatures agree on at least one band; `rank` orders
+/// each document's claim to be the original (see [`find_copies`]).
+fn candidates<K: Ord>(
+    prints: &[Fingerprint],
+    rank: impl Fn(usize) -> K,
+) -> BTreeSet<(usize, usize)> {
     let mut pairs = BTreeSet::new();
     for band in 0..BANDS {
         let mut buckets: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
@@ -130,7 +143,17 @@ fn candidates(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
             let key = rows.iter().fold(0u64, |acc, r| mix(acc ^ r));
             buckets.entry(key).or_default().push(i);
         }
-        for members in buckets.values() {
+        for members in buckets.values_mut() {
+            if members.len() > MAX_BUCKET {
+                members.sort_by_cached_key(|&i| (rank(i), i));
+                for (k, &b) in members.iter().enumerate() {
+                    let near = k.saturating_sub(NEIGHBOURS)..k;
+                    for &a in members[..ANCHORS.min(k)].iter().chain(&members[near]) {
+                        pairs.insert((a.min(b), a.max(b)));
+                    }
+                }
+                continue;
+            }
             for (k, &a) in members.iter().enumerate() {
                 for &b in &members[k + 1..] {
                     pairs.insert((a, b));
@@ -150,7 +173,7 @@ pub fn find_copies<K: Ord>(
     credits: impl Fn(usize, usize) -> bool,
 ) -> Vec<Copy> {
     let prints: Vec<Fingerprint> = docs.par_iter().map(fingerprint).collect();
-    let pairs: Vec<(usize, usize)> = candidates(&prints).into_iter().collect();
+    let pairs: Vec<(usize, usize)> = candidates(&prints, &order).into_iter().collect();
     let similar: Vec<(usize, usize, f64)> = pairs
         .par_iter()
         .map(|&(a, b)| (a, b, containment(&prints[a], &prints[b])))
@@ -267,6 +290,21 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(1, 0), (2, 0)]
         );
+    }
+
+    #[test]
+    fn a_story_republished_hundreds_of_times_has_one_original() {
+        // More copies than a bucket pairs in full: the original is listed last but ranks
+        // first, and every copy still finds it.
+        let n = MAX_BUCKET * 2;
+        let docs: Vec<Document> = (0..n).map(|i| doc(&format!("d{i}"), STORY)).collect();
+        let rank = |i: usize| if i == n - 1 { 0 } else { i + 1 };
+        let copies = find_copies(&docs, rank, |_, _| false);
+        assert_eq!(copies.len(), n - 1);
+        assert!(copies.iter().all(|c| c.original == n - 1));
+        // Pairs grow with the documents, not with their square.
+        let prints: Vec<Fingerprint> = docs.iter().map(fingerprint).collect();
+        assert!(candidates(&prints, rank).len() <= n * (ANCHORS + NEIGHBOURS));
     }
 
     #[test]
