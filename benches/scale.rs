@@ -130,9 +130,13 @@ fn main() -> ExitCode {
     }
     if let Some((timeline, _)) = last {
         let path = timeline.to_str().expect("UTF-8 path");
-        let check = measure(&["check", path]);
+        // A timeline of a hundred thousand articles is larger than the default limit on a
+        // timeline file; the limit is raised as `extract`'s warning says.
+        let limit = ["--max-file-size", "4G"];
+        let check = measure(&["check", path, limit[0], limit[1]]);
         let html = tmp.path().join("page.html");
-        let render = measure(&["render", path, "-o", html.to_str().expect("UTF-8 path")]);
+        let html = html.to_str().expect("UTF-8 path");
+        let render = measure(&["render", path, "-o", html, limit[0], limit[1]]);
         let outcome = |r: &Run| if r.ok { "" } else { " (refused the file)" };
         println!(
             "check of the last timeline: {:.2} s, {:.0} MiB{}; render: {:.2} s, {:.0} MiB{}",
