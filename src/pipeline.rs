@@ -7,7 +7,8 @@
 //! 4. Documents with no date of their own get one from the events they share with dated
 //!    documents, and are read again with it.
 //! 5. Document events are clustered into timeline events; comments attach to the events they
-//!    discuss; relations are read off the accounts; disputes are derived.
+//!    discuss; an event told without a date joins the dated event the corpus tells most, when
+//!    one dominates; relations are read off the accounts; disputes are derived.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -19,7 +20,7 @@ use crate::dates::dct::{Dct, infer_dct};
 use crate::gazetteer::Gazetteer;
 use crate::graph::build::{self, Merged};
 use crate::graph::cluster::{self, Copies, Params, Places};
-use crate::graph::{credit, relations, republish};
+use crate::graph::{adopt, credit, relations, republish};
 use crate::ingest::Document;
 use crate::mentions::ClaimantKind;
 use crate::mentions::attribution::outlet_name;
@@ -131,6 +132,7 @@ pub fn extract(
     speak_for_originals(&mut flat, docs, &copies);
     let clusters = cluster::cluster(&flat, &copies, gaz, options.params);
     let clusters = attach_comments(&flat, clusters);
+    let clusters = adopt::adopt(&flat, clusters, gaz);
     let clusters = salient(&flat, clusters);
 
     let mut taken = BTreeSet::new();

@@ -563,7 +563,8 @@ fn event_for(
         return Some(f);
     }
     // A new event only when it is specific: a kind of its own weight, in the sentence's own
-    // business, with a place or a named actor.
+    // business, with a place or a named actor, or told in the lede, which is the story's news
+    // whether or not the gazetteer knows its places ("Rebels attacked a ferry near Vylkove").
     // "-ing" forms ("laying siege to places and killing people") describe what goes on, not
     // one event.
     let progressive = !t.nominal && doc.text[t.start..t.end].ends_with("ing");
@@ -574,9 +575,7 @@ fn event_for(
         && !open
         && !progressive
         && t.kind.weight() >= 2
-        && (!reading.places.is_empty()
-            || !reading.actors.is_empty()
-            || reading.lede && matches!(t.kind, EventType::Open(_)))
+        && (!reading.places.is_empty() || !reading.actors.is_empty() || reading.lede)
         && !generic(doc, &t);
     if !specific {
         return None;
@@ -1774,6 +1773,21 @@ mod tests {
         assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
+    }
+
+    #[test]
+    fn the_lede_tells_its_event_wherever_it_happened() {
+        // No date and a place no gazetteer knows: the lede is still the story's news.
+        let text = "Ferry hit\n\nGunmen attacked a passenger ferry off Vylkove harbour, \
+                    the port authority said.\n\nTwo crew members were hurt.";
+        let e = events(text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].kind.noun(), "attack", "{e:?}");
+        // Later in the story, the same sentence is no news of its own.
+        let text = "Ferry hit\n\nThis is the third of our letters from the coast, written for \
+                    readers far from it.\n\nGunmen attacked a passenger ferry off Vylkove \
+                    harbour, the port authority said.";
+        assert!(events(text).is_empty(), "{:?}", events(text));
     }
 
     #[test]

@@ -518,3 +518,30 @@ fn a_repost_that_credits_its_source_is_the_copy() {
         .unwrap_or_else(|| panic!("Monday before the copy's date: {:?}", t.events));
     assert!(aground.accounts.iter().any(|a| a.source == "gazette"));
 }
+
+/// Three reports of one mill fire (written for this test): two dated, one a blog post with no
+/// date at all. The post's telling joins the dated event instead of standing apart as an
+/// undated one.
+#[test]
+fn an_undated_telling_joins_the_event_the_dated_reports_tell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("timeline.yaml");
+    rashomon()
+        .arg("extract")
+        .arg(fixture("undated"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("03_blog.txt: no date found"));
+    let t = timeline::load(&out).expect("the extracted timeline passes check");
+    let blog = t
+        .events
+        .iter()
+        .find(|e| e.accounts.iter().any(|a| a.source == "03-blog"))
+        .expect("the blog post tells the fire");
+    assert_eq!(blog.when.to_string(), "2023-05-09", "{blog:?}");
+    let sources: std::collections::BTreeSet<&str> =
+        blog.accounts.iter().map(|a| a.source.as_str()).collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+}
