@@ -45,12 +45,12 @@ pub fn adopt(events: &[DocEvent], groups: Vec<Vec<usize>>, places: &dyn Places) 
             anchor: anchor(events, g),
         })
         .collect();
-    let keys = group_keys(events, &groups, places);
-    // Dated groups by the actors, places and distinctive words they name.
+    let about = describe(events, &groups, places);
+    // Dated groups by the actors, places and kinds they name.
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (gi, g) in info.iter().enumerate() {
         if g.anchor.is_some() {
-            for key in &keys[gi] {
+            for key in about[gi].entities.iter().chain(&about[gi].kinds) {
                 index.entry(key).or_default().push(gi);
             }
         }
@@ -61,14 +61,14 @@ pub fn adopt(events: &[DocEvent], groups: Vec<Vec<usize>>, places: &dyn Places) 
             continue;
         }
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for key in &keys[gi] {
+        for key in about[gi].entities.iter().chain(&about[gi].kinds) {
             if let Some(list) = index.get(key.as_str()).filter(|l| l.len() <= KEY_CAP) {
                 candidates.extend(list);
             }
         }
         let mut fitting: Vec<(usize, usize)> = candidates
             .into_iter()
-            .filter(|&c| fits(events, g, &info[c], places))
+            .filter(|&c| about[gi].evidence(&about[c]) && fits(events, g, &info[c], places))
             .map(|c| (info[c].docs.len(), c))
             .collect();
         fitting.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -123,14 +123,33 @@ fn anchor(events: &[DocEvent], members: &[usize]) -> Option<(NaiveDate, NaiveDat
     range
 }
 
-/// What each group names: its actors, its places (by the gazetteer's keys, so that a
-/// village meets its province) and its most distinctive words, those the fewest other groups
-/// use.
-fn group_keys(
-    events: &[DocEvent],
+/// What a group is about, for finding and weighing candidates.
+struct About<'a> {
+    /// Its actors and places (by the gazetteer's keys, so that a village meets its province).
+    entities: BTreeSet<String>,
+    /// The families of its kinds: candidates in a corpus small enough to have few of them.
+    kinds: BTreeSet<String>,
+    /// Its most distinctive words: repeated, and used by few other groups (but some: a word
+    /// of its own tells nothing about another group).
+    top: Vec<&'a str>,
+    words: BTreeSet<&'a str>,
+}
+
+impl About<'_> {
+    /// Something in common beyond the kind: an actor, a place, or two of its distinctive
+    /// words (its only one, when it has one).
+    fn evidence(&self, other: &About<'_>) -> bool {
+        let shared = self.top.iter().filter(|w| other.words.contains(*w)).count();
+        self.entities.intersection(&other.entities).next().is_some()
+            || shared > 0 && shared >= self.top.len().min(2)
+    }
+}
+
+fn describe<'a>(
+    events: &'a [DocEvent],
     groups: &[Vec<usize>],
     places: &dyn Places,
-) -> Vec<BTreeSet<String>> {
+) -> Vec<About<'a>> {
     let words: Vec<BTreeMap<&str, u32>> = groups
         .iter()
         .map(|g| {
@@ -153,19 +172,19 @@ fn group_keys(
         .iter()
         .zip(&words)
         .map(|(g, counts)| {
-            let mut out = BTreeSet::new();
+            let mut entities = BTreeSet::new();
+            let mut kinds = BTreeSet::new();
             for &i in g {
                 for a in &events[i].actors {
-                    out.insert(format!("actor:{}", a.to_lowercase()));
+                    entities.insert(format!("actor:{}", a.to_lowercase()));
                 }
                 for p in &events[i].places {
                     for k in places.place_keys(p) {
-                        out.insert(format!("place:{k}"));
+                        entities.insert(format!("place:{k}"));
                     }
                 }
+                kinds.insert(format!("kind:{:?}", events[i].kind.family()));
             }
-            // Words the group repeats and few other groups use (but some do: a word of its
-            // own proposes nothing): "recorders", "verdict", "MH17".
             let mut ranked: Vec<(f64, &str)> = counts
                 .iter()
                 .filter(|&(w, &c)| c >= 2 && df[w] >= 2)
@@ -176,13 +195,12 @@ fn group_keys(
                 .filter(|&(x, _)| x > 0.0)
                 .collect();
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-            out.extend(
-                ranked
-                    .iter()
-                    .take(TOP_WORDS)
-                    .map(|(_, w)| format!("word:{w}")),
-            );
-            out
+            About {
+                entities,
+                kinds,
+                top: ranked.iter().take(TOP_WORDS).map(|&(_, w)| w).collect(),
+                words: counts.keys().copied().collect(),
+            }
         })
         .collect()
 }

@@ -144,6 +144,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             starting_within(&parsed.asides, true, sentence, |a| a.0),
             (parsed.lede == Some((sentence.start, sentence.end))).then_some(parsed.hot_news),
             starting_within(&parsed.nested, true, sentence, |a| a.0),
+            dct.is_none(),
             gaz,
         );
         let para = sentence.paragraph;
@@ -897,6 +898,7 @@ fn read(
     asides: &[(usize, usize)],
     lede: Option<bool>,
     nested: &[(usize, usize)],
+    undated: bool,
     gaz: &Gazetteer,
 ) -> Reading {
     let (hot_news, lede) = (lede == Some(true), lede.is_some());
@@ -966,7 +968,13 @@ fn read(
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
         }
-        let Some(when) = t.when else { continue };
+        // In a document with no date of its own, "on Tuesday" still says the clause tells
+        // something that happened on a day, though not which: it dates the clause as unknown.
+        let when = match t.when {
+            Some(w) => w,
+            None if undated && t.anchor == Anchor::Unresolved => When::Unknown,
+            None => continue,
+        };
         if citations.iter().any(|&(s, e)| t.start >= s && t.end <= e) {
             continue;
         }
@@ -999,6 +1007,7 @@ fn read(
             Anchor::Absolute => TimeBasis::Explicit,
             Anchor::Dct => TimeBasis::Relative,
             Anchor::Narrative => TimeBasis::Narrative,
+            Anchor::Unresolved if undated => TimeBasis::Unknown,
             Anchor::Unresolved => continue,
         };
         // "since 2006", "until May", "by 2020" bound a period; they do not date an event.
@@ -1788,6 +1797,22 @@ mod tests {
                     readers far from it.\n\nGunmen attacked a passenger ferry off Vylkove \
                     harbour, the port authority said.";
         assert!(events(text).is_empty(), "{:?}", events(text));
+    }
+
+    #[test]
+    fn an_undated_document_still_tells_what_happened_on_a_day() {
+        // No date of its own: "on Thursday" cannot be resolved, but it still says the
+        // clause tells something that happened then.
+        let text = "Market notes\n\nShares in the group fell sharply in early trading. \
+                    On Thursday the regulator confirmed that it had opened an inquiry into \
+                    trading in the shares.";
+        let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
+        let e = document_events(&doc, None, Gazetteer::builtin());
+        let inquiry = e
+            .iter()
+            .find(|e| e.kind.noun() == "investigation")
+            .unwrap_or_else(|| panic!("no inquiry in {e:?}"));
+        assert!(inquiry.when.is_unknown(), "{inquiry:?}");
     }
 
     #[test]
