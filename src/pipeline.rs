@@ -23,7 +23,7 @@ use crate::graph::cluster::{self, Copies, Params, Places};
 use crate::graph::{adopt, credit, relations, republish};
 use crate::ingest::Document;
 use crate::mentions::ClaimantKind;
-use crate::mentions::attribution::outlet_name;
+use crate::mentions::attribution::{byline_name, outlet_name};
 use crate::mentions::detect::document_events;
 use crate::mentions::docevent::{DocEvent, TimeBasis};
 use crate::timeline::{self, Source, Timeline, When};
@@ -215,7 +215,7 @@ fn find_copies(docs: &[Document], dcts: &[Dct]) -> Copies {
 fn speak_for_originals(events: &mut [DocEvent], docs: &[Document], copies: &Copies) {
     // The name of a document's own voice, when it has one (from front matter or a byline).
     let voice = |d: &Document| Some(outlet_name(d)).filter(|name| *name != d.id);
-    let author = |d: &Document| voice(d).filter(|name| Some(name) != d.meta.outlet.as_ref());
+    let author = |d: &Document| byline_name(d).filter(|name| Some(name) != d.meta.outlet.as_ref());
     let by_id: BTreeMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut borrowed: BTreeMap<&str, String> = BTreeMap::new();
     for (copy, original) in copies {

@@ -239,7 +239,12 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                     Some(t) => Some(t),
                     None => st
                         .focus
-                        .filter(|&f| carries_claim(doc, ps, pe, claim) && reaches(&st, f, para))
+                        .filter(|&f| {
+                            // The reporter's own narration goes on telling the event in the
+                            // paragraph that told it ("A fourth worker was unaccounted for.").
+                            let narrates = st.last_para.get(f) == Some(&para);
+                            (narrates || carries_claim(doc, ps, pe, claim)) && reaches(&st, f, para)
+                        })
                         .or_else(|| {
                             // A named speaker's attributed words about no event in sight are
                             // a statement of their own; later words of that speaker join it.
@@ -1337,9 +1342,16 @@ fn has_quotation(text: &str) -> bool {
 
 /// Whether event `f` is still being talked about at this paragraph.
 fn reaches(st: &State<'_>, f: usize, para: usize) -> bool {
+    // A story that has told one event so far is still about it, however long it dwells on
+    // reactions; the reach matters once there are events to choose between.
+    let alone = st
+        .events
+        .iter()
+        .enumerate()
+        .all(|(i, e)| i == f || e.kind == EventType::Statement);
     st.last_para
         .get(f)
-        .is_some_and(|&last| para <= last + FOCUS_REACH)
+        .is_some_and(|&last| alone || para <= last + FOCUS_REACH)
 }
 
 /// A dated speech act cut into what was said and the saying of it. When the quotation comes
@@ -1813,6 +1825,43 @@ mod tests {
             .find(|e| e.kind.noun() == "investigation")
             .unwrap_or_else(|| panic!("no inquiry in {e:?}"));
         assert!(inquiry.when.is_unknown(), "{inquiry:?}");
+    }
+
+    #[test]
+    fn the_reporters_narration_goes_on_telling_the_event_of_its_paragraph() {
+        let e = events(
+            "A warehouse in Leeds burned down on Tuesday, the fire service said. A \
+             fourth worker was unaccounted for.\n\nThe company makes furniture.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        let quotes: Vec<&str> = e[0].mentions.iter().map(|m| m.quote.as_str()).collect();
+        assert!(
+            quotes.iter().any(|q| q.contains("fourth worker")),
+            "{quotes:?}"
+        );
+        // Background in a paragraph of its own is no account of the fire.
+        assert!(
+            !quotes.iter().any(|q| q.contains("furniture")),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_story_of_one_event_stays_about_it() {
+        // Three paragraphs after the fire was last named, a named speaker's words are still
+        // about it: the story has told no other event.
+        let e = events(
+            "A warehouse in Leeds burned down on Tuesday, the fire service said.\n\n\
+             Neighbours said they had complained about the site.\n\n\
+             The council said it would review its records.\n\n\
+             A union official said staff had raised concerns.\n\n\
+             \"We are devastated,\" said the owner, Ann Lee.",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].mentions.iter().any(|m| m.quote.contains("devastated")),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -115,12 +115,12 @@ fn every_sentence_is_covered_in_order_without_overlap() {
 }
 
 #[test]
-fn the_outlet_speaks_as_its_author_its_name_or_its_id() {
+fn the_outlet_speaks_as_its_author_and_outlet_its_name_or_its_id() {
     let a = attributed("verbs.md");
     let c = a.at("The dockers' strike spread");
     assert_eq!(
         (c.claimant.as_str(), c.claimant_kind),
-        ("Lena Ortiz", ClaimantKind::Outlet)
+        ("Lena Ortiz (Harbour Times)", ClaimantKind::Outlet)
     );
     assert_eq!(
         attributed("reports.md").at("Rescue teams").claimant,
@@ -243,7 +243,7 @@ fn passive_and_nominal_attribution() {
     // An unnamed claimant is known only through the outlet.
     assert_eq!(
         a.who("the strike was illegal"),
-        via("employers", &["Lena Ortiz"])
+        via("employers", &["Lena Ortiz (Harbour Times)"])
     );
     assert_eq!(a.stance("the strike was illegal"), Stance::Alleges);
     assert_eq!(
@@ -305,7 +305,7 @@ fn quotations_across_paragraphs() {
     assert!(a.who("We will meet the skippers").0.starts_with("Ana Ruiz"));
     assert_eq!(
         a.who("The skippers were not convinced"),
-        named("Jon Arvidsen")
+        named("Jon Arvidsen (Coast Weekly)")
     );
     // "…said X" opening a paragraph takes back the quotation before it; "he added".
     assert!(
@@ -323,7 +323,7 @@ fn quotations_across_paragraphs() {
     );
     assert_eq!(
         a.who("The ministry has not yet replied"),
-        named("Jon Arvidsen")
+        named("Jon Arvidsen (Coast Weekly)")
     );
     // “…,” she said. “More.”: the quotation going on after its speaker is hers.
     assert!(
@@ -768,7 +768,10 @@ fn relative_speakers_and_editorial_asides() {
     let a = attributed("more.md");
     assert_eq!(a.who("a disaster for the fjord").0, "Greenpeace");
     // "(in reality ...)" is the outlet talking inside someone else's claim.
-    assert_eq!(a.who("in reality the inquiry"), named("Karin Holt"));
+    assert_eq!(
+        a.who("in reality the inquiry"),
+        named("Karin Holt (North Ledger)")
+    );
 }
 
 #[test]
@@ -779,11 +782,11 @@ fn more_stance_and_intent() {
             .as_deref(),
         Some("deliberate")
     );
-    assert_eq!(a.who("How can anyone"), named("Karin Holt"));
+    assert_eq!(a.who("How can anyone"), named("Karin Holt (North Ledger)"));
     assert_eq!(a.stance("How can anyone"), Stance::Questions);
     assert_eq!(
         a.who("reportedly spread"),
-        via("unnamed reports", &["Karin Holt"])
+        via("unnamed reports", &["Karin Holt (North Ledger)"])
     );
     assert_eq!(a.stance("reportedly spread"), Stance::Alleges);
     assert_eq!(a.stance("safety review"), Stance::Alleges);

@@ -820,8 +820,26 @@ impl<'a> Run<'a> {
     }
 }
 
-/// The outlet's own voice: the author, else the outlet, else the document id.
+/// The name of the document's own voice: its author and outlet ("Tom Hesketh (Melbridge
+/// Chronicle)"), either one alone, or the document's id when it names neither.
 pub fn outlet_name(doc: &Document) -> String {
+    let outlet = doc
+        .meta
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
+    match (byline_name(doc), outlet) {
+        (Some(a), Some(o)) if !a.eq_ignore_ascii_case(o) => format!("{a} ({o})"),
+        (Some(a), _) => a,
+        (None, Some(o)) => o.to_string(),
+        (None, None) => doc.id.clone(),
+    }
+}
+
+/// Who wrote the document, from its metadata or its byline ("By Tom Hesketh, Crime
+/// Reporter").
+pub fn byline_name(doc: &Document) -> Option<String> {
     if let Some(a) = doc
         .meta
         .author
@@ -829,7 +847,7 @@ pub fn outlet_name(doc: &Document) -> String {
         .map(str::trim)
         .filter(|a| !a.is_empty())
     {
-        return a.to_string();
+        return Some(a.to_string());
     }
     for seg in &doc.segments {
         if seg.kind == SegmentKind::Byline {
@@ -853,18 +871,9 @@ pub fn outlet_name(doc: &Document) -> String {
                 && !name.chars().any(|c| c.is_ascii_digit())
                 && name.chars().next().is_some_and(char::is_uppercase)
             {
-                return name.to_string();
+                return Some(name.to_string());
             }
         }
     }
-    if let Some(o) = doc
-        .meta
-        .outlet
-        .as_deref()
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
-    {
-        return o.to_string();
-    }
-    doc.id.clone()
+    None
 }
