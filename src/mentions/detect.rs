@@ -82,6 +82,11 @@ struct State<'g> {
     focus: Option<usize>,
     /// The latest date read in the current paragraph.
     para_date: Option<(usize, When, TimeBasis)>,
+    /// Accounts of the opening paragraphs told before any event word was read: the lede
+    /// sums up the story, so they belong to the first event the story tells.
+    opening: Vec<Mention>,
+    /// The paragraph the story's text starts in.
+    first_para: Option<usize>,
 }
 
 /// The events one document tells, in the order it first tells them.
@@ -98,6 +103,8 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         last_para: Vec::new(),
         focus: None,
         para_date: None,
+        opening: Vec::new(),
+        first_para: None,
     };
 
     // Each sentence reads the claims over it and its own line: indexed once, so that a text of
@@ -281,7 +288,15 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                                 })
                         }),
                 };
-                let Some(target) = target else { continue };
+                let Some(target) = target else {
+                    let first = *st.first_para.get_or_insert(para);
+                    if st.events.is_empty() && para <= first + 1 {
+                        let kind = own.as_ref().or(main.as_ref()).map(|(t, _)| t.kind);
+                        st.opening.push(mention(doc, ps, pe, claim, stated, kind));
+                    }
+                    continue;
+                };
+                st.first_para.get_or_insert(para);
                 let kind = own.as_ref().or(main.as_ref()).map(|(t, _)| t.kind);
                 let m = mention(doc, ps, pe, claim, stated, kind);
                 push(&mut st, target, m, &reading, doc, para);
@@ -290,6 +305,16 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         }
         if last_target.is_some() {
             st.focus = last_target;
+        }
+        if let Some(first) = st.events.first_mut()
+            && !st.opening.is_empty()
+        {
+            // Before the event's own mentions: they come first in the text.
+            let opening = std::mem::take(&mut st.opening);
+            for m in &opening {
+                first.words.extend(content_words(&doc.text[m.start..m.end]));
+            }
+            first.mentions.splice(0..0, opening);
         }
     }
     let mut events = st.events;
@@ -1862,6 +1887,22 @@ mod tests {
             e[0].mentions.iter().any(|m| m.quote.contains("devastated")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn the_opening_sums_up_the_first_event_told() {
+        // The lede names no event word the reader can use; the story's first event, told
+        // in the next sentence, is what it sums up.
+        let e = events(
+            "The town will have a new bridge by summer, and the mayor is delighted about it.\n\n\
+             Councillors voted to approve the plan on Monday, the council said.\n\n\
+             Nothing else was decided.\n\n\
+             The bridge will cost four million pounds, the treasurer said.",
+        );
+        let first = e.first().unwrap_or_else(|| panic!("no event in {e:?}"));
+        let quotes: Vec<&str> = first.mentions.iter().map(|m| m.quote.as_str()).collect();
+        assert!(quotes[0].starts_with("The town will have"), "{quotes:?}");
+        assert!(quotes.iter().any(|q| q.contains("voted")), "{quotes:?}");
     }
 
     #[test]
