@@ -8,6 +8,7 @@
 //! the event it begins or ends ("the ceasefire collapsed"). A verb outside the vocabulary
 //! is still a predicate, of no class: the open vocabulary.
 
+use super::open::OWN_EVENT_WEIGHT;
 use super::tree::Tree;
 use crate::lexicon::{Act, ClassId, Lexicon, Phase};
 
@@ -409,6 +410,17 @@ fn choose(
     if let Some(k) = ev.sense(lemma, &words).filter(|k| classes.contains(k)) {
         return Some(k);
     }
+    // A subject that is itself an event of its own weight ("a fire destroyed the mill", "the
+    // explosion killed two workers") is what the clause tells; the verb tells what it did.
+    if let Some(k) = t
+        .child(i, &["nsubj"])
+        .and_then(|s| noun_class(t, lex, s))
+        .filter(|&k| {
+            !classes.is_empty() && ev.class(k).weight >= OWN_EVENT_WEIGHT && !classes.contains(&k)
+        })
+    {
+        return Some(k);
+    }
     if let Some(k) = args
         .iter()
         .filter_map(|&a| noun_class(t, lex, a))
@@ -626,6 +638,19 @@ mod tests {
         assert_eq!(
             class_of("Shares fell sharply in Tokyo.", "fell").as_deref(),
             Some("economy")
+        );
+    }
+
+    #[test]
+    fn an_event_as_subject_is_what_its_clause_tells() {
+        // The fire is the event; "destroyed" tells what it did, not an attack.
+        assert_eq!(
+            class_of("A fire destroyed the warehouse overnight.", "destroyed").as_deref(),
+            Some("disaster")
+        );
+        assert_eq!(
+            class_of("Rebels destroyed the bridge overnight.", "destroyed").as_deref(),
+            Some("assault")
         );
     }
 
