@@ -36,7 +36,30 @@ struct Group<'a> {
 
 /// Joins each group without a precise date of its own to the dominant dated group that fits
 /// it, if there is one. Groups keep their input order; joined groups sit in their target.
-pub fn adopt(events: &[DocEvent], groups: Vec<Vec<usize>>, places: &dyn Places) -> Vec<Vec<usize>> {
+pub fn adopt(
+    events: &[DocEvent],
+    mut groups: Vec<Vec<usize>>,
+    places: &dyn Places,
+) -> Vec<Vec<usize>> {
+    let target = targets(events, &groups, places);
+    for (gi, t) in target.into_iter().enumerate() {
+        if let Some(c) = t {
+            let moved = std::mem::take(&mut groups[gi]);
+            groups[c].extend(moved);
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|mut g| {
+            g.sort_unstable();
+            g
+        })
+        .collect()
+}
+
+/// For each group without a precise date, the dated group it joins, if any.
+fn targets(events: &[DocEvent], groups: &[Vec<usize>], places: &dyn Places) -> Vec<Option<usize>> {
     let info: Vec<Group<'_>> = groups
         .iter()
         .map(|g| Group {
@@ -45,7 +68,7 @@ pub fn adopt(events: &[DocEvent], groups: Vec<Vec<usize>>, places: &dyn Places) 
             anchor: anchor(events, g),
         })
         .collect();
-    let about = describe(events, &groups, places);
+    let about = describe(events, groups, places);
     // Dated groups by the actors, places and kinds they name.
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (gi, g) in info.iter().enumerate() {
@@ -81,21 +104,7 @@ pub fn adopt(events: &[DocEvent], groups: Vec<Vec<usize>>, places: &dyn Places) 
             target[gi] = Some(c);
         }
     }
-    let mut joined: Vec<Vec<usize>> = groups.clone();
-    for (gi, t) in target.iter().enumerate() {
-        if let Some(c) = *t {
-            let moved = std::mem::take(&mut joined[gi]);
-            joined[c].extend(moved);
-        }
-    }
-    joined
-        .into_iter()
-        .filter(|g| !g.is_empty())
-        .map(|mut g| {
-            g.sort_unstable();
-            g
-        })
-        .collect()
+    target
 }
 
 /// The precise day range a group's firmly dated members share.
