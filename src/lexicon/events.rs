@@ -347,6 +347,16 @@ impl Events {
             .or(s.default)
     }
 
+    /// The class these modifier lemmas select for the word, its default aside ("lose" with
+    /// "life" is a death, whatever else losing is).
+    pub fn cued_sense(&self, word: &str, modifiers: &[&str]) -> Option<ClassId> {
+        let s = self.senses.get(word)?;
+        s.cues
+            .iter()
+            .find(|(_, cues)| modifiers.iter().any(|m| cues.contains(*m)))
+            .map(|(c, _)| *c)
+    }
+
     /// Whether a word with these modifier lemmas tells no event at all ("provide" with
     /// "information": a giving of words, not of aid).
     pub fn no_event(&self, word: &str, modifiers: &[&str]) -> bool {

@@ -407,7 +407,10 @@ fn choose(
     if ev.no_event(lemma, &words) {
         return None;
     }
-    if let Some(k) = ev.sense(lemma, &words).filter(|k| classes.contains(k)) {
+    if let Some(k) = ev
+        .cued_sense(lemma, &words)
+        .or_else(|| ev.sense(lemma, &words).filter(|k| classes.contains(k)))
+    {
         return Some(k);
     }
     // A subject that is itself an event of its own weight ("a fire destroyed the mill", "the
@@ -651,6 +654,18 @@ mod tests {
         assert_eq!(
             class_of("Rebels destroyed the bridge overnight.", "destroyed").as_deref(),
             Some("assault")
+        );
+    }
+
+    #[test]
+    fn losing_a_life_is_a_death_not_a_defeat() {
+        assert_eq!(
+            class_of("Three workers lost their lives in the blaze.", "lost").as_deref(),
+            Some("casualty")
+        );
+        assert_ne!(
+            class_of("The mayor lost the election in May.", "lost").as_deref(),
+            Some("casualty")
         );
     }
 

@@ -51,6 +51,41 @@ fn finite_root<'a>(
     }
 }
 
+/// "It is with great sadness that we confirm ...", "It was in May that the plant closed": a
+/// cleft puts one phrase in focus and tells its news in the "that" clause, which the parser
+/// reads as a relative clause describing the focused noun. The clause is the sentence's own
+/// business: its verb becomes the root, the focused phrase its adverbial.
+fn cleft<'a>(words: &[Word<'a>], heads: &mut [Option<usize>], rels: &mut [&'a str]) {
+    let Some(r) = heads.iter().position(Option::is_none) else {
+        return;
+    };
+    let child = |rel: &str| (0..words.len()).find(|&c| heads[c] == Some(r) && rels[c] == rel);
+    let expletive = (0..words.len()).any(|c| {
+        heads[c] == Some(r)
+            && matches!(rels[c], "nsubj" | "expl")
+            && words[c].form.eq_ignore_ascii_case("it")
+            && c < r
+    });
+    if !expletive || child("cop").is_none() {
+        return;
+    }
+    let Some(v) = child("acl:relcl") else {
+        return;
+    };
+    // The clause opens with "that": the cleft's marker, not a relative pronoun.
+    let Some(that) = (r + 1..v).find(|&c| words[c].form.eq_ignore_ascii_case("that")) else {
+        return;
+    };
+    if heads[that] != Some(v) {
+        return;
+    }
+    heads[v] = None;
+    rels[v] = "root";
+    heads[r] = Some(v);
+    rels[r] = "obl";
+    rels[that] = "mark";
+}
+
 /// "Police yesterday arrested two men", "Caldera Minerals Ltd today rejects the claims":
 /// the parser may read the day as the subject, or as the head of the noun phrase before it.
 /// The noun phrase before the day (the words the day or its verb governs, up to the last
@@ -254,6 +289,7 @@ impl<'p, 'a> Tree<'p, 'a> {
         let mut xpos: Vec<&'a str> = words.iter().map(|w| w.xpos).collect();
         day_after_subject(words, &mut heads, &mut rels);
         finite_root(words, &mut heads, &mut rels, &mut xpos);
+        cleft(words, &mut heads, &mut rels);
         let mut children = vec![Vec::new(); n];
         for (i, h) in heads.iter().enumerate() {
             if let Some(h) = *h {
@@ -535,6 +571,40 @@ mod tests {
         assert_eq!(t.root(), Some(1));
         assert_eq!((t.rel(0), t.head(0)), ("nsubj", Some(1)));
         assert_eq!((t.xpos(1), t.head(4)), ("VBD", Some(1)));
+    }
+
+    #[test]
+    fn a_cleft_tells_its_that_clause() {
+        // "It is with regret that we announce the closure." parsed as "regret" described by
+        // a relative clause.
+        let w = words(&[
+            ("It", "PRON", "PRP", 4, "nsubj"),
+            ("is", "AUX", "VBZ", 4, "cop"),
+            ("with", "ADP", "IN", 4, "case"),
+            ("regret", "NOUN", "NN", 0, "root"),
+            ("that", "PRON", "WDT", 7, "obj"),
+            ("we", "PRON", "PRP", 7, "nsubj"),
+            ("announce", "VERB", "VBP", 4, "acl:relcl"),
+            ("the", "DET", "DT", 9, "det"),
+            ("closure", "NOUN", "NN", 7, "obj"),
+            (".", "PUNCT", ".", 4, "punct"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(6));
+        assert_eq!((t.rel(3), t.head(3)), ("obl", Some(6)));
+        assert_eq!(t.rel(4), "mark");
+        // A relative clause of a noun that is no cleft's focus stays one.
+        let w = words(&[
+            ("This", "PRON", "DT", 3, "nsubj"),
+            ("is", "AUX", "VBZ", 3, "cop"),
+            ("regret", "NOUN", "NN", 0, "root"),
+            ("that", "PRON", "WDT", 6, "obj"),
+            ("we", "PRON", "PRP", 6, "nsubj"),
+            ("feel", "VERB", "VBP", 3, "acl:relcl"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(2));
+        assert_eq!(t.rel(5), "acl:relcl");
     }
 
     #[test]
