@@ -93,9 +93,16 @@ impl<'a> Toks<'a> {
         i < self.v.len() && words.contains(&self.l(i))
     }
 
-    /// A word starting with a capital letter ("Russia", "U.S.", "al-Nusra" is not).
+    /// A word starting with a capital letter ("Russia", "U.S.", "Jean-Pierre"; "al-Nusra" is
+    /// not, nor is an adjective made of a name and a participle: "Dutch-led", "US-backed").
     pub fn cap(&self, i: usize) -> bool {
-        self.v[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        let s = self.s(i);
+        let compound_adjective = s
+            .split_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+        self.v[i].kind == Kind::Word
+            && s.chars().next().is_some_and(char::is_uppercase)
+            && !compound_adjective
     }
 
     /// All letters capitals: "UN", "SOHR", "U.S.".
@@ -318,6 +325,14 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         let t = Toks::new(s, 0, s.len());
         (0..t.len()).map(|i| t.s(i).to_string()).collect()
+    }
+
+    #[test]
+    fn a_name_and_a_participle_make_an_adjective_not_a_name() {
+        let s = "A Dutch-led team, US-backed forces and Jean-Pierre Lamy met.";
+        let t = Toks::new(s, 0, s.len());
+        let caps: Vec<&str> = (0..t.len()).filter(|&i| t.cap(i)).map(|i| t.s(i)).collect();
+        assert_eq!(caps, ["A", "Jean-Pierre", "Lamy"]);
     }
 
     #[test]
