@@ -87,6 +87,8 @@ struct State<'g> {
     opening: Vec<Mention>,
     /// The paragraph the story's text starts in.
     first_para: Option<usize>,
+    /// How many of the events are not statements.
+    told: usize,
 }
 
 /// The events one document tells, in the order it first tells them.
@@ -105,6 +107,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         para_date: None,
         opening: Vec::new(),
         first_para: None,
+        told: 0,
     };
 
     // Each sentence reads the claims over it and its own line: indexed once, so that a text of
@@ -1369,11 +1372,11 @@ fn has_quotation(text: &str) -> bool {
 fn reaches(st: &State<'_>, f: usize, para: usize) -> bool {
     // A story that has told one event so far is still about it, however long it dwells on
     // reactions; the reach matters once there are events to choose between.
-    let alone = st
+    let own = st
         .events
-        .iter()
-        .enumerate()
-        .all(|(i, e)| i == f || e.kind == EventType::Statement);
+        .get(f)
+        .is_some_and(|e| e.kind != EventType::Statement);
+    let alone = st.told == usize::from(own);
     st.last_para
         .get(f)
         .is_some_and(|&last| alone || para <= last + FOCUS_REACH)
@@ -1418,6 +1421,9 @@ fn new_event(
     basis: TimeBasis,
     para: usize,
 ) -> usize {
+    if kind != EventType::Statement {
+        st.told += 1;
+    }
     st.events.push(DocEvent {
         doc: doc.id.clone(),
         kind,
