@@ -271,17 +271,8 @@ mod tests {
         actors: &[&str],
     ) -> DocEvent {
         DocEvent {
-            doc: doc.into(),
-            kind,
-            when: when.parse().expect("valid EDTF"),
-            basis,
-            places: Vec::new(),
             actors: actors.iter().map(|a| (*a).to_string()).collect(),
-            mentions: Vec::new(),
-            words: Default::default(),
-            triggers: Vec::new(),
-            nouns: Vec::new(),
-            gist: String::new(),
+            ..DocEvent::new(doc, kind, when.parse().expect("valid EDTF"), basis)
         }
     }
 

@@ -675,17 +675,10 @@ mod tests {
 
     fn doc_event(kind: EventType, places: &[&str], actors: &[&str], ms: Vec<Mention>) -> DocEvent {
         DocEvent {
-            doc: "a".into(),
-            kind,
-            when: When::Unknown,
-            basis: TimeBasis::Unknown,
             places: places.iter().map(|p| (*p).to_string()).collect(),
             actors: actors.iter().map(|a| (*a).to_string()).collect(),
             mentions: ms,
-            words: Default::default(),
-            triggers: Vec::new(),
-            nouns: Vec::new(),
-            gist: String::new(),
+            ..DocEvent::new("a", kind, When::Unknown, TimeBasis::Unknown)
         }
     }
 

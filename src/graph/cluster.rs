@@ -492,12 +492,7 @@ mod tests {
         text: &str,
     ) -> DocEvent {
         DocEvent {
-            doc: doc.into(),
-            kind,
-            when: when.parse().expect("date"),
-            basis,
             places: places.iter().map(|p| p.to_string()).collect(),
-            actors: vec![],
             mentions: vec![Mention {
                 start: 0,
                 end: text.len(),
@@ -512,9 +507,8 @@ mod tests {
                 trigger: Some(kind),
             }],
             words: content_words(text).into(),
-            triggers: vec![],
-            nouns: vec![],
             gist: text.into(),
+            ..DocEvent::new(doc, kind, when.parse().expect("date"), basis)
         }
     }
 

@@ -1424,19 +1424,7 @@ fn new_event(
     if kind != EventType::Statement {
         st.told += 1;
     }
-    st.events.push(DocEvent {
-        doc: doc.id.clone(),
-        kind,
-        when,
-        basis,
-        places: Vec::new(),
-        actors: Vec::new(),
-        mentions: Vec::new(),
-        words: Default::default(),
-        triggers: Vec::new(),
-        nouns: Vec::new(),
-        gist: String::new(),
-    });
+    st.events.push(DocEvent::new(&doc.id, kind, when, basis));
     st.last_para.push(para);
     st.events.len() - 1
 }

@@ -120,6 +120,25 @@ pub struct DocEvent {
     pub gist: String,
 }
 
+impl DocEvent {
+    /// An event of this document, kind and date, with nothing told of it yet.
+    pub fn new(doc: &str, kind: EventType, when: When, basis: TimeBasis) -> DocEvent {
+        DocEvent {
+            doc: doc.to_string(),
+            kind,
+            when,
+            basis,
+            places: Vec::new(),
+            actors: Vec::new(),
+            mentions: Vec::new(),
+            words: Words::default(),
+            triggers: Vec::new(),
+            nouns: Vec::new(),
+            gist: String::new(),
+        }
+    }
+}
+
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
