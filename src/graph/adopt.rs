@@ -3,7 +3,8 @@
 //! A text often names an event it does not date: an undated article ("the downing of the
 //! plane"), a later one that only recalls it, a sentence that gives no more than the year.
 //! Pairwise clustering cannot place such an event, since nothing in time ties it to any one
-//! dated event. The corpus can: when it tells one event of that kind, with those actors or
+//! dated event; nor a date no closer than a month ("last October"), which many events share.
+//! The corpus can: when it tells one event of that kind, with those actors or
 //! places, far more often than any other, the undated telling is of that event. When two
 //! dated events compete, nothing is decided and the undated event stays on its own.
 
@@ -17,6 +18,9 @@ use crate::mentions::open::OWN_EVENT_WEIGHT;
 
 /// Ranges wider than this many days are too coarse to place an event among others.
 const COARSE_DAYS: i64 = 92;
+/// A group dated no closer than this many days ("last October", "in March") is placed like
+/// an undated one: a month holds many events, and the corpus's dated one may be this one.
+const PRECISE_DAYS: i64 = 8;
 /// The winner must be told by at least this many times the documents of the runner-up.
 const DOMINANCE: usize = 2;
 /// The fewest documents that make an event the corpus's own.
@@ -69,10 +73,14 @@ fn targets(events: &[DocEvent], groups: &[Vec<usize>], places: &dyn Places) -> V
         })
         .collect();
     let about = describe(events, groups, places);
+    let precise = |g: &Group<'_>| {
+        g.anchor
+            .is_some_and(|(lo, hi)| (hi - lo).num_days() < PRECISE_DAYS)
+    };
     // Dated groups by the actors, places and kinds they name.
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (gi, g) in info.iter().enumerate() {
-        if g.anchor.is_some() {
+        if precise(g) {
             for key in about[gi].entities.iter().chain(&about[gi].kinds) {
                 index.entry(key).or_default().push(gi);
             }
@@ -80,7 +88,7 @@ fn targets(events: &[DocEvent], groups: &[Vec<usize>], places: &dyn Places) -> V
     }
     let mut target: Vec<Option<usize>> = vec![None; info.len()];
     for (gi, g) in info.iter().enumerate() {
-        if g.anchor.is_some() {
+        if precise(g) {
             continue;
         }
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
@@ -343,13 +351,36 @@ mod tests {
                 TimeBasis::Explicit,
                 &["Russia"],
             ),
+            // Only the month ("last July"): placed like an undated telling; another month
+            // rules the event out.
+            event(
+                "m",
+                EventType::Attack,
+                "2014-07",
+                TimeBasis::Relative,
+                &["Russia"],
+            ),
+            event(
+                "n",
+                EventType::Attack,
+                "2014-06",
+                TimeBasis::Relative,
+                &["Russia"],
+            ),
         ];
         let groups = (3..events.len()).map(|i| vec![i]);
         let groups: Vec<Vec<usize>> = std::iter::once(vec![0, 1, 2]).chain(groups).collect();
         let got = adopt(&events, groups, &ExactPlaces);
         assert_eq!(
             got,
-            vec![vec![0, 1, 2, 4, 5, 6], vec![3], vec![7], vec![8], vec![9]]
+            vec![
+                vec![0, 1, 2, 4, 5, 6, 10],
+                vec![3],
+                vec![7],
+                vec![8],
+                vec![9],
+                vec![11]
+            ]
         );
     }
 

@@ -98,7 +98,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     let timexes = dates::tag_document(doc, dct);
     let names = gaz.find(&doc.text);
     let citations = citation_spans(doc, &timexes);
-    let parsed = open::read(doc, &sentences, &timexes);
+    let parsed = open::read(doc, &sentences, &timexes, dct);
     let mut st = State {
         gaz,
         events: Vec::new(),

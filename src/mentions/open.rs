@@ -18,6 +18,7 @@ use crate::dates::{Anchor, Timex, TimexType};
 use crate::ingest::{Document, SegmentKind};
 use crate::lexicon::{Lexicon, Phase};
 use crate::syntax;
+use chrono::NaiveDate;
 
 /// The least class weight (1-5, from the vocabulary) of a predicate that tells an event of
 /// its own; lighter ones (deaths, injuries, movements) tell what another event did.
@@ -50,7 +51,12 @@ pub struct Reading {
 /// The document's open-vocabulary triggers and dated asides. In a sentence with a date, and
 /// in the lede, the predicates that tell something happened; in others, the definite event
 /// nouns that refer back to an event.
-pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Reading {
+pub fn read(
+    doc: &Document,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Reading {
     let Ok(model) = syntax::model() else {
         return Reading::default();
     };
@@ -62,6 +68,21 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
         .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
         .map(|x| (x.start, x.end, x.anchor == Anchor::Absolute))
         .collect::<Vec<_>>();
+    // Dates after the document's own name what is planned, not what happened.
+    let past: Vec<(usize, usize)> = timexes
+        .iter()
+        .filter(|x| {
+            let first = x.when.as_ref().and_then(|w| w.day_range()).map(|r| r.0);
+            // Without a document date, "last October" is still a past date, if not which.
+            matches!(x.kind, TimexType::Date | TimexType::Time)
+                && match (first, dct) {
+                    (Some(f), Some(d)) => f <= d,
+                    (_, None) => true,
+                    (None, Some(_)) => false,
+                }
+        })
+        .map(|x| (x.start, x.end))
+        .collect();
     dates.sort_unstable();
     let mut nested = Vec::new();
     let mut hot_news = false;
@@ -114,6 +135,8 @@ pub fn read(doc: &Document, sentences: &[Sentence], timexes: &[Timex]) -> Readin
             }
             if within_argument(&t, lex, &preds, (d, e), absolute) {
                 nested.push((d, e));
+            } else if past.contains(&(d, e)) {
+                out.extend(dated_noun(&t, lex, &preds, (d, e)));
             }
         }
     }
@@ -155,6 +178,65 @@ fn described_event(t: &Tree<'_, '_>, preds: &[Pred], c: usize) -> Option<Trigger
         return None;
     }
     let word = t.word(noun);
+    Some(Trigger {
+        start: word.start,
+        end: word.end,
+        kind,
+        nominal: true,
+    })
+}
+
+/// An event noun whose own phrase holds a past date ("the fire at the plant last October",
+/// "Tuesday's crash", "the vote of 3 May"): that event happened then, whatever the clause
+/// around it tells ("... contributed to the deaths of four workers in the fire ...").
+fn dated_noun(
+    t: &Tree<'_, '_>,
+    lex: &Lexicon,
+    preds: &[Pred],
+    (start, end): (usize, usize),
+) -> Option<Trigger> {
+    let Some(Governor::Pred(i)) = anchor::governor(t, lex, preds, start, end) else {
+        return None;
+    };
+    let weighty = |q: &Pred| {
+        q.class
+            .is_some_and(|c| EventType::of_class(c).weight() >= OWN_EVENT_WEIGHT)
+    };
+    let mut p = &preds[i];
+    // "the deaths of four workers in the fire in October": deaths are told as what an event
+    // did, so the date is that event's.
+    if p.nominal && !weighty(p) {
+        p = preds
+            .iter()
+            .filter(|q| q.nominal && weighty(q) && t.dominates(p.word, q.word))
+            .min_by_key(|q| q.word.abs_diff(p.word))?;
+    }
+    let kind = EventType::of_class(p.class?);
+    let told = matches!(p.phase, None | Some(Phase::Begin | Phase::Continue));
+    // A date that opens the sentence ("Today, the results were presented") dates its clause
+    // however the parser hung it; a noun at the root is a misread clause.
+    let run = t.within(start, end);
+    let opens_clause = run.start <= 1 && run.end < t.len() && t.form(run.end) == ",";
+    // "said in her opening speech in January": the setting of a speech act, which
+    // attribution dates.
+    let speech_setting = t
+        .head(p.word)
+        .is_some_and(|h| lex.speech.verb(t.lemma(h)).is_some());
+    if opens_clause || speech_setting || t.head(p.word).is_none() {
+        return None;
+    }
+    if !p.nominal
+        || !matches!(kind, EventType::Open(_))
+        || kind.weight() < OWN_EVENT_WEIGHT
+        || p.negated
+        || p.hypothetical
+        || p.generic
+        || !told
+        || describing_clause(t, p.word).is_some()
+    {
+        return None;
+    }
+    let word = t.word(p.word);
     Some(Trigger {
         start: word.start,
         end: word.end,
@@ -356,11 +438,16 @@ mod tests {
         let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
         let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
         let timexes = crate::dates::tag_document(&doc, dct);
-        super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes)
-            .triggers
-            .into_iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.kind.noun().to_string()))
-            .collect()
+        super::read(
+            &doc,
+            &crate::mentions::sentences::split(&doc),
+            &timexes,
+            dct,
+        )
+        .triggers
+        .into_iter()
+        .map(|t| (text[t.start..t.end].to_string(), t.kind.noun().to_string()))
+        .collect()
     }
 
     #[test]
@@ -388,6 +475,41 @@ mod tests {
         assert!(got.iter().any(|(w, _)| w == "found"), "{got:?}");
         let got = found("Voters elected a new parliament in March.");
         assert!(got.iter().any(|(w, _)| w == "elected"), "{got:?}");
+    }
+
+    #[test]
+    fn an_event_noun_with_a_past_date_of_its_own_tells_that_event() {
+        // The clause is about something else; the noun's own phrase dates what it names.
+        let got = found(
+            "Faulty wiring contributed to the deaths of two workers in the fire at the mill \
+             last October, inspectors said yesterday.",
+        );
+        assert!(
+            got.iter().any(|(w, k)| w == "fire" && k == "disaster"),
+            "{got:?}"
+        );
+        // A date hung on deaths is the date of the event they died in.
+        let got = found(
+            "The deaths of three climbers in the avalanche in January were avoidable, the \
+             coroner wrote.",
+        );
+        assert!(got.iter().any(|(w, _)| w == "avalanche"), "{got:?}");
+        // Not the noun's date: a speech act's setting, a date still to come.
+        let none = |text: &str, word: &str| {
+            // After a lede, which tells its news whatever its form.
+            let text = format!("The inquiry was chaired by a retired judge from the north. {text}");
+            let got = found(&text);
+            assert!(!got.iter().any(|(w, _)| w == word), "{text}: {got:?}");
+        };
+        none(
+            "The firm was paid for work never done, the prosecutor said in her opening speech \
+             in January.",
+            "speech",
+        );
+        none(
+            "Officials are preparing for the referendum on 12 May.",
+            "referendum",
+        );
     }
 
     #[test]
@@ -443,7 +565,13 @@ mod tests {
         let hot = |text: &str| {
             let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
             let timexes = crate::dates::tag_document(&doc, None);
-            super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes).hot_news
+            super::read(
+                &doc,
+                &crate::mentions::sentences::split(&doc),
+                &timexes,
+                None,
+            )
+            .hot_news
         };
         assert!(hot(text));
         assert!(!hot(
@@ -466,7 +594,12 @@ mod tests {
         .expect("plain text reads");
         let dct = chrono::NaiveDate::from_ymd_opt(2022, 11, 17);
         let timexes = crate::dates::tag_document(&doc, dct);
-        let r = super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes);
+        let r = super::read(
+            &doc,
+            &crate::mentions::sentences::split(&doc),
+            &timexes,
+            dct,
+        );
         let nested: Vec<&str> = r.nested.iter().map(|&(s, e)| &doc.text[s..e]).collect();
         assert_eq!(nested, ["2014"]);
     }
@@ -479,11 +612,16 @@ mod tests {
         // ("deal"), it is not.
         let asides = |text: &str| {
             let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
-            let timexes =
-                crate::dates::tag_document(&doc, chrono::NaiveDate::from_ymd_opt(2021, 3, 4));
-            super::read(&doc, &crate::mentions::sentences::split(&doc), &timexes)
-                .asides
-                .len()
+            let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
+            let timexes = crate::dates::tag_document(&doc, dct);
+            super::read(
+                &doc,
+                &crate::mentions::sentences::split(&doc),
+                &timexes,
+                dct,
+            )
+            .asides
+            .len()
         };
         assert_eq!(asides("A man arrested on Monday remains in custody."), 1);
         assert_eq!(
