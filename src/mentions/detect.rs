@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::after;
 use super::attribution;
 use super::claim::{Claim, ClaimantKind};
 use super::docevent::{DocEvent, Mention, TimeBasis, content_words};
@@ -32,6 +33,7 @@ use super::triggers::{self, EventType, Trigger};
 use crate::dates::{self, Anchor, Timex, TimexType};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::ingest::{Document, SegmentKind};
+use crate::lexicon::Lexicon;
 use crate::timeline::{Bound, Point, Stance, When};
 
 /// A byte range of the document.
@@ -154,6 +156,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             starting_within(&parsed.asides, true, sentence, |a| a.0),
             (parsed.lede == Some((sentence.start, sentence.end))).then_some(parsed.hot_news),
             starting_within(&parsed.nested, true, sentence, |a| a.0),
+            &event_dates(doc, sentence, &st),
             dct.is_none(),
             gaz,
         );
@@ -333,6 +336,29 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
     }
     events.retain(|e| !e.mentions.is_empty());
     events
+}
+
+/// Dates given by an event told before ("arrested the day after the fire"): the date of
+/// the latest event of the named kind dated firmly to a day or a month, moved by the
+/// phrase's offset, with the phrase's span.
+fn event_dates(doc: &Document, sentence: &Sentence, st: &State<'_>) -> Vec<(When, Span)> {
+    let text = &doc.text[sentence.start..sentence.end];
+    after::find(text, Lexicon::active())
+        .into_iter()
+        .filter_map(|d| {
+            let day = st.events.iter().rev().find_map(|e| {
+                let firm = matches!(
+                    e.basis,
+                    TimeBasis::Explicit | TimeBasis::Relative | TimeBasis::Narrative
+                );
+                let (lo, hi) = e.when.day_range()?;
+                let close = (hi - lo).num_days() <= 31;
+                (firm && close && same_kind(e.kind, d.kind)).then_some((lo, hi))
+            })?;
+            let span = (sentence.start + d.start, sentence.start + d.end);
+            d.offset.from_range(day.0, day.1).map(|when| (when, span))
+        })
+        .collect()
 }
 
 /// One document telling the same event in several places, without a date that tells them
@@ -931,6 +957,7 @@ fn read(
     asides: &[(usize, usize)],
     lede: Option<bool>,
     nested: &[(usize, usize)],
+    by_event: &[(When, Span)],
     undated: bool,
     gaz: &Gazetteer,
 ) -> Reading {
@@ -984,6 +1011,7 @@ fn read(
             !citations
                 .iter()
                 .chain(&titles)
+                .chain(by_event.iter().map(|(_, span)| span))
                 .any(|&(s, e)| s <= t.start && t.end <= e)
         })
         .map(|t| {
@@ -1064,6 +1092,10 @@ fn read(
             region(t.start)
         };
         dates.push((when, basis, region, t.start));
+    }
+    // "the day after the fire": dated by the event it names, which is not this sentence's.
+    for &(when, (start, _)) in by_event {
+        dates.push((when, TimeBasis::Relative, region(start), start));
     }
     let mut places = Vec::new();
     let mut actors = Vec::new();
@@ -1813,6 +1845,20 @@ mod tests {
         assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
         let e = events("A jury in Vell convicted the former mayor of fraud on Monday.");
         assert!(e.iter().any(|e| e.kind.noun() == "verdict"), "{e:?}");
+    }
+
+    #[test]
+    fn a_date_given_by_an_event_told_before_dates_its_clause() {
+        // "two days after the crash": the crash was on Tuesday, 2 March; the arrest on the 4th.
+        let e = events(
+            "A regional airliner crashed short of the runway at Ostby on Tuesday evening, \
+             police said.\n\nThe airline's maintenance chief was arrested two days after the \
+             crash.",
+        );
+        assert_eq!(day_of(&e, "crash"), Some(march(2)), "{e:?}");
+        let arrest = e.iter().find(|e| e.kind.noun() != "crash");
+        let arrest = arrest.unwrap_or_else(|| panic!("no arrest in {e:?}"));
+        assert_eq!(arrest.when.day_range(), Some(march(4)), "{e:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Event mentions and who says what: sentences, attribution, stance and facets.
 
+pub mod after;
 pub mod anchor;
 pub mod attribution;
 pub mod claim;

@@ -9,6 +9,7 @@
 //! movements are told as parts of other events, and are returned so that the reader can
 //! tell "killed" in "killed when fire tore through" from the event that killed.
 
+use super::after;
 use super::anchor::{self, Governor};
 use super::predicate::{self, Pred};
 use super::sentences::Sentence;
@@ -98,7 +99,9 @@ pub fn read(
         .map(|s| (s.start, s.end));
     for sentence in sentences.iter().filter(|s| !s.headline) {
         let from = dates.partition_point(|&(d, _, _)| d < sentence.start);
-        let dated = dates.get(from).is_some_and(|&(d, _, _)| d < sentence.end);
+        // "arrested the day after the fire" is dated too, by the event it names.
+        let dated = dates.get(from).is_some_and(|&(d, _, _)| d < sentence.end)
+            || !after::find(sentence.text(doc), lex).is_empty();
         let words = syntax::parse_text(model, sentence.text(doc), sentence.start);
         let t = Tree::new(&words);
         let news = dated || lede == Some((sentence.start, sentence.end));
