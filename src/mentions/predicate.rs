@@ -569,8 +569,11 @@ pub fn has_complement(t: &Tree<'_, '_>, i: usize) -> bool {
             .any(|&c| t.base(c) == "punct" && t.form(c) == ":" || matches!(t.form(c), "“" | "\""))
         || matches!(t.base(i), "parataxis")
         || t.head(i).is_some_and(|h| {
-            // "…, X said": the reported clause is the verb's head.
-            t.base(i) == "advcl" && t.word(h).start < t.word(i).start
+            // "…, X said": the reported clause is the verb's head; not so a clause opened by
+            // a subordinator ("... after a recount confirmed her victory").
+            t.base(i) == "advcl"
+                && t.word(h).start < t.word(i).start
+                && t.child(i, &["mark"]).is_none()
         })
 }
 
@@ -614,6 +617,26 @@ mod tests {
                 (t.form(p.word).to_string(), class, p)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_clause_after_a_subordinator_reports_nothing() {
+        // "…, the mayor said" reports the clause before it; "after a recount confirmed the
+        // result" does not.
+        let reports = |text: &str, word: &str| {
+            preds(text)
+                .into_iter()
+                .find(|(w, _, _)| w == word)
+                .is_some_and(|(_, _, p)| p.reporting.is_some())
+        };
+        assert!(reports(
+            "The count was fair, the mayor confirmed.",
+            "confirmed"
+        ));
+        assert!(!reports(
+            "Shares rose sharply after the company confirmed the merger.",
+            "confirmed"
+        ));
     }
 
     fn class_of(text: &str, word: &str) -> Option<String> {
