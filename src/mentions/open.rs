@@ -180,13 +180,7 @@ fn described_event(t: &Tree<'_, '_>, preds: &[Pred], c: usize) -> Option<Trigger
     if kind.weight() < OWN_EVENT_WEIGHT || p.negated || p.generic || !past || !asserted {
         return None;
     }
-    let word = t.word(noun);
-    Some(Trigger {
-        start: word.start,
-        end: word.end,
-        kind,
-        nominal: true,
-    })
+    Some(noun_trigger(t, noun, kind))
 }
 
 /// An event noun whose own phrase holds a past date ("the fire at the plant last October",
@@ -239,13 +233,18 @@ fn dated_noun(
     {
         return None;
     }
-    let word = t.word(p.word);
-    Some(Trigger {
+    Some(noun_trigger(t, p.word, kind))
+}
+
+/// The trigger of an event noun, word `w`.
+fn noun_trigger(t: &Tree<'_, '_>, w: usize, kind: EventType) -> Trigger {
+    let word = t.word(w);
+    Trigger {
         start: word.start,
         end: word.end,
         kind,
         nominal: true,
-    })
+    }
 }
 
 /// Whether the date at bytes `[start, end)` belongs to an event noun that is an argument of
@@ -338,13 +337,7 @@ fn reference(t: &Tree<'_, '_>, p: &Pred) -> Option<Trigger> {
     if !definite || describing_clause(t, p.word).is_some() {
         return None;
     }
-    let word = t.word(p.word);
-    Some(Trigger {
-        start: word.start,
-        end: word.end,
-        kind,
-        nominal: true,
-    })
+    Some(noun_trigger(t, p.word, kind))
 }
 
 fn trigger(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: &Pred) -> Option<Trigger> {
@@ -437,9 +430,9 @@ fn reports_happening(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: &Pred) 
 mod tests {
     use crate::ingest::{Format, read_str};
 
-    fn found(text: &str) -> Vec<(String, String)> {
+    /// What the parse of `text` tells, read on the document date `dct`.
+    fn reading(text: &str, dct: Option<chrono::NaiveDate>) -> super::Reading {
         let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
-        let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
         let timexes = crate::dates::tag_document(&doc, dct);
         super::read(
             &doc,
@@ -447,10 +440,14 @@ mod tests {
             &timexes,
             dct,
         )
-        .triggers
-        .into_iter()
-        .map(|t| (text[t.start..t.end].to_string(), t.kind.noun().to_string()))
-        .collect()
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        reading(text, chrono::NaiveDate::from_ymd_opt(2021, 3, 4))
+            .triggers
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.kind.noun().to_string()))
+            .collect()
     }
 
     #[test]
@@ -565,17 +562,7 @@ mod tests {
             "{text}"
         );
         // Told in the present perfect, it is the news of the day; in the past, not said.
-        let hot = |text: &str| {
-            let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
-            let timexes = crate::dates::tag_document(&doc, None);
-            super::read(
-                &doc,
-                &crate::mentions::sentences::split(&doc),
-                &timexes,
-                None,
-            )
-            .hot_news
-        };
+        let hot = |text: &str| reading(text, None).hot_news;
         assert!(hot(text));
         assert!(!hot(
             "The regional court convicted two former directors of fraud."
@@ -587,23 +574,10 @@ mod tests {
 
     #[test]
     fn a_date_of_an_event_noun_in_an_argument_is_not_the_sentence_s() {
-        let doc = read_str(
-            "t.txt",
-            "The court has found three of the four defendants guilty of their part in the \
-             bombing of the station in 2014."
-                .as_bytes(),
-            Format::Text,
-        )
-        .expect("plain text reads");
-        let dct = chrono::NaiveDate::from_ymd_opt(2022, 11, 17);
-        let timexes = crate::dates::tag_document(&doc, dct);
-        let r = super::read(
-            &doc,
-            &crate::mentions::sentences::split(&doc),
-            &timexes,
-            dct,
-        );
-        let nested: Vec<&str> = r.nested.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+        let text = "The court has found three of the four defendants guilty of their part in \
+                    the bombing of the station in 2014.";
+        let r = reading(text, chrono::NaiveDate::from_ymd_opt(2022, 11, 17));
+        let nested: Vec<&str> = r.nested.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(nested, ["2014"]);
     }
 
@@ -614,17 +588,9 @@ mod tests {
         // About a participant, the clause is an aside; about an event the fixed list tells
         // ("deal"), it is not.
         let asides = |text: &str| {
-            let doc = read_str("t.txt", text.as_bytes(), Format::Text).expect("plain text reads");
-            let dct = chrono::NaiveDate::from_ymd_opt(2021, 3, 4);
-            let timexes = crate::dates::tag_document(&doc, dct);
-            super::read(
-                &doc,
-                &crate::mentions::sentences::split(&doc),
-                &timexes,
-                dct,
-            )
-            .asides
-            .len()
+            reading(text, chrono::NaiveDate::from_ymd_opt(2021, 3, 4))
+                .asides
+                .len()
         };
         assert_eq!(asides("A man arrested on Monday remains in custody."), 1);
         assert_eq!(
