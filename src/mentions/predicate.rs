@@ -619,16 +619,30 @@ mod tests {
             .collect()
     }
 
+    /// Whether `word` is read as a reporting verb in `text`.
+    fn reports(text: &str, word: &str) -> bool {
+        preds(text)
+            .into_iter()
+            .find(|(w, _, _)| w == word)
+            .is_some_and(|(_, _, p)| p.reporting.is_some())
+    }
+
+    #[test]
+    fn charging_someone_is_a_legal_step_and_charging_that_is_speech() {
+        assert!(!reports(
+            "Police charged the director with manslaughter.",
+            "charged"
+        ));
+        assert!(reports(
+            "The opposition charged that the vote was rigged.",
+            "charged"
+        ));
+    }
+
     #[test]
     fn a_clause_after_a_subordinator_reports_nothing() {
         // "…, the mayor said" reports the clause before it; "after a recount confirmed the
         // result" does not.
-        let reports = |text: &str, word: &str| {
-            preds(text)
-                .into_iter()
-                .find(|(w, _, _)| w == word)
-                .is_some_and(|(_, _, p)| p.reporting.is_some())
-        };
         assert!(reports(
             "The count was fair, the mayor confirmed.",
             "confirmed"
