@@ -33,7 +33,6 @@ use super::triggers::{self, EventType, Trigger};
 use crate::dates::{self, Anchor, Timex, TimexType};
 use crate::gazetteer::{EntityKind, Gazetteer, Match};
 use crate::ingest::{Document, SegmentKind};
-use crate::lexicon::Lexicon;
 use crate::timeline::{Bound, Point, Stance, When};
 
 /// A byte range of the document.
@@ -156,7 +155,10 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             starting_within(&parsed.asides, true, sentence, |a| a.0),
             (parsed.lede == Some((sentence.start, sentence.end))).then_some(parsed.hot_news),
             starting_within(&parsed.nested, true, sentence, |a| a.0),
-            &event_dates(doc, sentence, &st),
+            &event_dates(
+                starting_within(&parsed.by_event, true, sentence, |d| d.start),
+                &st,
+            ),
             dct.is_none(),
             gaz,
         );
@@ -341,10 +343,9 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
 /// Dates given by an event told before ("arrested the day after the fire"): the date of
 /// the latest event of the named kind dated firmly to a day or a month, moved by the
 /// phrase's offset, with the phrase's span.
-fn event_dates(doc: &Document, sentence: &Sentence, st: &State<'_>) -> Vec<(When, Span)> {
-    let text = &doc.text[sentence.start..sentence.end];
-    after::find(text, Lexicon::active())
-        .into_iter()
+fn event_dates(phrases: &[after::EventDate], st: &State<'_>) -> Vec<(When, Span)> {
+    phrases
+        .iter()
         .filter_map(|d| {
             let day = st.events.iter().rev().find_map(|e| {
                 let firm = matches!(
@@ -355,8 +356,9 @@ fn event_dates(doc: &Document, sentence: &Sentence, st: &State<'_>) -> Vec<(When
                 let close = (hi - lo).num_days() <= 31;
                 (firm && close && same_kind(e.kind, d.kind)).then_some((lo, hi))
             })?;
-            let span = (sentence.start + d.start, sentence.start + d.end);
-            d.offset.from_range(day.0, day.1).map(|when| (when, span))
+            d.offset
+                .from_range(day.0, day.1)
+                .map(|when| (when, (d.start, d.end)))
         })
         .collect()
 }

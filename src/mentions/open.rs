@@ -47,6 +47,9 @@ pub struct Reading {
     /// The lede tells its event in the present perfect ("The court has convicted ..."):
     /// news of the day, told on the document's date or the day before.
     pub hot_news: bool,
+    /// Phrases dated by a named event ("the day after the fire"), in text order, with
+    /// offsets into the document.
+    pub by_event: Vec<after::EventDate>,
 }
 
 /// The document's open-vocabulary triggers and dated asides. In a sentence with a date, and
@@ -87,6 +90,7 @@ pub fn read(
     dates.sort_unstable();
     let mut nested = Vec::new();
     let mut hot_news = false;
+    let mut by_event = Vec::new();
     let lede = sentences
         .iter()
         .find(|s| {
@@ -100,8 +104,14 @@ pub fn read(
     for sentence in sentences.iter().filter(|s| !s.headline) {
         let from = dates.partition_point(|&(d, _, _)| d < sentence.start);
         // "arrested the day after the fire" is dated too, by the event it names.
-        let dated = dates.get(from).is_some_and(|&(d, _, _)| d < sentence.end)
-            || !after::find(sentence.text(doc), lex).is_empty();
+        let phrases = after::find(sentence.text(doc), lex);
+        let dated =
+            dates.get(from).is_some_and(|&(d, _, _)| d < sentence.end) || !phrases.is_empty();
+        by_event.extend(phrases.into_iter().map(|d| after::EventDate {
+            start: sentence.start + d.start,
+            end: sentence.start + d.end,
+            ..d
+        }));
         let words = syntax::parse_text(model, sentence.text(doc), sentence.start);
         let t = Tree::new(&words);
         let news = dated || lede == Some((sentence.start, sentence.end));
@@ -153,6 +163,7 @@ pub fn read(
         lede,
         nested,
         hot_news,
+        by_event,
     }
 }
 
