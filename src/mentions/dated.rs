@@ -24,8 +24,9 @@ pub struct Dated {
 /// ("went into hiding or fled the capital"), and those an aspectual verb joins in one act
 /// ("began to arrive on Friday", "will begin withdrawing troops on Friday"), followed along
 /// the chain. What a verb of intent or speech governs ("vowed on Saturday to bring them to
-/// justice", "planned to leave on Thursday") is meant, not done, at that time.
-fn sharing(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: usize) -> Vec<usize> {
+/// justice", "planned to leave on Thursday") is meant, not done, at that time; a `future`
+/// date is the other way round.
+fn sharing(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: usize, future: bool) -> Vec<usize> {
     let at = |w: usize| preds.iter().position(|q| q.word == w);
     let mut out = vec![p];
     let mut i = 0;
@@ -41,9 +42,13 @@ fn sharing(t: &Tree<'_, '_>, lex: &Lexicon, preds: &[Pred], p: usize) -> Vec<usi
                         && t.children_with(c, &["mark", "advmod"])
                             .any(|m| matches!(t.lemma(m), "when" | "as" | "while")))
         });
-        let above = t
-            .head(w)
-            .filter(|_| t.base(w) == "xcomp" && !preds[q].nominal);
+        // A day to come is the planned act's, not the planning's ("is scheduled to vote on
+        // Friday"); an aspectual verb above is the same act.
+        let above = t.head(w).filter(|&h| {
+            t.base(w) == "xcomp"
+                && !preds[q].nominal
+                && (!future || lex.events.aspect(t.lemma(h)).is_some())
+        });
         for r in below.chain(above).filter_map(at) {
             if !out.contains(&r) {
                 out.push(r);
@@ -113,6 +118,17 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
                 }
                 None => continue,
             };
+            // "is scheduled to appear on Friday", "plans to hold a news conference on
+            // Tuesday": a day still to come is when the planned act happens, not the plan.
+            let future = dct.is_some_and(|d| when.earliest().is_some_and(|e| e.date() > d));
+            let planned = t
+                .children_with(preds[p].word, &["xcomp"])
+                .filter_map(|c| preds.iter().position(|q| q.word == c))
+                .find(|&q| !preds[q].nominal);
+            let p = match planned {
+                Some(q) if future => q,
+                _ => p,
+            };
             let pred = &preds[p];
             // Plain reporting ("said", "reported") is how a claim reaches us, not an event,
             // even with a class of its own ("reported its earnings"); a speech act that takes
@@ -121,7 +137,7 @@ pub fn find(doc: &Document, dct: Option<NaiveDate>, lex: &Lexicon) -> Vec<Dated>
             if plain || pred.reporting.is_some() && pred.class.is_none() {
                 continue;
             }
-            for q in sharing(&t, lex, &preds, p) {
+            for q in sharing(&t, lex, &preds, p, future) {
                 let q = &preds[q];
                 if q.reporting.is_some() && q.class.is_none()
                     || q.nominal && predicate::figure(&t, q.word)
@@ -242,6 +258,32 @@ mod tests {
         assert!(got.contains(&"began".into()), "{got:?}");
         let got = words("The company earlier this year adopted a new plan.");
         assert!(got.contains(&"adopted".into()), "{got:?}");
+    }
+
+    #[test]
+    fn appearing_in_court_is_an_event_and_seeming_is_not() {
+        let got = words("The two men appeared in court on Monday.");
+        assert!(got.contains(&"appeared".into()), "{got:?}");
+        let got = words("The defendant appeared before magistrates in January.");
+        assert!(got.contains(&"appeared".into()), "{got:?}");
+        let got = words("The mayor appeared tired on Monday.");
+        assert!(!got.contains(&"appeared".into()), "{got:?}");
+    }
+
+    #[test]
+    fn an_opening_adverbial_is_not_a_quotation() {
+        // "…, X put": a speech tag only after something said.
+        let got = words("In the main square, workers put up a stage on Monday.");
+        assert!(got.contains(&"put".into()), "{got:?}");
+    }
+
+    #[test]
+    fn a_day_to_come_dates_what_is_planned() {
+        let got = words("The council is scheduled to vote on the plan on March 9.");
+        assert!(got.contains(&"vote".into()), "{got:?}");
+        assert!(!got.contains(&"scheduled".into()), "{got:?}");
+        let got = words("The union plans to hold a strike next week.");
+        assert!(got.contains(&"hold".into()), "{got:?}");
     }
 
     #[test]

@@ -341,13 +341,14 @@ pub fn noun_class(t: &Tree<'_, '_>, lex: &Lexicon, i: usize) -> Option<ClassId> 
         .children_with(i, &["compound", "amod", "nmod", "nmod:poss", "acl"])
         .map(|c| t.lemma(c))
         .collect();
-    if ev.no_event(lemma, &modifiers) {
+    // Only a listed event noun has senses: "the close" of trading is no closure.
+    let classes = ev.noun(lemma);
+    if classes.is_empty() || ev.no_event(lemma, &modifiers) {
         return None;
     }
     if let Some(k) = ev.sense(lemma, &modifiers) {
         return Some(k);
     }
-    let classes = ev.noun(lemma);
     classes
         .iter()
         .copied()
@@ -536,7 +537,11 @@ pub fn trailing(t: &Tree<'_, '_>, v: usize) -> Option<(usize, usize)> {
     let before = first.checked_sub(1)?;
     let comma = matches!(t.form(before), "," | "”" | "\"" | "—" | "–")
         || before > 0 && t.form(before - 1) == "," && matches!(t.form(before), "”" | "\"");
-    (comma && first >= 3).then_some((first, t.len() - 1))
+    // Something said comes first: a clause or a quotation, not only the verb's own
+    // adverbial ("In the square, they put up a cross").
+    let said = (0..before)
+        .any(|w| matches!(t.upos(w), "VERB" | "AUX") || matches!(t.form(w), "“" | "”" | "\""));
+    (comma && first >= 3 && said).then_some((first, t.len() - 1))
 }
 
 /// The subject of a verb: the last of its subjects when the parser gave it several
@@ -617,6 +622,18 @@ mod tests {
                 (t.form(p.word).to_string(), class, p)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_verb_sense_is_no_noun_sense() {
+        // The verb "close" may shut something; the noun is the end of trading.
+        let got = preds("The shares lost two-fifths of their value by the close.");
+        assert!(!got.iter().any(|(w, _, _)| w == "close"), "{got:?}");
+        let got = preds("Police closed the bridge on Monday.");
+        assert!(
+            got.iter().any(|(w, c, _)| w == "closed" && c.is_some()),
+            "{got:?}"
+        );
     }
 
     /// Whether `word` is read as a reporting verb in `text`.

@@ -314,6 +314,44 @@ mod constructions {
     }
 
     #[test]
+    fn an_article_phrase_ends_in_a_noun() {
+        // The treebank has "executive" as an adjective ("executive director"); heading its
+        // phrase, before "of" or a verb, it is the noun of news.
+        for (text, noun, verb) in [
+            (
+                "The former chief executive of the firm resigned on Tuesday.",
+                "executive",
+                "resigned",
+            ),
+            (
+                "The chief executive of the hospital trust was cleared by the inquiry.",
+                "executive",
+                "cleared",
+            ),
+            (
+                "An official at the ministry confirmed the figures on Monday.",
+                "official",
+                "confirmed",
+            ),
+        ] {
+            let t = Tree::of(text);
+            let s = t.show();
+            assert_eq!(t.0[t.at(noun)].upos, "NOUN", "{s}");
+            assert_eq!(t.head(noun), verb, "{s}");
+            assert_eq!(t.head(verb), "ROOT", "{s}");
+        }
+        // Not after other determiners, nor before a hyphen or another adjective.
+        for (text, adj) in [
+            ("The two sides blamed each other on Monday.", "other"),
+            ("They moved to a bigger, brighter office in May.", "bigger"),
+            ("Profits rose in the third-quarter results.", "third"),
+        ] {
+            let t = Tree::of(text);
+            assert_ne!(t.0[t.at(adj)].upos, "NOUN", "{}", t.show());
+        }
+    }
+
+    #[test]
     fn irregular_past_tenses_in_a_full_sentence() {
         // The greedy tags read these as nouns; a sentence needs a finite verb, and the table
         // of irregular verbs knows them as pasts.
