@@ -519,6 +519,10 @@ pub fn reported_clause(t: &Tree<'_, '_>, i: usize) -> Option<usize> {
 /// attached them. The first and last of the frame's own words.
 pub fn trailing(t: &Tree<'_, '_>, v: usize) -> Option<(usize, usize)> {
     let s = subject_of(t, v)?;
+    // "…, which added 500 jobs": a relative clause, not a speaker.
+    if matches!(t.xpos(s), "WDT" | "WP") {
+        return None;
+    }
     let (_, se) = t.span(s);
     // The subject phrase with any pieces the parser cut off it ("the labour | ministry").
     let ss = t
@@ -634,6 +638,35 @@ mod tests {
             got.iter().any(|(w, c, _)| w == "closed" && c.is_some()),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_is_no_speech_tag() {
+        assert!(!reports(
+            "Hiring picked up in retail, which added 9,000 jobs in May.",
+            "added"
+        ));
+        assert!(reports(
+            "Hiring picked up in retail, the minister added.",
+            "added"
+        ));
+    }
+
+    #[test]
+    fn jailed_for_a_term_is_a_sentence() {
+        let class = |text: &str, w: &str| {
+            preds(text)
+                .into_iter()
+                .find(|(f, _, _)| f == w)
+                .and_then(|(_, c, _)| c)
+        };
+        let got = class(
+            "The judge jailed the driver for six years on Friday.",
+            "jailed",
+        );
+        assert_eq!(got.as_deref(), Some("sentence"));
+        let got = class("Police jailed two protesters overnight.", "jailed");
+        assert_eq!(got.as_deref(), Some("coerce"));
     }
 
     /// Whether `word` is read as a reporting verb in `text`.

@@ -352,6 +352,27 @@ mod constructions {
     }
 
     #[test]
+    fn a_quantifier_of_a_phrase_is_the_subject() {
+        for (text, quantifier, verb) in [
+            (
+                "Some of the biggest gains came in the building trade.",
+                "Some",
+                "came",
+            ),
+            (
+                "Later Monday, most of the striking miners returned to work.",
+                "most",
+                "returned",
+            ),
+        ] {
+            let t = Tree::of(text);
+            let s = t.show();
+            assert_eq!(t.head(verb), "ROOT", "{s}");
+            assert_eq!(t.head(quantifier), verb, "{s}");
+        }
+    }
+
+    #[test]
     fn irregular_past_tenses_in_a_full_sentence() {
         // The greedy tags read these as nouns; a sentence needs a finite verb, and the table
         // of irregular verbs knows them as pasts.

@@ -79,7 +79,11 @@ impl<'a> Parts<'a> {
         }
         let (lex, tags) = self.tag(forms);
         let input = self.input_of(&lex, &tags);
-        let parse = self.parser.parse(&input);
+        let mut parse = self.parser.parse(&input);
+        if self.prose {
+            let xpos: Vec<&str> = tags.iter().map(|&t| self.tagger.xpos(t)).collect();
+            self.parser.finite_clauses(&mut parse, &xpos);
+        }
         forms
             .iter()
             .zip(tags)

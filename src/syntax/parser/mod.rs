@@ -176,6 +176,64 @@ impl Parser {
         state.output()
     }
 
+    /// A finite verb with no subject of its own cannot modify a noun (UD's `acl` is for
+    /// participles and infinitives): read so, under a root that is no verb ("Some of the
+    /// biggest gains came in ...", "Two of the men were ..." hung under "Some", "Two"), it
+    /// is the sentence's verb, and the root's phrase its subject. Greedy parsing makes this
+    /// error when a quantifier's "of" phrase comes before the verb.
+    pub fn finite_clauses(&self, parse: &mut Parse, xpos: &[&str]) {
+        let id = |name: &str| self.labels.iter().position(|l| l == name).map(|i| i as u16);
+        let (Some(acl), Some(nsubj), Some(nmod)) = (id("acl"), id("nsubj"), id("nmod")) else {
+            return;
+        };
+        let Some(root) = parse.iter().position(|&(h, _)| h == 0) else {
+            return;
+        };
+        if xpos[root].starts_with("VB") || xpos[root] == "MD" {
+            return;
+        }
+        let children = |w: usize, parse: &Parse| -> Vec<usize> {
+            (0..parse.len()).filter(|&c| parse[c].0 == w + 1).collect()
+        };
+        let subject = |w: usize, parse: &Parse| {
+            children(w, parse)
+                .iter()
+                .any(|&c| self.labels[parse[c].1 as usize].starts_with("nsubj"))
+        };
+        let finite = |w: usize, parse: &Parse| {
+            matches!(xpos[w], "VBD" | "VBZ" | "VBP")
+                || children(w, parse).iter().any(|&c| {
+                    self.labels[parse[c].1 as usize].starts_with("aux")
+                        && matches!(xpos[c], "VBD" | "VBZ" | "VBP" | "MD")
+                })
+        };
+        let Some(verb) = (root + 1..parse.len()).find(|&v| {
+            parse[v].1 == acl
+                && xpos[v].starts_with("VB")
+                && finite(v, parse)
+                && !subject(v, parse)
+                // Its noun lies in the root's phrase, reached through "of" phrases.
+                && {
+                    let mut h = parse[v].0 - 1;
+                    while parse[h].1 == nmod && parse[h].0 != 0 {
+                        h = parse[h].0 - 1;
+                    }
+                    h == root || parse[h].0 == root + 1 && parse[h].1 == nmod
+                }
+        }) else {
+            return;
+        };
+        // The root's own punctuation and words after the verb go with the verb.
+        let root_label = parse[root].1;
+        for c in children(root, parse) {
+            if c > verb {
+                parse[c].0 = verb + 1;
+            }
+        }
+        parse[verb] = (0, root_label);
+        parse[root] = (verb + 1, nsubj);
+    }
+
     pub fn write(&self, w: &mut Writer) {
         w.strs(&self.labels);
         self.token.write(w);
