@@ -612,6 +612,11 @@ pub(super) fn passive_frame(
     {
         b -= 1;
     }
+    // "Nikolai Parshin, quoted by RIA Novosti": no be-form, the participle modifies the
+    // speaker and names the outlet his words came through; it reports no words of its own.
+    if b == i && matches!(lemma, "quote" | "cite") {
+        return None;
+    }
     let expletive = b > sa && t.is(b - 1, &["it"]);
     let mut k = i + 1;
     // Agent: "by X" (possibly after "as" for "welcomed by X as").
