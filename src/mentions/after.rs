@@ -137,12 +137,22 @@ pub fn find(text: &str, lex: &Lexicon) -> Vec<EventDate> {
         let sign = match rel.as_str() {
             "after" | "following" => 1,
             "before" => -1,
+            // "on the day of the crash", "on the eve of the vote".
+            "of" => 0,
             _ => continue,
         };
         // [quantity] unit: "the day", "two weeks", "a month", "hours", "48 hours".
         let Some((_, _, unit)) = i.checked_sub(1).map(|u| &w[u]) else {
             continue;
         };
+        let on = match unit.as_str() {
+            "day" if sign == 0 => Some(Offset::Days(0)),
+            "eve" if sign == 0 => Some(Offset::Days(-1)),
+            _ => None,
+        };
+        if sign == 0 && (on.is_none() || i < 2 || w[i - 2].2 != "the") {
+            continue;
+        }
         let (quantity, first) = match i.checked_sub(2).map(|q| (q, w[q].2.as_str())) {
             Some((q, "the" | "a" | "an" | "one")) => (None, q),
             Some((q, number)) => {
@@ -153,7 +163,7 @@ pub fn find(text: &str, lex: &Lexicon) -> Vec<EventDate> {
             }
             None => (None, i - 1),
         };
-        let Some(offset) = amount(quantity, unit) else {
+        let Some(offset) = on.or_else(|| amount(quantity, unit)) else {
             continue;
         };
         // A definite event noun right after: "the fire", "its launch", "Sunday's vote" is
@@ -175,6 +185,7 @@ pub fn find(text: &str, lex: &Lexicon) -> Vec<EventDate> {
             continue;
         };
         let offset = match offset {
+            _ if sign == 0 => offset,
             Offset::Days(n) => Offset::Days(sign * n),
             Offset::Months(n) => Offset::Months(sign as i32 * n),
         };
@@ -228,6 +239,19 @@ mod tests {
                 Offset::Months(1)
             )]
         );
+    }
+
+    #[test]
+    fn the_day_of_an_event_is_its_day() {
+        assert_eq!(
+            found("The launcher was moved on the day of the crash."),
+            vec![("the day of the crash".to_string(), Offset::Days(0))]
+        );
+        assert_eq!(
+            found("Rebels shelled the town on the eve of the vote."),
+            vec![("the eve of the vote".to_string(), Offset::Days(-1))]
+        );
+        assert!(found("A day of mourning followed the crash.").is_empty());
     }
 
     #[test]
