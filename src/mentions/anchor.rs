@@ -51,6 +51,22 @@ pub fn governor(
         if eventive(x) {
             return Some(Governor::Noun(x));
         }
+        // A verb that tells no event, in the present passive, dates its subject when that
+        // names one, an event still to come: "a decision is expected next week", "the
+        // ruling, which is expected in May" (not "the report was considered in May").
+        if t.upos(x) == "VERB"
+            && t.children_with(x, &["aux:pass", "aux"])
+                .any(|a| matches!(t.xpos(a), "VBZ" | "VBP" | "MD"))
+            && let Some(s) = t.child(x, &["nsubj:pass"])
+        {
+            let s = predicate::relative_antecedent(t, s);
+            if let Some(p) = at(s).filter(|&p| preds[p].nominal) {
+                return Some(Governor::Pred(p));
+            }
+            if eventive(s) {
+                return Some(Governor::Noun(s));
+            }
+        }
         if !PASS_UP.contains(&t.base(x)) {
             return None;
         }
@@ -95,6 +111,26 @@ mod tests {
         assert_eq!(
             dated("Workers fled the blaze on Tuesday night.", "Tuesday night").as_deref(),
             Some("fled")
+        );
+    }
+
+    #[test]
+    fn a_date_expected_for_an_event_is_its_own() {
+        assert_eq!(
+            dated("A decision is expected next week.", "next week").as_deref(),
+            Some("decision")
+        );
+        assert_eq!(
+            dated(
+                "Both sides await the ruling, which is expected in May.",
+                "in May"
+            )
+            .as_deref(),
+            Some("ruling")
+        );
+        assert_ne!(
+            dated("The report was considered in January.", "January").as_deref(),
+            Some("report")
         );
     }
 

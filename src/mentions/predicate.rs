@@ -470,7 +470,7 @@ pub fn figure(t: &Tree<'_, '_>, n: usize) -> bool {
 }
 
 /// A relative pronoun stands for the noun its clause modifies: "the men who fired".
-fn relative_antecedent(t: &Tree<'_, '_>, a: usize) -> usize {
+pub fn relative_antecedent(t: &Tree<'_, '_>, a: usize) -> usize {
     if matches!(t.lemma(a), "who" | "which" | "that" | "whom")
         && let Some(v) = t.head(a)
         && t.rel(v) == "acl:relcl"
