@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use crate::cmd::io::read_input_bytes;
 use crate::input::Kind;
-use crate::timeline::{check::check_bytes, files};
+use crate::timeline::{check, files};
 
 /// Arguments of `rashomon check`.
 #[derive(Debug, clap::Args)]
@@ -22,10 +22,20 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let mut warnings = 0;
     for path in &args.files {
         let (name, bytes) = read_input_bytes(path, Kind::Timeline)?;
-        let checked = check_bytes(&name, &bytes);
+        // The tree's checks first, then the tree dropped before the typed read, so that a
+        // large file is never held as both; the timeline read is only checked, not kept.
+        let mut checked = check::check_bytes_tree(&name, &bytes);
+        let on_disk = match (checked.tree.take(), std::str::from_utf8(&bytes)) {
+            (Some(tree), Ok(src)) => Some(files::check(&name, src, &tree, path, args.sources)),
+            _ => None,
+        };
+        if let Ok(src) = std::str::from_utf8(&bytes) {
+            check::read_timeline(&name, src, &mut checked);
+        }
+        drop(checked.timeline);
         let mut problems = checked.problems;
-        if let (Some(tree), Ok(src)) = (&checked.tree, std::str::from_utf8(&bytes)) {
-            problems.extend(files::check(&name, src, tree, path, args.sources));
+        if let Some(on_disk) = on_disk {
+            problems.extend(on_disk);
             problems.sort_by_key(|d| (d.line, d.col));
         }
         for p in &problems {

@@ -38,6 +38,8 @@ pub enum Format {
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let (name, src) = read_input(&args.file, crate::input::Kind::Timeline)?;
     let timeline = timeline::load_str(&name, &src)?;
+    // The text is not needed once read; a large one is not kept while the output is made.
+    drop(src);
     let format = match args.format {
         Format::TimelineJs => export::Format::TimelineJs,
         Format::Csv => export::Format::Csv,

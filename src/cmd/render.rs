@@ -34,6 +34,8 @@ pub enum Format {
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let (name, src) = read_input(&args.file, crate::input::Kind::Timeline)?;
     let mut timeline = timeline::load_str(&name, &src)?;
+    // The text is not needed once read; a large one is not kept while the output is made.
+    drop(src);
     timeline::sort_events(&mut timeline);
     let text = match args.format {
         Format::Html => render::html::page(&timeline).context("rendering the page")?,

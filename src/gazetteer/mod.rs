@@ -558,9 +558,9 @@ impl At {
         }
     }
 
-    /// The place in the tree: the field's value (or the group's, for a field the entry takes
-    /// from its group), the list item, or else the entry.
-    fn mark(self, tree: &Node) -> Option<Mark> {
+    /// The place in the tree (a byte offset): the field's value (or the group's, for a field
+    /// the entry takes from its group), the list item, or else the entry.
+    fn mark(self, tree: &Node) -> Option<usize> {
         let group = self
             .group
             .and_then(|g| tree.get("groups").and_then(|n| n.items().get(g)));
@@ -617,7 +617,12 @@ fn parse_entries(
         Ok(entries) => Ok((entries, raw.not_names, raw.replace)),
         Err(p) => {
             let tree = yaml::parse_tree(text).ok();
-            let mark = |at: At| tree.as_ref().and_then(|t| at.mark(t));
+            let lines = crate::timeline::diagnostic::Lines::new(text);
+            let mark = |at: At| {
+                tree.as_ref()
+                    .and_then(|t| at.mark(t))
+                    .map(|o| lines.place(o))
+            };
             let mut message = p.message;
             if let Some(m) = p.first.and_then(mark) {
                 message.push_str(&format!(" (first at line {})", m.line));

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{ImportError, Imported, Problems, csv_field, slug, unique};
+use crate::timeline::diagnostic::Lines;
 use crate::timeline::yaml::{self, Mark, Node};
 use crate::timeline::{Account, Event, Source, SourceKind, Timeline, When};
 
@@ -61,6 +62,7 @@ pub fn from_json(file: &str, src: &str, fallback_title: &str) -> Result<Imported
     let tree = yaml::parse_tree(src).ok();
     let mut place = Locator {
         tree: tree.as_ref(),
+        lines: Lines::new(src),
         problems: &mut problems,
     };
     let Some(events) = doc.get("events").and_then(Value::as_array) else {
@@ -379,7 +381,8 @@ enum Step<'a> {
 
 /// Points at values of the JSON text, by path, in messages.
 struct Locator<'t, 'p, 'a> {
-    tree: Option<&'t Node>,
+    tree: Option<&'t Node<'t>>,
+    lines: Lines<'t>,
     problems: &'p mut Problems<'a>,
 }
 
@@ -400,12 +403,13 @@ impl Locator<'_, '_, '_> {
         };
         match node {
             Some(n) => {
-                let width = if n.end.line == n.start.line {
-                    n.end.col.saturating_sub(n.start.col)
+                let (start, end) = (self.lines.place(n.start), self.lines.place(n.end));
+                let width = if end.line == start.line {
+                    end.col.saturating_sub(start.col)
                 } else {
                     1
                 };
-                self.problems.at(n.start, width, message);
+                self.problems.at(start, width, message);
             }
             None => self.problems.whole(message),
         }

@@ -152,20 +152,29 @@ static REJECTION: Record = Record {
 
 /// The result of checking one file.
 #[derive(Debug)]
-pub struct Checked {
+pub struct Checked<'a> {
     /// The timeline, normalised (ids assigned, disputes derived), when the file could be read.
     pub timeline: Option<Timeline>,
     /// The located YAML tree, when the file parsed.
-    pub tree: Option<Node>,
+    pub tree: Option<Node<'a>>,
     /// Every problem found, in file order.
     pub problems: Vec<Diagnostic>,
 }
 
 /// Check a timeline file's bytes: text that is not UTF-8 is one problem, at its first bad
 /// byte.
-pub fn check_bytes(file: &str, bytes: &[u8]) -> Checked {
+pub fn check_bytes<'a>(file: &str, bytes: &'a [u8]) -> Checked<'a> {
+    let mut checked = check_bytes_tree(file, bytes);
+    if let Ok(src) = std::str::from_utf8(bytes) {
+        read_timeline(file, src, &mut checked);
+    }
+    checked
+}
+
+/// The first pass of [`check_bytes`]: the located tree and its problems, no timeline yet.
+pub fn check_bytes_tree<'a>(file: &str, bytes: &'a [u8]) -> Checked<'a> {
     match crate::input::utf8(bytes) {
-        Ok(src) => check_str(file, src),
+        Ok(src) => check_tree(file, src),
         Err(bad) => {
             let valid = std::str::from_utf8(&bytes[..bad.offset]).unwrap_or_default();
             let at = yaml::Mark {
@@ -193,7 +202,16 @@ pub fn check_bytes(file: &str, bytes: &[u8]) -> Checked {
 }
 
 /// Check a timeline's text. `file` names it in messages.
-pub fn check_str(file: &str, src: &str) -> Checked {
+pub fn check_str<'a>(file: &str, src: &'a str) -> Checked<'a> {
+    let mut checked = check_tree(file, src);
+    read_timeline(file, src, &mut checked);
+    checked
+}
+
+/// The first pass of [`check_str`]: the located tree and the problems it shows. A caller that
+/// needs only the timeline drops the tree before [`read_timeline`], so that a large file is
+/// never held as both.
+pub fn check_tree<'a>(file: &str, src: &'a str) -> Checked<'a> {
     let mut out = Checker {
         file,
         lines: Lines::new(src),
@@ -234,25 +252,38 @@ pub fn check_str(file: &str, src: &str) -> Checked {
     out.record(&tree, &TIMELINE);
     out.references(&tree);
     out.alike(&tree);
-    let mut timeline = None;
-    if !out.problems.iter().any(Diagnostic::is_error) {
-        match yaml::from_str::<Timeline>(src) {
-            Ok(mut t) => {
-                super::normalize(&mut t);
-                timeline = Some(t);
-            }
-            Err(e) => {
-                let at = e.at.unwrap_or_default();
-                out.report_at(at, at, plain_message(&e.message));
-            }
-        }
-    }
     let mut problems = out.problems;
     problems.sort_by_key(|d| (d.line, d.col));
     Checked {
-        timeline,
+        timeline: None,
         tree: Some(tree),
         problems,
+    }
+}
+
+/// The second pass: when the tree showed no error, read the typed timeline (normalised), or
+/// add the problem that keeps it from being read.
+pub fn read_timeline(file: &str, src: &str, checked: &mut Checked<'_>) {
+    // A file that did not parse has its syntax error already.
+    if checked.problems.iter().any(Diagnostic::is_error) {
+        return;
+    }
+    match yaml::from_str::<Timeline>(src) {
+        Ok(mut t) => {
+            super::normalize(&mut t);
+            checked.timeline = Some(t);
+        }
+        Err(e) => {
+            let at = e.at.unwrap_or_default();
+            checked.problems.push(Diagnostic::located(
+                file,
+                &Lines::new(src),
+                at,
+                at,
+                plain_message(&e.message),
+            ));
+            checked.problems.sort_by_key(|d| (d.line, d.col));
+        }
     }
 }
 
@@ -320,7 +351,11 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, node: &Node, message: impl Into<String>) {
-        self.report_at(node.start, node.end, message);
+        self.report_at(
+            self.lines.place(node.start),
+            self.lines.place(node.end),
+            message,
+        );
     }
 
     fn report_at(&mut self, start: yaml::Mark, end: yaml::Mark, message: impl Into<String>) {
@@ -334,7 +369,8 @@ impl Checker<'_> {
     }
 
     fn warn(&mut self, node: &Node, message: impl Into<String>) {
-        let d = Diagnostic::located(self.file, &self.lines, node.start, node.end, message);
+        let (start, end) = (self.lines.place(node.start), self.lines.place(node.end));
+        let d = Diagnostic::located(self.file, &self.lines, start, end, message);
         self.problems.push(d.warning());
     }
 
@@ -390,11 +426,8 @@ impl Checker<'_> {
         for (name, _, required) in record.fields {
             if *required && !seen.contains(name) {
                 // Underlined to the end of the line.
-                self.report_at(
-                    node.start,
-                    node.start,
-                    format!("this {} has no `{name}`", record.name),
-                );
+                let at = self.lines.place(node.start);
+                self.report_at(at, at, format!("this {} has no `{name}`", record.name));
             }
         }
     }
@@ -720,7 +753,7 @@ impl Checker<'_> {
                     ),
                     Some(_) => {}
                     None => {
-                        seen.insert(fold_id(id), (id, node.start.line));
+                        seen.insert(fold_id(id), (id, self.lines.place(node.start).line));
                     }
                 }
             }
@@ -742,7 +775,7 @@ fn fold_id(id: &str) -> String {
 }
 
 /// A node's text, unless it is missing or null.
-fn text(node: Option<&Node>) -> Option<&str> {
+fn text<'n>(node: Option<&'n Node<'_>>) -> Option<&'n str> {
     node.filter(|n| !n.is_null()).and_then(Node::as_str)
 }
 

@@ -47,7 +47,9 @@ pub struct Lines<'a> {
 impl<'a> Lines<'a> {
     /// Index the line starts of a text.
     pub fn new(src: &'a str) -> Lines<'a> {
-        let mut starts = vec![0];
+        // Counted first: a large file has millions of lines, and no growth slack is kept.
+        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         Lines { src, starts }
     }
@@ -73,6 +75,16 @@ impl<'a> Lines<'a> {
             end -= 1;
         }
         Some((start, end.max(start)))
+    }
+
+    /// The place the YAML parser gives a byte offset: as [`Lines::locate`], except that a byte
+    /// order mark opening the text is no column (the parser skips it).
+    pub fn place(&self, offset: usize) -> Mark {
+        let mut at = self.locate(offset);
+        if at.line == 1 && at.offset > 0 && self.src.starts_with('\u{feff}') {
+            at.col -= 1;
+        }
+        at
     }
 
     /// The place of a byte offset (rounded down to a character boundary).

@@ -33,6 +33,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::diagnostic::Lines;
 use super::yaml::{self, Mark, Node, Value, YamlError};
 
 /// Why an edit was not made.
@@ -147,7 +148,7 @@ impl<'a> Editor<'a> {
         if count.is_none() || next.next().is_some() {
             return Err(EditError::Refused {
                 message: "cannot line up the file's nodes with its parse".into(),
-                at: tree.start,
+                at: Lines::new(src).place(tree.start),
             });
         }
         Ok(Editor {
@@ -162,10 +163,11 @@ impl<'a> Editor<'a> {
         self.info.get(&addr(node)).copied().unwrap_or_default()
     }
 
-    fn refuse<T>(&self, at: Mark, message: impl Into<String>) -> Result<T, EditError> {
+    /// Refuse at the byte offset `at`.
+    fn refuse<T>(&self, at: usize, message: impl Into<String>) -> Result<T, EditError> {
         Err(EditError::Refused {
             message: message.into(),
-            at,
+            at: Lines::new(self.src).place(at),
         })
     }
 
@@ -286,8 +288,8 @@ impl<'a> Editor<'a> {
                                 );
                             }
                             self.push(
-                                before.start.offset,
-                                before.start.offset,
+                                before.start,
+                                before.start,
                                 format!("{}, ", item.flow),
                                 usize::MAX,
                             );
@@ -318,7 +320,7 @@ impl<'a> Editor<'a> {
                                     "cannot insert before this item: its `- ` is not on its line",
                                 );
                             }
-                            line_start(src, before.start.offset)
+                            line_start(src, before.start)
                         }
                         None => end,
                     };
@@ -376,7 +378,7 @@ impl<'a> Editor<'a> {
                         format!("cannot tell the indentation of `{key}`: write each `- ` on the line where its item starts"),
                     );
                 };
-                let start = line_start(src, first.start.offset);
+                let start = line_start(src, first.start);
                 let end = self.insertion_point(value)?;
                 if items.is_empty() {
                     self.push(start, end, String::new(), indent);
@@ -415,11 +417,11 @@ impl<'a> Editor<'a> {
     fn value_text(&self, entry: &yaml::Entry) -> Result<(usize, usize), EditError> {
         let value = &entry.value;
         let end = self.content_end(value)?;
-        if value.start.offset >= end {
+        if value.start >= end {
             let colon = self.colon_after(&entry.key)?;
             return Ok((colon, colon));
         }
-        Ok((value.start.offset, end))
+        Ok((value.start, end))
     }
 
     /// Replace an empty value (nothing, `~`, `null`, `[]`) with the items.
@@ -459,12 +461,12 @@ impl<'a> Editor<'a> {
         if from < end {
             self.push(from, end, String::new(), usize::MAX);
         }
-        let indent = key_indent(src, map).ok_or_else(|| EditError::Refused {
-            message: "cannot tell this mapping's indentation".into(),
-            at: map.start,
-        })? + 2;
+        let Some(indent) = key_indent(src, map) else {
+            return self.refuse(map.start, "cannot tell this mapping's indentation");
+        };
+        let indent = indent + 2;
         let text = self.block_text(items, indent);
-        let at = after_line(src, end.max(entry.key.end.offset));
+        let at = after_line(src, end.max(entry.key.end));
         let at = self.past_inner_comments(at, indent);
         self.insert_lines(at, &text, indent);
         Ok(())
@@ -506,10 +508,10 @@ impl<'a> Editor<'a> {
         let last = match &node.value {
             Value::Seq(items) => items.last(),
             Value::Map(entries) => entries.last().map(|e| &e.value),
-            _ => return Ok(node.end.offset),
+            _ => return Ok(node.end),
         };
         let Some(last) = last else {
-            return Ok(node.end.offset);
+            return Ok(node.end);
         };
         let inner = self.content_end(last)?;
         if !self.info(node).flow {
@@ -635,7 +637,7 @@ fn spaced_items(src: &str, list: &[Node]) -> bool {
     let [.., _, last] = list else {
         return false;
     };
-    let start = line_start(src, last.start.offset);
+    let start = line_start(src, last.start);
     start > 0 && {
         let prev = line_start(src, start - 1);
         src[prev..start].trim().is_empty()
@@ -644,8 +646,8 @@ fn spaced_items(src: &str, list: &[Node]) -> bool {
 
 /// Column (0-based) of the `- ` that introduces a block list item on its own line.
 fn dash_indent(src: &str, item: &Node) -> Option<usize> {
-    let start = line_start(src, item.start.offset);
-    let prefix = &src[start..item.start.offset];
+    let start = line_start(src, item.start);
+    let prefix = &src[start..item.start];
     let spaces = prefix.len() - prefix.trim_start_matches(' ').len();
     let rest = prefix[spaces..].strip_prefix('-')?;
     (!rest.is_empty() && rest.bytes().all(|b| b == b' ' || b == b'\t')).then_some(spaces)
@@ -654,8 +656,8 @@ fn dash_indent(src: &str, item: &Node) -> Option<usize> {
 /// Column (0-based) of a block mapping's keys.
 fn key_indent(src: &str, map: &Node) -> Option<usize> {
     let key = &map.entries().first()?.key;
-    let start = line_start(src, key.start.offset);
-    let prefix = &src[start..key.start.offset];
+    let start = line_start(src, key.start);
+    let prefix = &src[start..key.start];
     let spaces = prefix.len() - prefix.trim_start_matches(' ').len();
     if spaces == prefix.len() {
         return Some(spaces);

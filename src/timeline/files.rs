@@ -25,7 +25,8 @@ pub fn check(
     let lines = Lines::new(src);
     let mut problems = Vec::new();
     let mut report = |node: &Node, message: String, warning: bool| {
-        let d = Diagnostic::located(file, &lines, node.start, node.end, message);
+        let (start, end) = (lines.place(node.start), lines.place(node.end));
+        let d = Diagnostic::located(file, &lines, start, end, message);
         problems.push(if warning { d.warning() } else { d });
     };
     let base = timeline_path
@@ -207,7 +208,7 @@ fn collapse(text: &str) -> String {
 }
 
 /// A node's text, unless it is missing or null.
-fn text(node: Option<&Node>) -> Option<&str> {
+fn text<'n>(node: Option<&'n Node<'_>>) -> Option<&'n str> {
     node.filter(|n| !n.is_null()).and_then(Node::as_str)
 }
 

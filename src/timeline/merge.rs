@@ -882,10 +882,14 @@ fn dispute_item(
         let item = old.items().get(i)?;
         let entry = item.entry("note")?;
         // The item's dash sits two columns before its keys ("- facet: ...").
-        let keys = entry.key.start.col.checked_sub(1)?;
+        let line = text
+            .get(..entry.key.start)?
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let keys = text.get(line..entry.key.start)?.chars().count();
         let dash = keys.checked_sub(2)?;
         let original = text
-            .get(entry.key.start.offset..entry.value.end.offset)?
+            .get(entry.key.start..entry.value.end)?
             .trim_end_matches(['\n', '\r', ' ']);
         let header = original.lines().next()?;
         if header.contains('+') || header.contains('#') {

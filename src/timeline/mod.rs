@@ -48,7 +48,12 @@ pub fn load(path: &Path) -> Result<Timeline, LoadError> {
 
 /// [`load_str`] for bytes: text that is not UTF-8 is a problem located at its first bad byte.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Timeline, LoadError> {
-    let checked = check::check_bytes(file, bytes);
+    let mut checked = check::check_bytes_tree(file, bytes);
+    // The tree has done its work: a large file is not held as the tree and the timeline.
+    checked.tree = None;
+    if let Ok(src) = std::str::from_utf8(bytes) {
+        check::read_timeline(file, src, &mut checked);
+    }
     match checked.timeline {
         Some(t) if !checked.problems.iter().any(Diagnostic::is_error) => Ok(t),
         _ => Err(LoadError::Invalid(errors_only(checked.problems))),
@@ -57,7 +62,10 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Timeline, LoadError> {
 
 /// Check and normalise a timeline's text; `file` names it in messages.
 pub fn load_str(file: &str, src: &str) -> Result<Timeline, LoadError> {
-    let checked = check::check_str(file, src);
+    let mut checked = check::check_tree(file, src);
+    // As in `load_bytes`.
+    checked.tree = None;
+    check::read_timeline(file, src, &mut checked);
     match checked.timeline {
         Some(t) if !checked.problems.iter().any(Diagnostic::is_error) => Ok(t),
         _ => Err(LoadError::Invalid(errors_only(checked.problems))),

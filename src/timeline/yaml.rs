@@ -6,6 +6,8 @@
 //! serde-saphyr), so that `check` can point at any value and edits can splice text into a
 //! file without disturbing the rest of it.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle};
@@ -31,42 +33,45 @@ pub struct YamlError {
     pub at: Option<Mark>,
 }
 
-/// A node of the located tree.
+/// A node of the located tree. A large timeline has millions of nodes, so a node is kept
+/// small: byte offsets only (the line and column of the few that are reported come from
+/// [`super::diagnostic::Lines::locate`]), and text borrowed from the source where the
+/// scalar's text is the source's.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// What the node holds.
-    pub value: Value,
-    /// Where it starts.
-    pub start: Mark,
-    /// Where it ends.
-    pub end: Mark,
+    pub value: Value<'a>,
+    /// Byte offset where it starts.
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
 }
 
 /// What a node holds.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// A scalar's text and whether it was written plain (unquoted, not a block scalar).
     Scalar {
         /// The text, unescaped.
-        text: String,
+        text: Cow<'a, str>,
         /// Written plain: unquoted, not a block scalar.
         plain: bool,
     },
     /// A sequence.
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'a>>),
     /// A mapping, in file order.
-    Map(Vec<Entry>),
+    Map(Vec<Entry<'a>>),
     /// `*name`: the tree does not expand aliases.
     Alias,
 }
 
 /// A key and its value in a mapping.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
+pub struct Entry<'a> {
     /// The key.
-    pub key: Node,
+    pub key: Node<'a>,
     /// The value.
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// Budgets for files people write: generous for real timelines, tight enough that a
@@ -214,17 +219,23 @@ fn mark(src: &str, m: &serde_saphyr::granit_parser::Marker) -> Mark {
     Mark { offset, line, col }
 }
 
+/// The byte offset of a parser position.
+fn offset(src: &str, m: &serde_saphyr::granit_parser::Marker) -> usize {
+    m.byte_offset()
+        .unwrap_or_else(|| offset_of(src, m.line(), m.col() + 1))
+}
+
 /// Parse YAML text into a located tree. An empty document gives an empty mapping.
-pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
-    enum Frame {
-        Seq(Mark, Vec<Node>),
-        Map(Mark, Vec<Entry>, Option<Node>),
+pub fn parse_tree(src: &str) -> Result<Node<'_>, YamlError> {
+    enum Frame<'a> {
+        Seq(usize, Vec<Node<'a>>),
+        Map(usize, Vec<Entry<'a>>, Option<Node<'a>>),
     }
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut events = 0usize;
     let mut parser = Parser::new_from_str(src);
-    let place = |src: &str, span: &Span| (mark(src, &span.start), mark(src, &span.end));
+    let place = |src: &str, span: &Span| (offset(src, &span.start), offset(src, &span.end));
 
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| YamlError {
@@ -244,7 +255,7 @@ pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
         let finished = match event {
             Event::Scalar(text, style, _, _) => Some(Node {
                 value: Value::Scalar {
-                    text: text.into_owned(),
+                    text,
                     plain: style == ScalarStyle::Plain,
                 },
                 start,
@@ -263,20 +274,27 @@ pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
                 stack.push(Frame::Map(start, Vec::new(), None));
                 None
             }
+            // Collections lose their growth slack: most are short (`[start, end]`).
             Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq(s, items)) => Some(Node {
-                    end: items.last().map_or(end, |n| n.end),
-                    value: Value::Seq(items),
-                    start: s,
-                }),
+                Some(Frame::Seq(s, mut items)) => {
+                    items.shrink_to_fit();
+                    Some(Node {
+                        end: items.last().map_or(end, |n| n.end),
+                        value: Value::Seq(items),
+                        start: s,
+                    })
+                }
                 _ => None,
             },
             Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map(s, entries, _)) => Some(Node {
-                    end: entries.last().map_or(end, |e| e.value.end),
-                    value: Value::Map(entries),
-                    start: s,
-                }),
+                Some(Frame::Map(s, mut entries, _)) => {
+                    entries.shrink_to_fit();
+                    Some(Node {
+                        end: entries.last().map_or(end, |e| e.value.end),
+                        value: Value::Map(entries),
+                        start: s,
+                    })
+                }
                 _ => None,
             },
             _ => None,
@@ -292,7 +310,7 @@ pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
                 if root.is_some() {
                     return Err(YamlError {
                         message: "a timeline file holds one YAML document".into(),
-                        at: Some(node.start),
+                        at: Some(super::diagnostic::Lines::new(src).place(node.start)),
                     });
                 }
                 root = Some(node);
@@ -301,8 +319,8 @@ pub fn parse_tree(src: &str) -> Result<Node, YamlError> {
     }
     Ok(root.unwrap_or(Node {
         value: Value::Map(Vec::new()),
-        start: Mark::default(),
-        end: Mark::default(),
+        start: 0,
+        end: 0,
     }))
 }
 
@@ -402,14 +420,14 @@ pub fn to_flow_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     })
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The value under a mapping key.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.entry(key).map(|e| &e.value)
     }
 
     /// The entry (key and value) under a mapping key.
-    pub fn entry(&self, key: &str) -> Option<&Entry> {
+    pub fn entry(&self, key: &str) -> Option<&Entry<'a>> {
         match &self.value {
             Value::Map(entries) => entries.iter().find(|e| e.key.as_str() == Some(key)),
             _ => None,
@@ -417,7 +435,7 @@ impl Node {
     }
 
     /// A mapping's entries; none for anything else.
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Entry<'a>] {
         match &self.value {
             Value::Map(entries) => entries,
             _ => &[],
@@ -425,7 +443,7 @@ impl Node {
     }
 
     /// A sequence's items; none for anything else.
-    pub fn items(&self) -> &[Node] {
+    pub fn items(&self) -> &[Node<'a>] {
         match &self.value {
             Value::Seq(items) => items,
             _ => &[],
@@ -442,7 +460,7 @@ impl Node {
 
     /// A scalar written plain as `null`, `~` or nothing.
     pub fn is_null(&self) -> bool {
-        matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
     /// What kind of YAML value this is, for messages.
@@ -460,6 +478,7 @@ impl Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::timeline::diagnostic::Lines;
 
     #[test]
     fn tree_locates_keys_and_values() {
@@ -469,10 +488,57 @@ mod tests {
         assert_eq!(events.items().len(), 2);
         let when = events.items()[0].get("when").unwrap();
         assert_eq!(when.as_str(), Some("2016-09-17"));
-        assert_eq!((when.start.line, when.start.col), (4, 11));
-        assert_eq!(&src[when.start.offset..when.end.offset], "2016-09-17");
+        let lines = Lines::new(src);
+        let at = lines.place(when.start);
+        assert_eq!((at.line, at.col), (4, 11));
+        assert_eq!(&src[when.start..when.end], "2016-09-17");
         let key = &events.items()[1].entries()[0].key;
-        assert_eq!((key.start.line, key.start.col), (5, 5));
+        let at = lines.place(key.start);
+        assert_eq!((at.line, at.col), (5, 5));
+    }
+
+    /// Nodes keep byte offsets only; the line and column found from one must be the parser's
+    /// own, whatever the text: several bytes to a character, tabs, CRLF, block scalars, flow.
+    #[test]
+    fn places_from_offsets_match_the_parser() {
+        let texts = [
+            "title: Ünïcödé ✓\nevents:\n  - id: é-1\n    notes: \"日本語 \\u00e9\"\n",
+            "a: \"x\"\r\nb: [1, 2, {c: ü}]\r\nd: |\r\n  line\r\n  ẞ\r\ne: 'q'\r\n",
+            "a:\t\"tab\"\nb:\n- x\n- - ÿ\n  - z\nc: >\n  folded\n  text\n\nd: ~\n",
+            "\u{feff}a: 1\nb: 😀😀 x\n",
+        ];
+        for src in texts {
+            let lines = Lines::new(src);
+            let mut parser = Parser::new_from_str(src);
+            while let Some(next) = parser.next_event() {
+                let (_, span) = next.unwrap();
+                for m in [span.start, span.end] {
+                    let at = lines.place(m.byte_offset().unwrap());
+                    assert_eq!((at.line, at.col), (m.line(), m.col() + 1), "{src:?} {m:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_scalars_borrow_the_source() {
+        let tree = parse_tree("a: plain text\nb: \"quoted\\tescape\"\n").unwrap();
+        let Value::Scalar { text, plain } = &tree.get("a").unwrap().value else {
+            panic!("a scalar")
+        };
+        assert!(*plain && matches!(text, Cow::Borrowed("plain text")));
+        assert_eq!(tree.get("b").unwrap().as_str(), Some("quoted\tescape"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_place() {
+        let src = format!("a: {}x{}\n", "[".repeat(100), "]".repeat(100));
+        let err = parse_tree(&src).unwrap_err();
+        let at = err.at.unwrap();
+        assert_eq!(at.line, 1);
+        assert!(at.col > 60 && at.col < 70, "{at:?}");
+        let err = from_str::<serde_json::Value>(&src).unwrap_err();
+        assert_eq!(err.at.map(|m| m.line), Some(1), "{err:?}");
     }
 
     #[test]
@@ -523,6 +589,7 @@ mod tests {
             src.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
         }
         let r: Result<std::collections::BTreeMap<String, serde_json::Value>, _> = from_str(&src);
-        assert!(r.is_err());
+        let err = r.unwrap_err();
+        assert!(err.at.is_some_and(|m| m.line > 1), "{err:?}");
     }
 }

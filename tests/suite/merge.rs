@@ -77,18 +77,26 @@ fn owned_lines(text: &str) -> BTreeSet<usize> {
         .filter_map(|s| s.entry("extracted"))
         .chain(events.iter().filter_map(|e| e.entry("disputes")));
     for entry in owned {
-        out.extend(entry.key.start.line - 1..last_line(&entry.value));
+        out.extend(line_of(text, entry.key.start) - 1..last_line(text, &entry.value));
     }
     out
 }
 
-fn last_line(node: &yaml::Node) -> usize {
+/// The 1-based line of a byte offset (the tree keeps offsets only).
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
+fn last_line(text: &str, node: &yaml::Node) -> usize {
     let children = node
         .entries()
         .iter()
-        .map(|e| last_line(&e.value))
-        .chain(node.items().iter().map(last_line));
-    children.max().unwrap_or(node.end.line).max(node.end.line)
+        .map(|e| last_line(text, &e.value))
+        .chain(node.items().iter().map(|n| last_line(text, n)));
+    children
+        .max()
+        .unwrap_or(line_of(text, node.end))
+        .max(line_of(text, node.end))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -838,10 +846,10 @@ fn requote(text: &str, picks: &[(usize, u8)]) -> String {
             let v = &e.value;
             if matches!(e.key.as_str(), Some("title" | "claimant" | "outlet"))
                 && matches!(v.value, yaml::Value::Scalar { plain: true, .. })
-                && v.start.line == v.end.line
-                && !text[v.start.offset..v.end.offset].contains('\'')
+                && line_of(text, v.start) == line_of(text, v.end)
+                && !text[v.start..v.end].contains('\'')
             {
-                out.push((v.start.offset, v.end.offset));
+                out.push((v.start, v.end));
             }
             walk(v, text, out);
         }
@@ -874,15 +882,15 @@ fn decorate(text: &str, picks: &[(usize, u8)]) -> String {
     let mut value_lines = BTreeSet::new();
     fn walk(n: &yaml::Node, text: &str, keys: &mut BTreeSet<usize>, values: &mut BTreeSet<usize>) {
         for e in n.entries() {
-            keys.insert(e.key.start.line - 1);
+            keys.insert(line_of(text, e.key.start) - 1);
             let v = &e.value;
-            let rest = text[v.end.offset..].split('\n').next().unwrap_or("");
+            let rest = text[v.end..].split('\n').next().unwrap_or("");
             if matches!(v.value, yaml::Value::Scalar { .. })
-                && v.start.line == e.key.start.line
-                && v.end.line == v.start.line
+                && line_of(text, v.start) == line_of(text, e.key.start)
+                && line_of(text, v.end) == line_of(text, v.start)
                 && rest.is_empty()
             {
-                values.insert(v.start.line - 1);
+                values.insert(line_of(text, v.start) - 1);
             }
             walk(v, text, keys, values);
         }
