@@ -1,8 +1,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
 use crate::cmd::io::{Output, read_input};
 use crate::render;
 use crate::timeline;
@@ -37,10 +35,15 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     // The text is not needed once read; a large one is not kept while the output is made.
     drop(src);
     timeline::sort_events(&mut timeline);
-    let text = match args.format {
-        Format::Html => render::html::page(&timeline).context("rendering the page")?,
-        Format::Yaml => timeline::to_yaml(&timeline).context("writing YAML")?,
-    };
-    Output::from_arg(args.output.as_deref()).write(text.as_bytes(), args.force)?;
+    // Written as made: the page of a large timeline is several times its YAML.
+    let output = Output::from_arg(args.output.as_deref());
+    match args.format {
+        Format::Html => {
+            output.write_with(args.force, |out| render::html::write_page(&timeline, out))?
+        }
+        Format::Yaml => output.write_with(args.force, |mut out| {
+            timeline::write_yaml(&timeline, &mut out)
+        })?,
+    }
     Ok(ExitCode::SUCCESS)
 }

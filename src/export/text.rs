@@ -16,6 +16,31 @@ pub fn without_controls(text: String) -> String {
     }
 }
 
+/// Writes text on to `out` without stray control characters, as [`without_controls`] does to
+/// a whole text, so that a large page is never held whole. `fmt::Error` carries nothing: the
+/// I/O error is kept in `error` for the caller.
+pub struct WithoutControls<'w> {
+    /// Where the text goes.
+    pub out: &'w mut dyn std::io::Write,
+    /// The first write that failed.
+    pub error: Option<std::io::Error>,
+}
+
+impl std::fmt::Write for WithoutControls<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let written = if s.chars().any(stray_control) {
+            let kept: String = s.chars().filter(|&c| !stray_control(c)).collect();
+            self.out.write_all(kept.as_bytes())
+        } else {
+            self.out.write_all(s.as_bytes())
+        };
+        written.map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
 /// Text as HTML character data or a quoted attribute value, without stray control characters.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -85,6 +85,29 @@ pub fn live_page(timeline: &Timeline, version: u64) -> Result<String, RenderErro
 }
 
 fn render(timeline: &Timeline, live: Option<u64>) -> Result<String, RenderError> {
+    with_template(timeline, live, |template| {
+        Ok(crate::export::text::without_controls(template.render()?))
+    })
+}
+
+/// [`page`], written as it is made: the page of a large timeline (several times the size of
+/// its YAML) is never held whole in memory. The same bytes.
+pub fn write_page(timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    with_template(timeline, None, |template| {
+        let mut to = crate::export::text::WithoutControls { out, error: None };
+        template.render_into(&mut to).map_err(|e| {
+            to.error.take().unwrap_or_else(|| {
+                std::io::Error::other(format!("rendering the page: {}", RenderError(e)))
+            })
+        })
+    })
+}
+
+fn with_template<T>(
+    timeline: &Timeline,
+    live: Option<u64>,
+    then: impl FnOnce(&PageTemplate<'_>) -> T,
+) -> T {
     let view = Page::new(timeline);
     let live = live.map(|version| Script(format!("{LIVE_JS}\nrashomonLive(\"{version}\");")));
     let mut script_src = script_hash(JS.0);
@@ -100,12 +123,25 @@ fn render(timeline: &Timeline, live: Option<u64>) -> Result<String, RenderError>
         search: search::index(&view),
         script_src,
     };
-    Ok(crate::export::text::without_controls(template.render()?))
+    then(&template)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_written_as_made_is_the_same_page() {
+        let timeline = Timeline {
+            title: "Flood \u{0}in\u{7} <town> é".into(),
+            ..Timeline::default()
+        };
+        let mut written = Vec::new();
+        write_page(&timeline, &mut written).expect("renders");
+        let page = page(&timeline).expect("renders");
+        assert!(!page.contains('\u{0}') && !page.contains('\u{7}'));
+        assert_eq!(String::from_utf8(written).unwrap(), page);
+    }
 
     #[test]
     fn hashes_are_the_sha256_of_the_script() {
