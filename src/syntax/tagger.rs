@@ -448,10 +448,9 @@ impl Tagger {
         // the words after a new noun lost it; a noun found may show the next phrase's end.
         let mut tags = self.with_finite(forms, lex, lemmatizer, self.tag(lex));
         for _ in 0..2 {
-            let again = self.with_noun_heads(forms, lex, lemmatizer, tags.clone());
-            if again == tags {
+            let Some(again) = self.with_noun_heads(forms, lex, lemmatizer, &tags) else {
                 break;
-            }
+            };
             tags = self.with_finite(forms, lex, lemmatizer, again);
         }
         tags
@@ -461,16 +460,17 @@ impl Tagger {
     /// adjective before a word that cannot go on in it ("The former chief executive/JJ of
     /// the firm", "the firm/JJ resigned"), the adjective whose noun reading lost by a small
     /// margin takes it, if the treebank knows that noun, and the words after it are tagged
-    /// again. "The injured were", "the same as" keep their adjectives: no such noun.
+    /// again. "The injured were", "the same as" keep their adjectives: no such noun. The new
+    /// tags, if any changed.
     fn with_noun_heads(
         &self,
         forms: &[&str],
         lex: &[Lexeme],
         lemmatizer: &Lemmatizer,
-        mut tags: Vec<u16>,
-    ) -> Vec<u16> {
-        let mut feats = Vec::with_capacity(32);
-        let mut scores = vec![0i32; self.tags.len()];
+        greedy: &[u16],
+    ) -> Option<Vec<u16>> {
+        let mut tags = std::borrow::Cow::Borrowed(greedy);
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let mut i = 1;
         while i + 1 < tags.len() {
             // What follows cannot go on in the phrase: a preposition, a verb, or the end of a
@@ -495,6 +495,7 @@ impl Tagger {
             }
             let history: Vec<u64> = tags[..i].iter().map(|&c| u64::from(c)).collect();
             features(lex, &self.classes, &history, i, &mut feats);
+            scores.resize(self.tags.len(), 0);
             self.weights.score(&feats, &mut scores);
             let noun = |c: usize| {
                 let (upos, xpos) = (self.upos(c as u16), self.xpos(c as u16));
@@ -508,11 +509,14 @@ impl Tagger {
             {
                 let mut head = tags[..i].to_vec();
                 head.push(n as u16);
-                tags = self.tag_from(lex, head);
+                tags = std::borrow::Cow::Owned(self.tag_from(lex, head));
             }
             i += 1;
         }
-        tags
+        match tags {
+            std::borrow::Cow::Owned(t) if t != greedy => Some(t),
+            _ => None,
+        }
     }
 
     /// Whether the words before a phrase-final adjective are an article (or a possessive)
