@@ -253,7 +253,10 @@ fn passive_and_nominal_attribution() {
     assert_eq!(a.stance("was rejected by the labour court"), Stance::Denies);
     // "X, quoted by an agency": the participle names a channel and claims nothing; the
     // pronoun after it is the speaker, not the agency.
-    assert_eq!(a.who("quoted by the Coastal").0, "Aino Salo");
+    assert_eq!(
+        a.who("quoted by the Coastal"),
+        via("Aino Salo", &["Coastal News Agency"])
+    );
     assert_eq!(a.who("the report would be published").0, "Aino Salo");
 }
 

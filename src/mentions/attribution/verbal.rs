@@ -854,6 +854,19 @@ pub(super) fn postposed(
         let e = tail(k);
         (e > k).then_some((k, e))
     };
+    // "…,” said X, quoted by RIA Novosti": the outlet the words came through.
+    let channel_after = |k: usize| -> Option<(usize, usize)> {
+        let k = if t.punct(k, ",") { k + 1 } else { k };
+        if !(t.is(k, &["quoted", "cited"]) && t.is(k + 1, &["by"])) {
+            return None;
+        }
+        let s = k + 2;
+        let mut e = s;
+        while e < sb && !t.punct(e, ".") && !t.punct(e, ",") && !t.punct(e, ";") && e < s + 8 {
+            e += 1;
+        }
+        (e > s).then_some((s, e))
+    };
     let date_after = |k: usize| -> Option<(usize, usize)> {
         let mut k = k;
         if t.punct(k, ",") {
@@ -872,6 +885,7 @@ pub(super) fn postposed(
         let mut f = Frame::new((i, cue_end), act, Who::Phrase(s, e), (q.a, q.b));
         f.postposed = true;
         f.negated = negated;
+        f.via = channel_after(e);
         f.said_at = date_after(e);
         f.tail = Some(tail_end(t, quotes, e, sb));
         return Some(f);
