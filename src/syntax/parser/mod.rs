@@ -182,16 +182,17 @@ impl Parser {
     /// is the sentence's verb, and the root's phrase its subject. Greedy parsing makes this
     /// error when a quantifier's "of" phrase comes before the verb.
     pub fn finite_clauses(&self, parse: &mut Parse, xpos: &[&str]) {
-        let id = |name: &str| self.labels.iter().position(|l| l == name).map(|i| i as u16);
-        let (Some(acl), Some(nsubj), Some(nmod)) = (id("acl"), id("nsubj"), id("nmod")) else {
-            return;
-        };
+        // Most sentences have a verb at the root: nothing to look up for them.
         let Some(root) = parse.iter().position(|&(h, _)| h == 0) else {
             return;
         };
         if xpos[root].starts_with("VB") || xpos[root] == "MD" {
             return;
         }
+        let id = |name: &str| self.labels.iter().position(|l| l == name).map(|i| i as u16);
+        let (Some(acl), Some(nsubj), Some(nmod)) = (id("acl"), id("nsubj"), id("nmod")) else {
+            return;
+        };
         let children = |w: usize, parse: &Parse| -> Vec<usize> {
             (0..parse.len()).filter(|&c| parse[c].0 == w + 1).collect()
         };
@@ -218,7 +219,7 @@ impl Parser {
                     while parse[h].1 == nmod && parse[h].0 != 0 {
                         h = parse[h].0 - 1;
                     }
-                    h == root || parse[h].0 == root + 1 && parse[h].1 == nmod
+                    h == root
                 }
         }) else {
             return;
