@@ -44,6 +44,10 @@ pub struct Common {
     /// data/events.yaml): its words join the classes, new classes make events of their own
     #[arg(long, value_name = "FILE")]
     pub events: Option<PathBuf>,
+    /// A speech vocabulary file that extends the built-in one (the format of
+    /// data/speech.yaml): reporting verbs, speaker titles, organisation and role nouns
+    #[arg(long, value_name = "FILE")]
+    pub speech: Option<PathBuf>,
     /// Never show a progress bar
     #[arg(long)]
     pub quiet: bool,
@@ -143,9 +147,7 @@ pub fn run(
     common: &Common,
 ) -> anyhow::Result<(Timeline, Vec<DocumentReport>)> {
     let gazetteer = gazetteer(common)?;
-    if let Some(path) = &common.events {
-        crate::lexicon::Lexicon::use_events_file(path)?;
-    }
+    crate::lexicon::Lexicon::use_files(common.events.as_deref(), common.speech.as_deref())?;
     let mut read = ingest::read_each(inputs)?;
     if common.strict && !read.skipped.is_empty() {
         return Err(read.skipped.swap_remove(0).into());

@@ -30,9 +30,8 @@ pub struct Args {
     /// format)
     #[arg(long, value_name = "FILE")]
     pub events: Option<PathBuf>,
-    /// With --jsonl: a speech vocabulary file that extends the built-in one (data/speech.yaml
-    /// format)
-    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    /// A speech vocabulary file that extends the built-in one (data/speech.yaml format)
+    #[arg(long, value_name = "FILE")]
     pub speech: Option<PathBuf>,
     /// Read documents as JSON lines ({"id", "dct", "text"}) on standard input and write
     /// {"id", "events": [{"start", "end", "when"}]} lines: each dated event word with its
@@ -94,15 +93,13 @@ fn jsonl(dct: Option<NaiveDate>, lex: &Lexicon) -> anyhow::Result<ExitCode> {
 /// Prints what the extractor found in one article, for a person checking it.
 pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     if args.jsonl {
-        let lex = Lexicon::load(args.events.as_deref(), args.speech.as_deref())?;
-        return jsonl(args.dct, &lex);
+        Lexicon::use_files(args.events.as_deref(), args.speech.as_deref())?;
+        return jsonl(args.dct, Lexicon::active());
     }
     let Some(file) = &args.file else {
         anyhow::bail!("give a FILE or --jsonl");
     };
-    if let Some(path) = &args.events {
-        Lexicon::use_events_file(path)?;
-    }
+    Lexicon::use_files(args.events.as_deref(), args.speech.as_deref())?;
     let doc = ingest::read(file)?;
     let gaz = match &args.gazetteer {
         Some(p) => Gazetteer::builtin().with_user(Gazetteer::load(p)?),

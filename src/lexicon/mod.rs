@@ -86,9 +86,12 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { events, speech }
 });
 
-/// The vocabulary timelines are extracted with in this process, when a user file extends the
-/// built-in one (`extract --events FILE`), with that file's path.
-static ACTIVE: OnceLock<(PathBuf, Lexicon)> = OnceLock::new();
+/// The vocabulary timelines are extracted with in this process, when a user's files extend
+/// the built-in one (`extract --events FILE --speech FILE`), with those files' paths.
+static ACTIVE: OnceLock<(Files, Lexicon)> = OnceLock::new();
+
+/// A user's vocabulary files: events, speech.
+type Files = (Option<PathBuf>, Option<PathBuf>);
 
 impl Lexicon {
     /// The built-in vocabularies, parsed once.
@@ -96,31 +99,44 @@ impl Lexicon {
         &BUILTIN
     }
 
-    /// The vocabulary extraction uses: the built-in one, extended by the file given to
-    /// [`Lexicon::use_events_file`] if any. Event kinds of the open vocabulary are indexes
-    /// into it, so it is set once per process, before anything is extracted.
+    /// The vocabulary extraction uses: the built-in one, extended by the files given to
+    /// [`Lexicon::use_files`] if any. Event kinds of the open vocabulary are indexes into
+    /// it, so it is set once per process, before anything is extracted.
     pub fn active() -> &'static Lexicon {
         ACTIVE.get().map_or(&BUILTIN, |(_, lex)| lex)
     }
 
-    /// Extend the vocabulary extraction uses with a user's event vocabulary file, once per
-    /// process: asking again for the same file is a no-op, for another file an error.
-    pub fn use_events_file(path: &Path) -> Result<(), LexiconError> {
+    /// Extend the vocabulary extraction uses with a user's event and speech vocabulary
+    /// files, once per process: asking again for the same files is a no-op, for others an
+    /// error. With neither, nothing changes.
+    pub fn use_files(events: Option<&Path>, speech: Option<&Path>) -> Result<(), LexiconError> {
+        if events.is_none() && speech.is_none() {
+            return Ok(());
+        }
+        let files: Files = (events.map(Path::to_path_buf), speech.map(Path::to_path_buf));
         if let Some((set, _)) = ACTIVE.get() {
-            if set == path {
+            if *set == files {
                 return Ok(());
             }
+            let shown = |f: &Files| {
+                [&f.0, &f.1]
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             return Err(LexiconError::invalid(
-                &path.display().to_string(),
+                &shown(&files),
                 format!(
-                    "an event vocabulary ({}) is already in use in this process",
-                    set.display()
+                    "a vocabulary ({}) is already in use in this process",
+                    shown(set)
                 ),
             ));
         }
-        let lex = Lexicon::builtin().with_events_file(path)?;
+        let lex = Lexicon::load(events, speech)?;
         // A race with another thread setting the same vocabulary leaves one of the two.
-        let _ = ACTIVE.set((path.to_path_buf(), lex));
+        let _ = ACTIVE.set((files, lex));
         Ok(())
     }
 

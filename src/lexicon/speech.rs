@@ -68,6 +68,9 @@ pub enum PronounKind {
 pub struct Speech {
     verbs: HashMap<String, Act>,
     needs_complement: HashSet<String>,
+    bare_object: HashSet<String>,
+    after_clause: HashSet<String>,
+    hedges: HashSet<String>,
     nouns: HashMap<String, Act>,
     documents: HashSet<String>,
     phrases: HashMap<String, Act>,
@@ -89,6 +92,12 @@ struct RawFile {
     verbs: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     needs_complement: Vec<String>,
+    #[serde(default)]
+    bare_object: Vec<String>,
+    #[serde(default)]
+    after_clause: Vec<String>,
+    #[serde(default)]
+    hedges: Vec<String>,
     #[serde(default)]
     nouns: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -164,6 +173,9 @@ impl Speech {
             set.extend(words.iter().map(|w| norm(w)));
         };
         extend(&mut sp.needs_complement, &raw.needs_complement);
+        extend(&mut sp.bare_object, &raw.bare_object);
+        extend(&mut sp.after_clause, &raw.after_clause);
+        extend(&mut sp.hedges, &raw.hedges);
         extend(&mut sp.documents, &raw.documents);
         extend(&mut sp.alleging, &raw.alleging);
         extend(&mut sp.doubting, &raw.doubting);
@@ -199,9 +211,33 @@ impl Speech {
         self.verbs.get(lemma).copied()
     }
 
+    /// The lemma as the lexicon holds it, and its act: a `'static` lemma for a lexicon that
+    /// lives as long as the process.
+    pub fn verb_entry(&self, lemma: &str) -> Option<(&str, Act)> {
+        self.verbs
+            .get_key_value(lemma)
+            .map(|(l, a)| (l.as_str(), *a))
+    }
+
     /// Whether the verb reports speech only with an explicit complement.
     pub fn needs_complement(&self, lemma: &str) -> bool {
         self.needs_complement.contains(lemma)
+    }
+
+    /// Whether the verb's bare object can be the words it reports ("declared the end of").
+    pub fn bare_object(&self, lemma: &str) -> bool {
+        self.bare_object.contains(lemma)
+    }
+
+    /// Whether the verb reports the clause before it when it follows that clause after a
+    /// comma ("..., investigators concluded").
+    pub fn after_clause(&self, lemma: &str) -> bool {
+        self.after_clause.contains(lemma)
+    }
+
+    /// Whether the adverb marks the writer's guess at what someone thinks.
+    pub fn is_hedge(&self, word: &str) -> bool {
+        self.hedges.contains(word)
     }
 
     /// The act of a noun that carries someone's words ("claim", "statement").

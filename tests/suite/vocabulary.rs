@@ -63,3 +63,23 @@ fn a_bad_vocabulary_file_is_named_with_its_line() {
     assert!(stderr.contains("events.yaml:"), "{stderr}");
     assert!(!dir.path().join("t.yaml").exists());
 }
+
+#[test]
+fn a_user_speech_verb_names_its_speaker() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::create_dir(dir.path().join("articles")).expect("a folder");
+    fs::write(
+        dir.path().join("articles/mill.md"),
+        "---\ntitle: Mill shut\noutlet: Dale Herald\npublished: 2025-06-04\n---\n\
+         The Brannock paper mill was shut on Monday after a boiler explosion, the owner \
+         averred on Tuesday.\n",
+    )
+    .expect("written");
+    let speech = dir.path().join("speech.yaml");
+    fs::write(&speech, "verbs:\n  say: [aver]\n").expect("written");
+
+    let without = extract(dir.path(), &[]);
+    assert!(!without.contains("claimant: owner"), "{without}");
+    let with = extract(dir.path(), &["--speech", speech.to_str().expect("UTF-8")]);
+    assert!(with.contains("claimant: owner"), "{with}");
+}

@@ -522,6 +522,31 @@ impl Memory {
             .map(|m| m.ent)
     }
 
+    /// "inspectors" after "the Industrial Safety Inspectorate", "investigators" after "the
+    /// Joint Investigation Team": people named in the plural by their trade stand for the
+    /// body of that trade named shortly before (the stem without its agent suffix starts a word of the
+    /// body's name; six letters at least, so "officers" is not any "Office").
+    pub fn resolve_member(&self, head: &str, at: usize, sentence: usize) -> Option<usize> {
+        // Plural only: "the minister" is one person, not the ministry.
+        let singular = head.strip_suffix('s')?;
+        let stem = singular
+            .strip_suffix("or")
+            .or_else(|| singular.strip_suffix("er"))?;
+        if stem.chars().count() < 6 {
+            return None;
+        }
+        self.mentions_from(sentence.saturating_sub(8))
+            .filter(|m| m.at < at && self.ents[m.ent].kind == EntKind::Org)
+            .find(|m| {
+                self.ents[m.ent]
+                    .name
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with(stem))
+            })
+            .map(|m| m.ent)
+    }
+
     /// The speaker or subject most recently recorded before `at`.
     pub fn last_speaker(&self, at: usize) -> Option<usize> {
         self.speakers

@@ -255,6 +255,7 @@ impl<'a> Run<'a> {
                 let modifiers: Vec<String> = words[..words.len().saturating_sub(1)].to_vec();
                 self.mem
                     .resolve_definite(person, head, at, sno, strict, &modifiers)
+                    .or_else(|| self.mem.resolve_member(head, at, sno))
                     .or_else(|| {
                         // A body or office the text identifies without a proper name.
                         let label = t
@@ -288,6 +289,19 @@ impl<'a> Run<'a> {
                             female: None,
                         })
                     })
+                    .or_else(|| {
+                        // "Inspectors found ...": a plural trade opening the sentence.
+                        let lower = name.to_lowercase();
+                        (lower.ends_with("ors") || lower.ends_with("ers"))
+                            .then(|| self.mem.resolve_member(&lower, at, sno))
+                            .flatten()
+                    })
+                    .or_else(|| self.mem.intern(&r))
+            }
+            Referent::Unnamed { ref label, .. } => {
+                let head = label.rsplit(' ').next().unwrap_or(label).to_lowercase();
+                self.mem
+                    .resolve_member(&head, at, sno)
                     .or_else(|| self.mem.intern(&r))
             }
             ref other => self.mem.intern(other),

@@ -4,7 +4,7 @@
 //! colon before a quotation ("X was dismissive: “…”").
 
 use super::cues::*;
-use super::lexicon::{CAP_STOP, DOC_NOUNS, ORG_HEADS, is_demonym};
+use super::lexicon::{CAP_STOP, is_demonym, is_doc_noun, is_org_head};
 use super::quotes::{self, Quote};
 use super::subjects::*;
 use super::tokens::{Kind, Toks};
@@ -292,7 +292,7 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
                 && t.is(k + 1, &["to"])
                 && t.is(k + 2, &["be"])
                 && t.is(k + 3, &["believed", "trusted"])
-                && (i + 1..k).any(|m| DOC_NOUNS.contains(&t.l(m)))
+                && (i + 1..k).any(|m| is_doc_noun(t.l(m)))
             {
                 let mut c1 = i;
                 while c1 > sa && t.punct(c1 - 1, ",") {
@@ -309,7 +309,7 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
             }
         }
         // in a statement (released) by X / a statement from X / response from X
-        if DOC_NOUNS.contains(&w) || CLAIM_NOUNS.contains(&w) {
+        if is_doc_noun(w) || CLAIM_NOUNS.contains(&w) {
             let mut k = i + 1;
             if t.is(
                 k,
@@ -516,7 +516,7 @@ pub(super) fn phrases(t: &Toks, quotes: &[Quote], sa: usize, sb: usize, frames: 
             if a > sa
                 && (is_demonym(t.l(a - 1))
                     || t.acronym(a - 1)
-                    || t.cap(a - 1) && ORG_HEADS.contains(&t.l(a - 1))
+                    || t.cap(a - 1) && is_org_head(t.l(a - 1))
                     // "an Equinor press release claim": a name issuing a release.
                     || t.cap(a - 1) && a < i && !CAP_STOP.contains(&t.l(a - 1)))
                 && t.is_word(a - 1)

@@ -2,8 +2,8 @@
 //! unnamed source, a pronoun or a piece of reporting.
 
 use super::lexicon::{
-    self, CAP_STOP, DOC_NOUNS, FEMALE_TITLES, MALE_TITLES, NAME_CONNECTORS, ORG_HEADS,
-    PERSON_HEADS, Pronoun, TITLES, UNNAMED_HEADS,
+    self, CAP_STOP, NAME_CONNECTORS, Pronoun, is_doc_noun, is_female_title, is_male_title,
+    is_org_head, is_person_head, is_unnamed_head,
 };
 use super::memory::key;
 use super::quotes::{self, Quote};
@@ -203,11 +203,11 @@ fn text(t: &Toks, a: usize, b: usize) -> String {
 }
 
 fn is_title(t: &Toks, i: usize) -> bool {
-    TITLES.contains(&t.l(i)) || TITLES.contains(&t.l(i).trim_end_matches('.'))
+    lexicon::is_title(t.l(i))
 }
 
 fn is_org_word(t: &Toks, i: usize) -> bool {
-    ORG_HEADS.contains(&t.l(i))
+    is_org_head(t.l(i))
 }
 
 /// A noun for a person: "official", "inspector", "engineer", "resident".
@@ -343,8 +343,8 @@ pub fn person_noun(word: &str) -> bool {
     let w = word.trim_end_matches('s');
     if PEOPLE_ENT.contains(&word)
         || PEOPLE_ENT.contains(&w)
-        || PERSON_HEADS.contains(&word)
-        || PERSON_HEADS.contains(&w)
+        || is_person_head(word)
+        || is_person_head(w)
     {
         return true;
     }
@@ -409,7 +409,7 @@ fn person_in(t: &Toks, a: usize, b: usize) -> Option<(usize, usize)> {
             && (is_org_word(t, e)
                 || t.is(e, &["without", "and"])
                 || (e..b).any(|k| is_org_word(t, k)) && !t.is(e, &["of", "for"]));
-        let common = words == 1 && (UNNAMED_HEADS.contains(&t.l(s)) || NOT_NAMES.contains(&t.l(s)));
+        let common = words == 1 && (is_unnamed_head(t.l(s)) || NOT_NAMES.contains(&t.l(s)));
         let titled = s > a && (is_title(t, s - 1) || t.acronym(s - 1));
         if !after_connector && !before_org && !common && (words >= 2 || titled && words >= 1) {
             best = Some((s, e));
@@ -518,9 +518,9 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
         }
     }
     let female = (a..b).find_map(|i| {
-        if FEMALE_TITLES.contains(&t.l(i)) {
+        if is_female_title(t.l(i)) {
             Some(true)
-        } else if MALE_TITLES.contains(&t.l(i)) {
+        } else if is_male_title(t.l(i)) {
             Some(false)
         } else {
             None
@@ -560,9 +560,7 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
         .iter()
         .rev()
         .find(|&&(cs, ce)| proper_org(t, cs, ce))
-        && head.is_none_or(|h| {
-            h < ce || !UNNAMED_HEADS.contains(&head_word.as_str()) || is_org_word(t, h)
-        })
+        && head.is_none_or(|h| h < ce || !is_unnamed_head(&head_word) || is_org_word(t, h))
     {
         return Some(Referent::Org {
             name: text(t, cs, ce),
@@ -583,10 +581,10 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
             name: text(t, cs, e),
         });
     }
-    let head_is_unnamed = UNNAMED_HEADS.contains(&head_word.as_str())
-        || person_noun(&head_word) && head.is_some_and(|h| !t.cap(h));
+    let head_is_unnamed =
+        is_unnamed_head(&head_word) || person_noun(&head_word) && head.is_some_and(|h| !t.cap(h));
     if head_is_unnamed || head_word == "reports" {
-        let person_like = PERSON_HEADS.contains(&head_word.trim_end_matches('s'))
+        let person_like = is_person_head(head_word.trim_end_matches('s'))
             || person_noun(&head_word)
             || matches!(
                 head_word.as_str(),
@@ -613,7 +611,7 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
             && head_chunks
                 .iter()
                 .all(|&(cs, ce)| ce - cs == 1 && lexicon::is_demonym(t.l(cs)))
-            && PERSON_HEADS.contains(&head_word.as_str())
+            && is_person_head(&head_word)
         {
             // "the Russian military official": refers back to someone.
             return Some(Referent::Definite {
@@ -677,11 +675,9 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
         }
         return Some(Referent::Actor { name, plural });
     }
-    if definite
-        && (PERSON_HEADS.contains(&head_word.as_str()) || head.is_some_and(|h| is_org_word(t, h)))
-    {
+    if definite && (is_person_head(&head_word) || head.is_some_and(|h| is_org_word(t, h))) {
         return Some(Referent::Definite {
-            person: PERSON_HEADS.contains(&head_word.as_str()),
+            person: is_person_head(&head_word),
             head: head_word,
         });
     }
@@ -700,9 +696,7 @@ pub fn analyse(t: &Toks, quotes: &[Quote], a: usize, b: usize) -> Option<Referen
 
 /// A report phrase: a document noun as head, with its publisher if named.
 fn report(t: &Toks, a: usize, b: usize) -> Option<Referent> {
-    let noun = (a..b)
-        .rev()
-        .find(|&m| DOC_NOUNS.contains(&t.l(m)) && !t.cap(m))?;
+    let noun = (a..b).rev().find(|&m| is_doc_noun(t.l(m)) && !t.cap(m))?;
     // The noun must be the head: nothing but "by/from X" after it.
     let after = noun + 1;
     if after < b

@@ -682,7 +682,7 @@ pub fn main_subject(t: &Toks, quotes: &[Quote], sa: usize, i: usize) -> Option<(
 
 /// The first token of `a..b` that the tagger reads as a finite verb (VBD, VBZ, VBP, MD),
 /// tagged with a few words before it for context ("when it crashed").
-fn finite_verb(t: &Toks, a: usize, b: usize) -> Option<usize> {
+pub(super) fn finite_verb(t: &Toks, a: usize, b: usize) -> Option<usize> {
     let model = crate::syntax::model().ok()?;
     let from = a.saturating_sub(3);
     let forms: Vec<&str> = (from..b).map(|k| t.s(k)).collect();

@@ -1,38 +1,11 @@
 //! Reporting verbs: their forms and what they say about the speaker's stance.
 
-use crate::timeline::Stance;
+use crate::lexicon::Lexicon;
+use crate::syntax::irregular;
 
-/// What kind of speech act a verb reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Act {
-    /// Neutral: said, added, noted, announced.
-    Say,
-    /// The speaker claims without the outlet vouching: claimed, alleged.
-    Claim,
-    /// accused (X of Y): a claim about someone.
-    Accuse,
-    /// denied, rejected, dismissed, refuted.
-    Deny,
-    /// questioned, doubted.
-    Question,
-    /// told/informed/warned someone: has a recipient before the content.
-    Tell,
-    /// quoted someone: passes speech on.
-    Quote,
-    /// called it X, described it as X.
-    Call,
-}
-
-impl Act {
-    pub fn stance(self) -> Stance {
-        match self {
-            Act::Claim | Act::Accuse => Stance::Alleges,
-            Act::Deny => Stance::Denies,
-            Act::Question => Stance::Questions,
-            _ => Stance::Asserts,
-        }
-    }
-}
+/// The act a reporting verb performs: the lexicon's (`data/speech.yaml`). Cognition and
+/// publication ("concluded", "the report found") assert as "said" does.
+pub use crate::lexicon::Act;
 
 /// How a verb form sits in its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,201 +18,114 @@ pub enum Form {
     Base,
 }
 
-/// Verb lemma, its act, and whether the bare form may be a noun ("claim", "report") so
-/// that it needs more context before counting.
-const LEMMAS: &[(&str, Act)] = &[
-    ("say", Act::Say),
-    ("add", Act::Say),
-    ("stress", Act::Say),
-    ("announce", Act::Say),
-    ("declare", Act::Say),
-    ("note", Act::Say),
-    ("acknowledge", Act::Say),
-    ("argue", Act::Say),
-    ("insist", Act::Say),
-    ("explain", Act::Say),
-    ("reveal", Act::Say),
-    ("confirm", Act::Say),
-    ("assert", Act::Say),
-    ("maintain", Act::Say),
-    ("suggest", Act::Say),
-    ("emphasize", Act::Say),
-    ("emphasise", Act::Say),
-    ("complain", Act::Say),
-    ("remark", Act::Say),
-    ("mock", Act::Say),
-    ("express", Act::Say),
-    ("admit", Act::Say),
-    ("comment", Act::Say),
-    ("predict", Act::Say),
-    ("report", Act::Say),
-    ("write", Act::Say),
-    ("tweet", Act::Say),
-    ("reiterate", Act::Say),
-    ("urge", Act::Say),
-    ("demand", Act::Say),
-    ("vow", Act::Say),
-    ("concede", Act::Say),
-    ("mutter", Act::Say),
-    ("recount", Act::Say),
-    ("recall", Act::Say),
-    ("state", Act::Say),
-    ("blast", Act::Say),
-    ("condemn", Act::Say),
-    ("denounce", Act::Say),
-    ("point out", Act::Say),
-    ("conclude", Act::Say),
-    ("estimate", Act::Say),
-    ("speculate", Act::Say),
-    ("agree", Act::Say),
-    ("respond", Act::Say),
-    ("reply", Act::Say),
-    ("answer", Act::Say),
-    ("promise", Act::Say),
-    ("threaten", Act::Say),
-    ("welcome", Act::Say),
-    ("hail", Act::Say),
-    ("boast", Act::Say),
-    ("contend", Act::Say),
-    ("observe", Act::Say),
-    // "put the death toll at 23", "placed the toll at"
-    ("put", Act::Say),
-    ("place", Act::Say),
-    ("claim", Act::Claim),
-    ("allege", Act::Claim),
-    ("accuse", Act::Accuse),
-    ("blame", Act::Accuse),
-    ("deny", Act::Deny),
-    ("reject", Act::Deny),
-    ("dismiss", Act::Deny),
-    ("refute", Act::Deny),
-    ("rebut", Act::Deny),
-    ("question", Act::Question),
-    ("doubt", Act::Question),
-    ("tell", Act::Tell),
-    ("inform", Act::Tell),
-    ("warn", Act::Tell),
-    ("notify", Act::Tell),
-    ("assure", Act::Tell),
-    ("brief", Act::Tell),
-    ("quote", Act::Quote),
-    ("cite", Act::Quote),
-    ("call", Act::Call),
-    ("describe", Act::Call),
-    ("dub", Act::Call),
-    ("brand", Act::Call),
-    ("label", Act::Call),
-];
-
-/// Verbs that need "that", a colon or a quote after them to be speech, because their other
-/// senses are common ("noted for", "stated goal", "maintained the road", "called in").
-const NEEDS_COMPLEMENT: &[&str] = &[
-    "note",
-    "maintain",
-    "state",
-    "express",
-    "observe",
-    "answer",
-    "reply",
-    "respond",
-    "agree",
-    "promise",
-    "threaten",
-    "estimate",
-    "conclude",
-    "recall",
-    "suggest",
-    "write",
-    "call",
-    "describe",
-    "welcome",
-    "hail",
-    "question",
-    "doubt",
-    "admit",
-    "confirm",
-    "brief",
-    "assure",
-    "urge",
-    "demand",
-    "cite",
-    "blast",
-    "comment",
-    "predict",
-    "vow",
-    "reveal",
-    "explain",
-    "mock",
-    "reiterate",
-    "remark",
-    "stress",
-    "recount",
-    "put",
-    "place",
-];
-
-const IRREGULAR: &[(&str, &str, Form)] = &[
-    ("said", "say", Form::Finite),
-    ("says", "say", Form::Finite),
-    ("saying", "say", Form::Participle),
-    ("told", "tell", Form::Finite),
-    ("tells", "tell", Form::Finite),
-    ("telling", "tell", Form::Participle),
-    ("wrote", "write", Form::Finite),
-    ("written", "write", Form::Finite),
-    ("writes", "write", Form::Finite),
-    ("writing", "write", Form::Participle),
-    ("denies", "deny", Form::Finite),
-    ("denied", "deny", Form::Finite),
-    ("denying", "deny", Form::Participle),
-    ("replied", "reply", Form::Finite),
-    ("replies", "reply", Form::Finite),
-    ("notified", "notify", Form::Finite),
-    ("put", "put", Form::Finite),
-];
-
-/// A reporting verb at token text `word` (lower case): its lemma, act and form.
+/// A reporting verb at token text `word` (lower case): its lemma in the speech lexicon, its
+/// act and form. Irregular pasts come from the irregular-verb table ("told", "found").
 pub fn lookup(word: &str) -> Option<(&'static str, Act, Form)> {
-    if let Some(&(_, lemma, form)) = IRREGULAR.iter().find(|(w, _, _)| *w == word) {
-        let act = LEMMAS.iter().find(|(l, _)| *l == lemma).map(|(_, a)| *a)?;
-        return Some((lemma, act, form));
+    let speech = &Lexicon::active().speech;
+    let known = |lemma: &str| speech.verb_entry(lemma).filter(|(l, _)| !l.contains(' '));
+    // A past the same as its base ("put") reads as the past, as news tells it.
+    for xpos in ["VBD", "VBN"] {
+        if let Some((lemma, act)) = irregular::base(word, xpos).and_then(known) {
+            return Some((lemma, act, Form::Finite));
+        }
     }
-    for &(lemma, act) in LEMMAS {
-        if lemma.contains(' ') {
-            continue;
+    if let Some((lemma, act)) = known(word) {
+        return Some((lemma, act, Form::Base));
+    }
+    inflected(word, &known)
+}
+
+/// "pointed out", "rules out": a phrasal reporting verb at `word` and the particle after it.
+pub fn lookup_phrasal(word: &str, particle: &str) -> Option<(&'static str, Act, Form)> {
+    let speech = &Lexicon::active().speech;
+    let known = |base: &str| {
+        let mut phrase = String::with_capacity(base.len() + particle.len() + 1);
+        phrase.push_str(base);
+        phrase.push(' ');
+        phrase.push_str(particle);
+        speech.verb_entry(&phrase)
+    };
+    if particle == "that" {
+        return None;
+    }
+    for xpos in ["VBD", "VBN"] {
+        if let Some((lemma, act)) = irregular::base(word, xpos).and_then(known) {
+            return Some((lemma, act, Form::Finite));
         }
-        if let Some(form) = inflection(word, lemma) {
-            return Some((lemma, act, form));
+    }
+    if let Some((lemma, act)) = known(word) {
+        return Some((lemma, act, Form::Base));
+    }
+    inflected(word, &known)
+}
+
+/// A regular inflection of a known lemma: "-s", "-es", "-ies", "-ed", "-d", "-ied", "-ing",
+/// with a final "e" restored or a doubled consonant undone ("noted", "admitted").
+fn inflected(
+    word: &str,
+    known: &dyn Fn(&str) -> Option<(&'static str, Act)>,
+) -> Option<(&'static str, Act, Form)> {
+    let try_stem = |stem: &str, form: Form| -> Option<(&'static str, Act, Form)> {
+        if stem.len() < 2 {
+            return None;
         }
+        let hit = |l: &str| known(l).map(|(lemma, act)| (lemma, act, form));
+        hit(stem).or_else(|| hit(&format!("{stem}e"))).or_else(|| {
+            let b = stem.as_bytes();
+            let n = b.len();
+            (n >= 3 && b[n - 1] == b[n - 2])
+                .then(|| hit(&stem[..n - 1]))
+                .flatten()
+        })
+    };
+    if let Some(s) = word
+        .strip_suffix("ies")
+        .or_else(|| word.strip_suffix("ied"))
+        && let Some((lemma, act)) = known(&format!("{s}y"))
+    {
+        return Some((lemma, act, Form::Finite));
+    }
+    if let Some(s) = word.strip_suffix('s') {
+        if let Some((lemma, act)) = known(s) {
+            return Some((lemma, act, Form::Finite));
+        }
+        if let Some((lemma, act)) = word.strip_suffix("es").and_then(known) {
+            return Some((lemma, act, Form::Finite));
+        }
+    }
+    if let Some(s) = word.strip_suffix("ed") {
+        return try_stem(s, Form::Finite);
+    }
+    if let Some(s) = word.strip_suffix('d')
+        && s.ends_with('e')
+        && let Some((lemma, act)) = known(s)
+    {
+        return Some((lemma, act, Form::Finite));
+    }
+    if let Some(s) = word.strip_suffix("ing") {
+        return try_stem(s, Form::Participle);
     }
     None
 }
 
-/// Does `word` inflect `lemma`, and how?
-fn inflection(word: &str, lemma: &str) -> Option<Form> {
-    let stem = lemma.strip_suffix('e').unwrap_or(lemma);
-    if word == lemma {
-        return Some(Form::Base);
-    }
-    let rest = word.strip_prefix(stem)?;
-    let doubled = |suffix: &str| {
-        // "admitted", "admitting": a doubled final consonant.
-        let last = lemma.chars().last()?;
-        rest.strip_prefix(last).filter(|r| *r == suffix).map(|_| ())
-    };
-    match rest {
-        "ed" | "d" if lemma.ends_with('e') || rest == "ed" => Some(Form::Finite),
-        "es" | "s" => Some(Form::Finite),
-        "ing" => Some(Form::Participle),
-        _ if doubled("ed").is_some() => Some(Form::Finite),
-        _ if doubled("ing").is_some() => Some(Form::Participle),
-        _ => None,
-    }
+/// Whether a verb needs an explicit complement ("that", ":", a quote) to count as speech,
+/// because its other senses are common ("noted for", "stated goal", "maintained the road").
+/// In a sentence's own words the object of some still is what was said ("announced the end
+/// of the truce").
+pub fn needs_complement(lemma: &str) -> bool {
+    let speech = &Lexicon::active().speech;
+    speech.needs_complement(lemma) && !speech.bare_object(lemma)
 }
 
-/// Whether a verb needs an explicit complement ("that", ":", a quote) to count as speech.
-pub fn needs_complement(lemma: &str) -> bool {
-    NEEDS_COMPLEMENT.contains(&lemma)
+/// Whether the verb, after a clause and a comma, reports that clause ("..., the board
+/// concluded").
+pub fn after_clause(lemma: &str) -> bool {
+    Lexicon::active().speech.after_clause(lemma)
+}
+
+/// Whether the adverb marks the writer's guess at what someone thinks ("most likely").
+pub fn is_hedge(word: &str) -> bool {
+    Lexicon::active().speech.is_hedge(word)
 }
 
 /// Verbs a report or article "does" when it passes on what it says: "the article reminds
@@ -391,6 +277,17 @@ mod tests {
             Some(("accuse", Act::Accuse, Form::Finite))
         );
         assert_eq!(lookup("sadness"), None);
+        // Irregular pasts come from the irregular-verb table, a past like its base reads as
+        // the past, and "-ies"/"-ied" restore the "y".
+        assert_eq!(lookup("thought"), Some(("think", Act::Think, Form::Finite)));
+        assert_eq!(lookup("put"), Some(("put", Act::Say, Form::Finite)));
+        assert_eq!(lookup("replied"), Some(("reply", Act::Say, Form::Finite)));
+        assert_eq!(lookup("denies"), Some(("deny", Act::Deny, Form::Finite)));
+        assert_eq!(
+            lookup_phrasal("ruled", "out"),
+            Some(("rule out", Act::Deny, Form::Finite))
+        );
+        assert_eq!(lookup_phrasal("said", "that"), None);
         assert_eq!(lookup("stated"), Some(("state", Act::Say, Form::Finite)));
         assert_eq!(lookup("states"), Some(("state", Act::Say, Form::Finite)));
     }
