@@ -26,7 +26,7 @@ use crate::mentions::ClaimantKind;
 use crate::mentions::attribution::{byline_name, outlet_name};
 use crate::mentions::detect::document_events;
 use crate::mentions::docevent::{DocEvent, TimeBasis};
-use crate::timeline::{self, Source, Timeline, When};
+use crate::timeline::{self, Event, Source, Timeline, When};
 
 /// What the pipeline needs besides the documents.
 pub struct Options<'a> {
@@ -135,19 +135,8 @@ pub fn extract(
     let clusters = adopt::adopt(&flat, clusters, gaz);
     let clusters = salient(&flat, clusters);
 
-    let mut taken = BTreeSet::new();
-    let mut counters = BTreeMap::new();
-    let mut events = Vec::new();
-    for members in &clusters {
-        let merged = Merged {
-            members: members.iter().map(|&i| &flat[i]).collect(),
-        };
-        events.push(build::event(&merged, &mut taken, &mut counters));
-    }
-    // The documents' events are in the timeline's now: their memory goes back before the
-    // relations, disputes and the file are made.
+    let events = build_events(flat, &clusters);
     drop(clusters);
-    drop(flat);
     release_free_memory();
     let sources: Vec<Source> = docs
         .iter()
@@ -187,6 +176,38 @@ pub fn extract(
         })
         .collect();
     (timeline, reports)
+}
+
+/// The timeline's events, one for each cluster, in cluster order. Each document event is
+/// released once the last cluster that names it is built (and one no cluster names, at
+/// once), so the documents' events and the timeline's are never all held together.
+fn build_events(flat: Vec<DocEvent>, clusters: &[Vec<usize>]) -> Vec<Event> {
+    let mut last: Vec<Option<usize>> = vec![None; flat.len()];
+    for (k, members) in clusters.iter().enumerate() {
+        for &i in members {
+            last[i] = Some(k);
+        }
+    }
+    let mut flat: Vec<Option<DocEvent>> = flat
+        .into_iter()
+        .zip(&last)
+        .map(|(e, used)| used.map(|_| e))
+        .collect();
+    let mut taken = BTreeSet::new();
+    let mut counters = BTreeMap::new();
+    let mut events = Vec::with_capacity(clusters.len());
+    for (k, members) in clusters.iter().enumerate() {
+        let merged = Merged {
+            members: members.iter().filter_map(|&i| flat[i].as_ref()).collect(),
+        };
+        events.push(build::event(&merged, &mut taken, &mut counters));
+        for &i in members {
+            if last[i] == Some(k) {
+                flat[i] = None;
+            }
+        }
+    }
+    events
 }
 
 /// Copies by text; the original is the one its copy credits, else the earlier-dated one, a
