@@ -264,7 +264,7 @@ fn main() -> Result<()> {
                 stance: c.stance,
                 quote: Some(doc.text[c.start..c.end].to_string()),
                 span: Some([c.start, c.end]),
-                facets: c.facets.clone(),
+                facets: c.facets.clone().into(),
                 comment: c.comment,
                 ..Account::default()
             })

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::mentions::docevent::{DocEvent, Mention, TimeBasis};
 use crate::mentions::triggers::EventType;
-use crate::timeline::{Account, Event, FacetValue, Stance, When};
+use crate::timeline::{Account, Event, FacetValue, Facets, Stance, When};
 
 /// One merged event before it becomes a timeline `Event`.
 pub struct Merged<'a> {
@@ -470,7 +470,7 @@ pub fn accounts(
         .map(|(((doc, m), own), denied)| {
             let n = counters.entry(doc.to_string()).or_default();
             *n += 1;
-            let mut facets = m.facets.to_map();
+            let mut facets = m.facets.clone();
             if let Some(denied) = denied {
                 facets = denied;
             }
@@ -497,9 +497,6 @@ pub fn accounts(
 }
 
 /// Facets a claim can be denied on; counts and places are contradicted with figures instead.
-/// An account's facets.
-type Facets = BTreeMap<String, FacetValue>;
-
 const DENIABLE: &[&str] = &["perpetrator", "intent", "prior_notice", "responsible"];
 
 /// What a denial that names nothing of its own ("Obviously, this is not true", "We reject

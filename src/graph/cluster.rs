@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::mentions::docevent::{DocEvent, TimeBasis};
+use crate::mentions::docevent::{DocEvent, TimeBasis, Words};
 use crate::timeline::When;
 
 /// Place knowledge the clustering needs: spelling variants and containment.
@@ -73,7 +73,7 @@ pub fn cluster(
     params: Params,
 ) -> Vec<Vec<usize>> {
     let df = document_frequencies(events);
-    let vectors: Vec<BTreeMap<&str, f64>> = events
+    let vectors: Vec<Vector<'_>> = events
         .iter()
         .map(|e| tf_idf(e, &df, events.len()))
         .collect();
@@ -297,26 +297,50 @@ fn document_frequencies(events: &[DocEvent]) -> BTreeMap<&str, usize> {
     df
 }
 
-fn tf_idf<'a>(e: &'a DocEvent, df: &BTreeMap<&str, usize>, n: usize) -> BTreeMap<&'a str, f64> {
-    let mut v: BTreeMap<&str, f64> = e.words.counts().map(|(w, c)| (w, f64::from(c))).collect();
-    for (w, x) in v.iter_mut() {
-        let d = df.get(w).copied().unwrap_or(1) as f64;
-        *x = (1.0 + x.ln()) * ((1.0 + n as f64) / d).ln();
-    }
-    let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+/// An event's words weighed by tf-idf, in the order of its `Words` (byte order).
+struct Vector<'a> {
+    words: &'a Words,
+    weights: Box<[f64]>,
+}
+
+fn tf_idf<'a>(e: &'a DocEvent, df: &BTreeMap<&str, usize>, n: usize) -> Vector<'a> {
+    let mut weights: Box<[f64]> = e
+        .words
+        .counts()
+        .map(|(w, c)| {
+            let d = df.get(w).copied().unwrap_or(1) as f64;
+            (1.0 + f64::from(c).ln()) * ((1.0 + n as f64) / d).ln()
+        })
+        .collect();
+    let norm = weights.iter().map(|x| x * x).sum::<f64>().sqrt();
     if norm > 0.0 {
-        for x in v.values_mut() {
+        for x in weights.iter_mut() {
             *x /= norm;
         }
     }
-    v
+    Vector {
+        words: &e.words,
+        weights,
+    }
 }
 
-fn cosine(a: &BTreeMap<&str, f64>, b: &BTreeMap<&str, f64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+/// The sum, in the shorter vector's word order, of the products of the weights of the words
+/// both have.
+fn cosine(a: &Vector<'_>, b: &Vector<'_>) -> f64 {
+    let (small, large) = if a.weights.len() <= b.weights.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let mut other = large.words.distinct().zip(large.weights.iter()).peekable();
     small
-        .iter()
-        .filter_map(|(w, x)| large.get(w).map(|y| x * y))
+        .words
+        .distinct()
+        .zip(small.weights.iter())
+        .filter_map(|(w, x)| {
+            while other.next_if(|(v, _)| *v < w).is_some() {}
+            other.next_if(|(v, _)| *v == w).map(|(_, y)| x * y)
+        })
         .sum()
 }
 
@@ -324,8 +348,8 @@ fn cosine(a: &BTreeMap<&str, f64>, b: &BTreeMap<&str, f64>) -> f64 {
 fn score(
     a: &DocEvent,
     b: &DocEvent,
-    va: &BTreeMap<&str, f64>,
-    vb: &BTreeMap<&str, f64>,
+    va: &Vector<'_>,
+    vb: &Vector<'_>,
     copies: &Copies,
     places: &dyn Places,
     params: Params,

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use super::{ImportError, Imported, Problems, csv_field};
 use crate::export::spreadsheet::{COLUMNS, read_facets, read_list};
-use crate::timeline::{Account, Event, Source, Stance, Timeline, When};
+use crate::timeline::{Account, Event, Facets, Source, Stance, Timeline, When};
 
 /// Read a spreadsheet. `file` names it in messages; the timeline gets `title`.
 pub fn from_csv(file: &str, src: &str, title: &str) -> Result<Imported, ImportError> {
@@ -267,7 +267,7 @@ pub fn from_csv(file: &str, src: &str, title: &str) -> Result<Imported, ImportEr
             Ok(f) => f.into_iter().collect(),
             Err(e) => {
                 report(&mut problems, "facets", format!("`facets`: {e}"));
-                BTreeMap::new()
+                Facets::new()
             }
         };
         let text = |name: &str| Some(cell(name).to_string()).filter(|s| !s.is_empty());

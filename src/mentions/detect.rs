@@ -1480,7 +1480,7 @@ fn mention(
         claimant_kind: claim.claimant_kind,
         via: claim.via.clone(),
         stance: claim.stance,
-        facets: (&claim.facets).into(),
+        facets: claim.facets.clone().into(),
         comment: claim.comment,
         stated_on,
         trigger,

@@ -1,12 +1,10 @@
 //! `DocEvent`: one event as one document tells it, with the accounts (mentions) about it.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::claim::ClaimantKind;
 use super::triggers::EventType;
-use crate::timeline::{FacetValue, Stance, When};
+use crate::timeline::{Facets, Stance, When};
 
 /// How an event's date was found, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -41,59 +39,6 @@ pub struct Mention {
     pub stated_on: Option<When>,
     /// The event type of the trigger in this account's text, if it has one.
     pub trigger: Option<EventType>,
-}
-
-/// A mention's facets, in name order: a list sized to its one to four entries (a map node
-/// is half a kilobyte, and an archive holds a few hundred thousand mentions at once).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facets(Vec<(String, FacetValue)>);
-
-impl Facets {
-    pub fn get(&self, name: &str) -> Option<&FacetValue> {
-        let i = self
-            .0
-            .binary_search_by(|(k, _)| k.as_str().cmp(name))
-            .ok()?;
-        Some(&self.0[i].1)
-    }
-
-    pub fn contains_key(&self, name: &str) -> bool {
-        self.get(name).is_some()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Names and values, in name order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &FacetValue)> {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-
-    /// As the timeline's accounts hold them.
-    pub fn to_map(&self) -> BTreeMap<String, FacetValue> {
-        self.0.iter().cloned().collect()
-    }
-}
-
-impl From<&BTreeMap<String, FacetValue>> for Facets {
-    fn from(map: &BTreeMap<String, FacetValue>) -> Self {
-        let mut list = Vec::with_capacity(map.len());
-        list.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Facets(list)
-    }
-}
-
-impl FromIterator<(String, FacetValue)> for Facets {
-    fn from_iter<I: IntoIterator<Item = (String, FacetValue)>>(iter: I) -> Self {
-        Facets::from(&iter.into_iter().collect::<BTreeMap<_, _>>())
-    }
-}
-
-impl Serialize for Facets {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.iter())
-    }
 }
 
 /// One event as one document tells it.
@@ -269,15 +214,41 @@ const STOPWORDS: &[&str] = &[
 
 /// Content words with the number of times each occurs, in byte order of the word: one entry
 /// per distinct word, not per occurrence, for the hundreds of thousands of events an archive
-/// holds at once.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Words(Vec<(Box<str>, u32)>);
+/// holds at once. The words share one string, in the order first seen; the entries, sorted
+/// by word, point into it (a word of its own would cost an allocation of at least 32 bytes).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+/// A word of [`Words`]: where it is in the shared text, and how often it occurs.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: usize,
+    len: u32,
+    count: u32,
+}
 
 impl Words {
+    fn word(&self, e: &Entry) -> &str {
+        self.text
+            .get(e.start..e.start + e.len as usize)
+            .unwrap_or_default()
+    }
+
     fn add(&mut self, word: &str, count: u32) {
-        match self.0.binary_search_by(|(w, _)| (**w).cmp(word)) {
-            Ok(i) => self.0[i].1 += count,
-            Err(i) => self.0.insert(i, (word.into(), count)),
+        match self.entries.binary_search_by(|e| self.word(e).cmp(word)) {
+            Ok(i) => self.entries[i].count += count,
+            Err(i) => {
+                // A word is shorter than 4 GiB: it is part of an article.
+                let Ok(len) = u32::try_from(word.len()) else {
+                    return;
+                };
+                let start = self.text.len();
+                self.text.push_str(word);
+                self.entries.insert(i, Entry { start, len, count });
+            }
         }
     }
 
@@ -289,23 +260,40 @@ impl Words {
 
     /// Add another event's words.
     pub fn merge(&mut self, other: Words) {
-        for (w, c) in other.0 {
-            self.add(&w, c);
+        for (w, c) in other.counts() {
+            self.add(w, c);
         }
     }
 
     /// Each distinct word and how often it occurs, in byte order.
     pub fn counts(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.0.iter().map(|(w, c)| (&**w, *c))
+        self.entries.iter().map(|e| (self.word(e), e.count))
     }
 
     /// Each distinct word, in byte order.
     pub fn distinct(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(w, _)| &**w)
+        self.entries.iter().map(|e| self.word(e))
+    }
+
+    /// How many distinct words.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     pub fn shrink_to_fit(&mut self) {
-        self.0.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+}
+
+/// The same words with the same counts, wherever each is kept.
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.counts().eq(other.counts())
     }
 }
 
@@ -360,27 +348,6 @@ mod tests {
         assert_eq!(json, r#"["convoy","convoy","strike"]"#);
     }
 
-    #[test]
-    fn facets_are_found_by_name_and_read_back_as_a_map() {
-        let facets: Facets = [
-            ("target".to_string(), FacetValue::Text("convoy".into())),
-            ("killed".to_string(), FacetValue::Text("20".into())),
-        ]
-        .into_iter()
-        .collect();
-        assert_eq!(
-            facets.get("killed").map(ToString::to_string).as_deref(),
-            Some("20")
-        );
-        assert!(facets.contains_key("target") && !facets.contains_key("place"));
-        let names: Vec<&String> = facets.iter().map(|(k, _)| k).collect();
-        assert_eq!(names, ["killed", "target"]);
-        assert_eq!(facets.to_map().len(), 2);
-        assert_eq!(
-            serde_json::to_string(&facets).expect("json"),
-            r#"{"killed":"20","target":"convoy"}"#
-        );
-    }
     use super::*;
 
     #[test]

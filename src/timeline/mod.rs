@@ -4,6 +4,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod disputes;
 pub mod edit;
+pub mod facets;
 pub mod files;
 pub mod merge;
 pub mod model;
@@ -15,6 +16,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use facets::Facets;
 pub use model::*;
 pub use when::{Bound, Point, Precision, Season, Unspecified, When, WhenError};
 

@@ -3,11 +3,11 @@
 //! Field names are part of the file format and shared with the scorers; do not rename them.
 //! Ids are strings people choose and read. Graph indices never reach a file.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::facets::Facets;
 use super::when::When;
 use super::yaml::{flow_list, flow_pair, flow_pairs, prose};
 
@@ -216,8 +216,8 @@ pub struct Account {
     )]
     pub span: Option<[usize; 2]>,
     /// The values this account gives: `killed: 62`, `intent: deliberate`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub facets: BTreeMap<String, FacetValue>,
+    #[serde(default, skip_serializing_if = "Facets::is_empty")]
+    pub facets: Facets,
     /// True when the account comes from a reader comment, not the article.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub comment: bool,

@@ -319,7 +319,7 @@ fn sheet_timeline() -> impl Strategy<Value = Timeline> {
                             stance: a.stance,
                             summary: a.summary,
                             quote: a.quote,
-                            facets: a.facets,
+                            facets: a.facets.into(),
                             ..Account::default()
                         })
                         .collect(),

@@ -254,7 +254,7 @@ fn hostile() -> Timeline {
         stance: Stance::Alleges,
         summary: Some(evil.into()),
         quote: Some(evil.into()),
-        facets: facets.clone(),
+        facets: facets.clone().into(),
         comment: true,
         ..Account::default()
     };
@@ -288,7 +288,7 @@ fn hostile() -> Timeline {
                 account("a3", "rel"),
                 account("a4", "bad"),
                 Account {
-                    facets: other,
+                    facets: other.into(),
                     ..account("a5\" x=\"", "quote\"id")
                 },
                 account("a6", "fine"),

@@ -207,7 +207,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                             stance,
                             quote,
                             span: Some([j, j + 3]),
-                            facets: facets.into_iter().collect::<BTreeMap<_, _>>(),
+                            facets: facets.into_iter().collect::<BTreeMap<_, _>>().into(),
                             comment,
                             ..Account::default()
                         })
