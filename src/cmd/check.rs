@@ -22,15 +22,15 @@ pub fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let mut warnings = 0;
     for path in &args.files {
         let (name, bytes) = read_input_bytes(path, Kind::Timeline)?;
-        // The tree's checks first, then the tree dropped before the typed read, so that a
-        // large file is never held as both; the timeline read is only checked, not kept.
+        // The tree's checks, then the typed read from the tree; the timeline read is only
+        // checked, not kept.
         let mut checked = check::check_bytes_tree(&name, &bytes);
-        let on_disk = match (checked.tree.take(), std::str::from_utf8(&bytes)) {
-            (Some(tree), Ok(src)) => Some(files::check(&name, src, &tree, path, args.sources)),
+        let on_disk = match (&checked.tree, std::str::from_utf8(&bytes)) {
+            (Some(tree), Ok(src)) => Some(files::check(&name, src, tree, path, args.sources)),
             _ => None,
         };
         if let Ok(src) = std::str::from_utf8(&bytes) {
-            check::read_timeline(&name, src, &mut checked);
+            check::read_timeline_from_tree(&name, src, &mut checked);
         }
         drop(checked.timeline);
         let mut problems = checked.problems;

@@ -2,7 +2,8 @@
 //!
 //! Three passes. The located YAML tree is checked against the format's schema first, so that
 //! all unknown fields, wrong shapes and bad dates are reported at once (serde would stop at
-//! the first). Then the text is deserialised. Then references between ids are checked.
+//! the first). Then the timeline is read from the tree. Then references between ids are
+//! checked.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -157,6 +158,9 @@ pub struct Checked<'a> {
     pub timeline: Option<Timeline>,
     /// The located YAML tree, when the file parsed.
     pub tree: Option<Node<'a>>,
+    /// The tree alone gives the file's values: no tags, anchors or aliases
+    /// ([`yaml::parse`]).
+    pub plain: bool,
     /// Every problem found, in file order.
     pub problems: Vec<Diagnostic>,
 }
@@ -189,6 +193,7 @@ pub fn check_bytes_tree<'a>(file: &str, bytes: &'a [u8]) -> Checked<'a> {
             Checked {
                 timeline: None,
                 tree: None,
+                plain: false,
                 problems: vec![Diagnostic::located(
                     file,
                     &Lines::new(valid),
@@ -234,17 +239,19 @@ pub fn check_tree<'a>(file: &str, src: &'a str) -> Checked<'a> {
         return Checked {
             timeline: None,
             tree: None,
+            plain: false,
             problems: out.problems,
         };
     }
-    let tree = match yaml::parse_tree(src) {
-        Ok(tree) => tree,
+    let (tree, plain) = match yaml::parse(src) {
+        Ok(parsed) => parsed,
         Err(e) => {
             let at = e.at.unwrap_or_default();
             out.report_at(at, at, format!("YAML syntax: {}", e.message));
             return Checked {
                 timeline: None,
                 tree: None,
+                plain: false,
                 problems: out.problems,
             };
         }
@@ -257,18 +264,46 @@ pub fn check_tree<'a>(file: &str, src: &'a str) -> Checked<'a> {
     Checked {
         timeline: None,
         tree: Some(tree),
+        plain,
         problems,
     }
 }
 
-/// The second pass: when the tree showed no error, read the typed timeline (normalised), or
-/// add the problem that keeps it from being read.
+/// The second pass: when the tree showed no error, read the typed timeline (normalised) from
+/// the tree, or add the problem that keeps it from being read. The tree is kept.
 pub fn read_timeline(file: &str, src: &str, checked: &mut Checked<'_>) {
     // A file that did not parse has its syntax error already.
     if checked.problems.iter().any(Diagnostic::is_error) {
         return;
     }
-    match yaml::from_str::<Timeline>(src) {
+    let read = match &checked.tree {
+        Some(tree) => yaml::from_tree::<Timeline>(src, tree, checked.plain),
+        None => yaml::from_str::<Timeline>(src),
+    };
+    add_timeline(file, src, checked, read);
+}
+
+/// [`read_timeline`] for a caller done with the tree: it is used up, its long lists read on
+/// all cores (`timeline::read`).
+pub fn read_timeline_from_tree(file: &str, src: &str, checked: &mut Checked<'_>) {
+    let tree = checked.tree.take();
+    if checked.problems.iter().any(Diagnostic::is_error) {
+        return;
+    }
+    let read = match tree {
+        Some(tree) => super::read::timeline(src, tree, checked.plain),
+        None => yaml::from_str::<Timeline>(src),
+    };
+    add_timeline(file, src, checked, read);
+}
+
+fn add_timeline(
+    file: &str,
+    src: &str,
+    checked: &mut Checked<'_>,
+    read: Result<Timeline, yaml::YamlError>,
+) {
+    match read {
         Ok(mut t) => {
             super::normalize(&mut t);
             checked.timeline = Some(t);

@@ -318,6 +318,7 @@ pub fn merge_into(
         let errors = checked.problems.into_iter().filter(Diagnostic::is_error);
         return Err(MergeError::Invalid(errors.collect()));
     }
+    let plain = checked.plain;
     let (Some(timeline), Some(tree)) = (checked.timeline, checked.tree) else {
         return Err(MergeError::Invalid(vec![Diagnostic::whole(
             file,
@@ -331,7 +332,7 @@ pub fn merge_into(
     }
     let expected = expected(&timeline, &plan);
     // The file as written (disputes not re-derived), to see which disputes blocks are stale.
-    let written: Timeline = yaml::from_str(text)?;
+    let written: Timeline = yaml::from_tree(text, &tree, plain)?;
     let new_text = splice(file, text, &tree, &timeline, &written, &expected, &mut plan)?;
     verify(file, &new_text, &expected)?;
     Ok((new_text, plan.report))

@@ -8,6 +8,7 @@ pub mod facets;
 pub mod files;
 pub mod merge;
 pub mod model;
+mod read;
 pub mod schema;
 pub mod when;
 pub mod yaml;
@@ -51,10 +52,8 @@ pub fn load(path: &Path) -> Result<Timeline, LoadError> {
 /// [`load_str`] for bytes: text that is not UTF-8 is a problem located at its first bad byte.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Timeline, LoadError> {
     let mut checked = check::check_bytes_tree(file, bytes);
-    // The tree has done its work: a large file is not held as the tree and the timeline.
-    checked.tree = None;
     if let Ok(src) = std::str::from_utf8(bytes) {
-        check::read_timeline(file, src, &mut checked);
+        check::read_timeline_from_tree(file, src, &mut checked);
     }
     match checked.timeline {
         Some(t) if !checked.problems.iter().any(Diagnostic::is_error) => Ok(t),
@@ -65,9 +64,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Timeline, LoadError> {
 /// Check and normalise a timeline's text; `file` names it in messages.
 pub fn load_str(file: &str, src: &str) -> Result<Timeline, LoadError> {
     let mut checked = check::check_tree(file, src);
-    // As in `load_bytes`.
-    checked.tree = None;
-    check::read_timeline(file, src, &mut checked);
+    check::read_timeline_from_tree(file, src, &mut checked);
     match checked.timeline {
         Some(t) if !checked.problems.iter().any(Diagnostic::is_error) => Ok(t),
         _ => Err(LoadError::Invalid(errors_only(checked.problems))),
@@ -96,9 +93,9 @@ pub fn write_yaml<W: std::io::Write>(timeline: &Timeline, out: &mut W) -> std::i
 /// Give every account an id and recompute every event's disputes.
 pub fn normalize(timeline: &mut Timeline) {
     assign_account_ids(timeline);
-    for event in &mut timeline.events {
-        disputes::derive(event);
-    }
+    // Each event's disputes are its own: derived on all cores.
+    use rayon::prelude::*;
+    timeline.events.par_iter_mut().for_each(disputes::derive);
 }
 
 /// Accounts without an id get `<source>-<n>`, the smallest n not yet taken.

@@ -4,13 +4,18 @@
 //! against alias bombs and deep nesting. Besides typed (de)serialisation this module builds
 //! a located node tree from the parser's events (`granit_parser`, re-exported by
 //! serde-saphyr), so that `check` can point at any value and edits can splice text into a
-//! file without disturbing the rest of it.
+//! file without disturbing the rest of it. Typed values are read from that tree (`de`), so
+//! that a file is parsed once, and a large file is parsed in pieces on all cores (`split`).
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span, StructureStyle};
+
+mod de;
+mod split;
+pub use de::{NodeError, from_node};
 
 /// A position in a YAML text: byte offset, 1-based line, 1-based column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -122,6 +127,17 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Deserialise a value from `tree`, the located tree of `src`, without parsing `src` again.
+/// `plain` says the document has no tags, anchors, aliases or `%YAML` directive, which the
+/// tree does not keep ([`parse`]); otherwise, and whenever the tree cannot give the value, `src`
+/// is read by serde-saphyr, so that the value and any message are serde-saphyr's.
+pub fn from_tree<T: DeserializeOwned>(src: &str, tree: &Node, plain: bool) -> Result<T, YamlError> {
+    match plain.then(|| from_node(tree)) {
+        Some(Ok(value)) => Ok(value),
+        _ => from_str(src),
+    }
+}
+
 /// Serialise deterministically: two-space indent, list items indented under their key, no
 /// block folding of long strings (a reflowed paragraph makes a noisy diff). Strings that a
 /// YAML 1.1 reader such as PyYAML would take for something else (`yes`, `2016-09-20`, `62`)
@@ -227,15 +243,47 @@ fn offset(src: &str, m: &serde_saphyr::granit_parser::Marker) -> usize {
 
 /// Parse YAML text into a located tree. An empty document gives an empty mapping.
 pub fn parse_tree(src: &str) -> Result<Node<'_>, YamlError> {
+    parse(src).map(|(tree, _)| tree)
+}
+
+/// [`parse_tree`], and whether the document is plain: no tags, anchors, aliases or `%YAML`
+/// directive, so that the tree alone gives its values ([`from_tree`]). A large document is
+/// parsed in pieces on all cores when it can be cut safely ([`split`]); the tree is the same.
+pub fn parse(src: &str) -> Result<(Node<'_>, bool), YamlError> {
+    if let Some(parsed) = split::parse(src) {
+        return Ok(parsed);
+    }
+    let (root, plain, _) = build(src, 0, 0)?;
+    let tree = root.unwrap_or(Node {
+        value: Value::Map(Vec::new()),
+        start: 0,
+        end: 0,
+    });
+    Ok((tree, plain))
+}
+
+/// The tree of `src`, a piece of a text that starts at byte `base` of it, nested `depth` deep
+/// in the text's tree; whether it is plain, and how many events it took.
+fn build(
+    src: &str,
+    base: usize,
+    depth: usize,
+) -> Result<(Option<Node<'_>>, bool, usize), YamlError> {
     enum Frame<'a> {
         Seq(usize, Vec<Node<'a>>),
         Map(usize, Vec<Entry<'a>>, Option<Node<'a>>),
     }
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
+    let mut plain = true;
     let mut events = 0usize;
     let mut parser = Parser::new_from_str(src);
-    let place = |src: &str, span: &Span| (offset(src, &span.start), offset(src, &span.end));
+    let place = |src: &str, span: &Span| {
+        (
+            base + offset(src, &span.start),
+            base + offset(src, &span.end),
+        )
+    };
 
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| YamlError {
@@ -245,13 +293,21 @@ pub fn parse_tree(src: &str) -> Result<Node<'_>, YamlError> {
         events += 1;
         // The text was read within its size limit; an event takes a byte of it at the least
         // (as in `options`), so this bounds the tree by the text, whatever its size.
-        if events > src.len() + 1_000 || stack.len() > 64 {
+        if events > src.len() + 1_000 || stack.len() + depth > 64 {
             return Err(YamlError {
                 message: "document too large or nested too deeply".into(),
                 at: Some(mark(src, &span.start)),
             });
         }
         let (start, end) = place(src, &span);
+        plain &= match &event {
+            Event::Scalar(_, _, anchor, tag)
+            | Event::SequenceStart(_, anchor, tag)
+            | Event::MappingStart(_, anchor, tag) => *anchor == 0 && tag.is_none(),
+            Event::DocumentStart(_, version) => version.is_none(),
+            Event::Alias(_) => false,
+            _ => true,
+        };
         let finished = match event {
             Event::Scalar(text, style, _, _) => Some(Node {
                 value: Value::Scalar {
@@ -310,18 +366,14 @@ pub fn parse_tree(src: &str) -> Result<Node<'_>, YamlError> {
                 if root.is_some() {
                     return Err(YamlError {
                         message: "a timeline file holds one YAML document".into(),
-                        at: Some(super::diagnostic::Lines::new(src).place(node.start)),
+                        at: Some(super::diagnostic::Lines::new(src).place(node.start - base)),
                     });
                 }
                 root = Some(node);
             }
         }
     }
-    Ok(root.unwrap_or(Node {
-        value: Value::Map(Vec::new()),
-        start: 0,
-        end: 0,
-    }))
+    Ok((root, plain, events))
 }
 
 /// How a node of the located tree was written: facts the tree leaves out but a tool that
