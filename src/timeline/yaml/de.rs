@@ -594,8 +594,8 @@ mod tests {
         let a = &fast.events[0].accounts[0];
         assert_eq!(a.stance, Stance::Denies);
         assert_eq!(a.span, Some([3, 40]));
-        assert_eq!(a.facets["killed"], FacetValue::Int(62));
-        assert_eq!(a.facets["ratio"], FacetValue::Text("0.5".into()));
+        assert_eq!(a.facets.get("killed"), Some(&FacetValue::Int(62)));
+        assert_eq!(a.facets.get("ratio"), Some(&FacetValue::Text("0.5".into())));
         assert_eq!(fast.events[0].places, ["Aleppo"]);
         assert_eq!(fast.events[0].when.to_string(), "2016");
     }
