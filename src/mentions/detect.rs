@@ -90,6 +90,8 @@ struct State<'g> {
     first_para: Option<usize>,
     /// How many of the events are not statements.
     told: usize,
+    /// The first event told after the latest subheading.
+    section: usize,
 }
 
 /// The events one document tells, in the order it first tells them.
@@ -109,6 +111,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         opening: Vec::new(),
         first_para: None,
         told: 0,
+        section: 0,
     };
 
     // Each sentence reads the claims over it and its own line: indexed once, so that a text of
@@ -131,6 +134,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         // A subheading ("Zones of silence", "What happens now?") opens a new topic.
         if is_heading(doc, &line_starts, sentence) {
             st.focus = None;
+            st.section = st.events.len();
             continue;
         }
         let units: Vec<(usize, usize, &Claim)> = claims_by_sentence
@@ -275,7 +279,9 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                                     } else {
                                         undated(dct).1
                                     };
-                                    let found = (0..st.events.len()).rev().find(|&i| {
+                                    // Not across a subheading: the speaker turned to
+                                    // another subject.
+                                    let found = (st.section..st.events.len()).rev().find(|&i| {
                                         st.events[i].kind == EventType::Statement
                                             && st.events[i]
                                                 .mentions
@@ -2021,6 +2027,22 @@ mod tests {
         // A recipient is not a location: "handed the list to Russia".
         let e = events("On Monday Syria handed a list to Russia and held a meeting in Geneva.");
         assert_eq!(e[0].places, ["Geneva"]);
+    }
+
+    #[test]
+    fn a_speakers_words_after_a_subheading_are_another_statement() {
+        let text = "Harbour strike enters its second week\n\n\
+                    \"We will not go back without a contract,\" said Maria Lund, the union's \
+                    negotiator.\n\n\
+                    \"The pension fund has been short for years,\" Lund said.\n\n\
+                    The pension gap\n\n\
+                    \"Nobody told the members how large the gap was,\" Lund said.\n";
+        let statements: Vec<usize> = events(text)
+            .iter()
+            .filter(|e| e.kind == super::EventType::Statement)
+            .map(|e| e.mentions.len())
+            .collect();
+        assert_eq!(statements, [2, 1], "{statements:?}");
     }
 
     #[test]

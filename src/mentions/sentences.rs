@@ -22,6 +22,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A dateline whose agency and dash were lost on the way (a copied wire story): the place in
+/// capitals, perhaps a region, and a month and day, then the story ("GILZE-RIJEN,
+/// Netherlands, Oct 13 Malaysia Airlines Flight 17 was ..."). Its date is when the story was
+/// filed, not when anything in it happened.
+static DATED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\*{1,2}|_{1,2})?[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,3}(?:, [\p{Lu}][\p{L}.'’ -]{1,30}?)?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:\*{1,2}|_{1,2})? \p{Lu}",
+    )
+    .expect("static regex")
+});
+
 /// What part of the document a sentence is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Voice {
@@ -206,7 +217,11 @@ pub fn split_line(line: &str) -> Vec<(usize, usize)> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    if let Some(m) = DATELINE.find(line.trim_start()) {
+    let opening = line.trim_start();
+    if let Some(m) = DATELINE
+        .find(opening)
+        .or_else(|| DATED_DATELINE.find(opening))
+    {
         let lead = line.len() - line.trim_start().len();
         // The match ends on the capital that opens the story.
         let story = lead + m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
@@ -450,10 +465,23 @@ mod tests {
             pieces("**OSLO, March 3 (NTB)** - Prices rose on Monday."),
             ["OSLO, March 3 (NTB)", "Prices rose on Monday."]
         );
+        // A wire dateline that lost its agency and dash still heads the story.
+        assert_eq!(
+            pieces("HALDEN, Norway, Oct 13 The ferry ran aground on Monday."),
+            ["HALDEN, Norway, Oct 13", "The ferry ran aground on Monday."]
+        );
+        assert_eq!(
+            pieces("LYON, March 4 Shares fell."),
+            ["LYON, March 4", "Shares fell."]
+        );
         // Capitals that open a sentence are no dateline.
         assert_eq!(
             pieces("NATO said it would act."),
             ["NATO said it would act."]
+        );
+        assert_eq!(
+            pieces("NATO, on Oct 13, said it would act."),
+            ["NATO, on Oct 13, said it would act."]
         );
         assert_eq!(
             pieces("US - China talks ended."),
