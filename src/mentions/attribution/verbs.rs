@@ -22,32 +22,28 @@ pub enum Form {
 /// act and form. Irregular pasts come from the irregular-verb table ("told", "found").
 pub fn lookup(word: &str) -> Option<(&'static str, Act, Form)> {
     let speech = &Lexicon::active().speech;
-    let known = |lemma: &str| speech.verb_entry(lemma).filter(|(l, _)| !l.contains(' '));
-    // A past the same as its base ("put") reads as the past, as news tells it.
-    for xpos in ["VBD", "VBN"] {
-        if let Some((lemma, act)) = irregular::base(word, xpos).and_then(known) {
-            return Some((lemma, act, Form::Finite));
-        }
-    }
-    if let Some((lemma, act)) = known(word) {
-        return Some((lemma, act, Form::Base));
-    }
-    inflected(word, &known)
+    forms(word, &|lemma: &str| {
+        speech.verb_entry(lemma).filter(|(l, _)| !l.contains(' '))
+    })
 }
 
 /// "pointed out", "rules out": a phrasal reporting verb at `word` and the particle after it.
 pub fn lookup_phrasal(word: &str, particle: &str) -> Option<(&'static str, Act, Form)> {
-    let speech = &Lexicon::active().speech;
-    let known = |base: &str| {
-        let mut phrase = String::with_capacity(base.len() + particle.len() + 1);
-        phrase.push_str(base);
-        phrase.push(' ');
-        phrase.push_str(particle);
-        speech.verb_entry(&phrase)
-    };
     if particle == "that" {
         return None;
     }
+    let speech = &Lexicon::active().speech;
+    forms(word, &|base: &str| {
+        speech.verb_entry(&format!("{base} {particle}"))
+    })
+}
+
+/// `word` as a form of a lemma `known` knows: an irregular past (a past the same as its base,
+/// "put", reads as the past, as news tells it), the base itself, or a regular inflection.
+fn forms(
+    word: &str,
+    known: &dyn Fn(&str) -> Option<(&'static str, Act)>,
+) -> Option<(&'static str, Act, Form)> {
     for xpos in ["VBD", "VBN"] {
         if let Some((lemma, act)) = irregular::base(word, xpos).and_then(known) {
             return Some((lemma, act, Form::Finite));
@@ -56,7 +52,7 @@ pub fn lookup_phrasal(word: &str, particle: &str) -> Option<(&'static str, Act, 
     if let Some((lemma, act)) = known(word) {
         return Some((lemma, act, Form::Base));
     }
-    inflected(word, &known)
+    inflected(word, known)
 }
 
 /// A regular inflection of a known lemma: "-s", "-es", "-ies", "-ed", "-d", "-ied", "-ing",
