@@ -70,6 +70,8 @@ pub struct Speech {
     needs_complement: HashSet<String>,
     bare_object: HashSet<String>,
     after_clause: HashSet<String>,
+    /// The last words of phrasal reporting verbs ("out" of "point out").
+    particles: HashSet<String>,
     hedges: HashSet<String>,
     nouns: HashMap<String, Act>,
     documents: HashSet<String>,
@@ -154,7 +156,11 @@ impl Speech {
         for (name, a) in Act::ALL {
             if let Some(words) = raw.verbs.get(name) {
                 for w in words {
-                    sp.verbs.entry(norm(w)).or_insert(a);
+                    let w = norm(w);
+                    if let Some((_, particle)) = w.rsplit_once(' ') {
+                        sp.particles.insert(particle.to_string());
+                    }
+                    sp.verbs.entry(w).or_insert(a);
                 }
             }
             if let Some(words) = raw.nouns.get(name) {
@@ -222,6 +228,11 @@ impl Speech {
     /// Whether the verb reports speech only with an explicit complement.
     pub fn needs_complement(&self, lemma: &str) -> bool {
         self.needs_complement.contains(lemma)
+    }
+
+    /// Whether `word` ends a phrasal reporting verb ("out", "off").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
     }
 
     /// Whether the verb's bare object can be the words it reports ("declared the end of").

@@ -29,10 +29,11 @@ pub fn lookup(word: &str) -> Option<(&'static str, Act, Form)> {
 
 /// "pointed out", "rules out": a phrasal reporting verb at `word` and the particle after it.
 pub fn lookup_phrasal(word: &str, particle: &str) -> Option<(&'static str, Act, Form)> {
-    if particle == "that" {
+    let speech = &Lexicon::active().speech;
+    // Most words end no phrasal verb: nothing to build or look up for them.
+    if particle == "that" || !speech.is_particle(particle) {
         return None;
     }
-    let speech = &Lexicon::active().speech;
     forms(word, &|base: &str| {
         speech.verb_entry(&format!("{base} {particle}"))
     })
