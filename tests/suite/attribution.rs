@@ -917,33 +917,17 @@ fn a_described_speaker_is_not_the_last_one() {
 fn cognition_and_conclusions_attribute_their_clause_but_not_guesses_or_knowledge() {
     let a = attributed("cognition.md");
     let writer = named("Priya Nand (Valley Ledger)");
-    // After the clause it reports, a verb that elsewhere needs a complement still speaks.
-    assert_eq!(
-        a.who("Two forklift drivers").0,
-        "fire service",
-        "{}",
-        a.listing()
-    );
-    assert_eq!(
-        a.who("The sprinklers had been").0,
-        "investigators",
-        "{}",
-        a.listing()
-    );
-    // "found that", "believe the fire was ...": cognition reports its clause.
-    assert_eq!(
-        a.who("the fire was not started").0,
-        "Detectives",
-        "{}",
-        a.listing()
-    );
-    // People named by their trade stand for the body of that trade named just before.
-    assert_eq!(
-        a.who("a charger had been left").0,
-        "Regional Safety Inspectorate",
-        "{}",
-        a.listing()
-    );
+    for (phrase, claimant) in [
+        // After the clause it reports, a verb that elsewhere needs a complement still speaks.
+        ("Two forklift drivers", "fire service"),
+        ("The sprinklers had been", "investigators"),
+        // "found that", "believe the fire was ...": cognition reports its clause.
+        ("the fire was not started", "Detectives"),
+        // People named by their trade stand for the body of that trade named just before.
+        ("a charger had been left", "Regional Safety Inspectorate"),
+    ] {
+        assert_eq!(a.who(phrase).0, claimant, "{phrase}\n{}", a.listing());
+    }
     // An infinitive, the writer's guess, what someone knew, an indirect question: the
     // writer's words.
     for phrase in [
