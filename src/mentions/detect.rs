@@ -70,6 +70,8 @@ struct Reading {
     gerunds: Vec<usize>,
     /// Quoted speech in and around the sentence.
     quoted: Vec<(usize, usize)>,
+    /// Clauses that describe a noun: background to the sentence's news.
+    describing: Vec<(usize, usize)>,
     places: Vec<String>,
     actors: Vec<String>,
 }
@@ -159,6 +161,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             starting_within(&parsed.asides, true, sentence, |a| a.0),
             (parsed.lede == Some((sentence.start, sentence.end))).then_some(parsed.hot_news),
             starting_within(&parsed.nested, true, sentence, |a| a.0),
+            starting_within(&parsed.describing, true, sentence, |a| a.0),
             &event_dates(
                 starting_within(&parsed.by_event, true, sentence, |d| d.start),
                 &st,
@@ -488,6 +491,22 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
         .filter(|t| t.kind != EventType::Statement)
         .cloned()
         .collect();
+    // "Prosecutors charged two engineers over the collapse, which killed 43 people": what
+    // happens in a clause describing a noun is background to the act the sentence's own
+    // verb tells. Without such a verb, the clause tells the news ("the convoy, which was
+    // attacked on Monday").
+    let background = |t: &Trigger| {
+        reading
+            .describing
+            .iter()
+            .any(|&(s, e)| s <= t.start && t.end <= e)
+    };
+    let acts = |t: &Trigger| !t.nominal && !reading.gerunds.contains(&t.start) && !background(t);
+    let events = if events.iter().any(acts) {
+        events.into_iter().filter(|t| !background(t)).collect()
+    } else {
+        events
+    };
     // A clause's verb says what it is about; a weighty noun in a phrase around it ("backed
     // by Russian airstrikes") does not outrank it.
     // Gerunds ("Attacking an army means ...") name an activity, not the clause's event.
@@ -965,6 +984,7 @@ fn read(
     asides: &[(usize, usize)],
     lede: Option<bool>,
     nested: &[(usize, usize)],
+    describing: &[(usize, usize)],
     by_event: &[(When, Span)],
     undated: bool,
     gaz: &Gazetteer,
@@ -1187,6 +1207,7 @@ fn read(
         hot_news,
         gerunds,
         quoted: quoted.to_vec(),
+        describing: describing.to_vec(),
         triggers,
         dates,
         speech_dates,
@@ -1867,6 +1888,26 @@ mod tests {
         let arrest = e.iter().find(|e| e.kind.noun() != "crash");
         let arrest = arrest.unwrap_or_else(|| panic!("no arrest in {e:?}"));
         assert_eq!(arrest.when.day_range(), Some(march(4)), "{e:?}");
+    }
+
+    #[test]
+    fn a_clause_describing_a_noun_is_background_to_the_sentence_s_act() {
+        // The verb of the sentence tells its news; what the relative clause tells (a
+        // collapse that killed, a fire that destroyed) happened before and elsewhere.
+        let e = events(
+            "Prosecutors on Tuesday charged two engineers over the collapse of the Arden \
+             bridge in 2018, which killed 43 people.",
+        );
+        assert_eq!(e.first().map(|e| e.kind.noun()), Some("charges"), "{e:?}");
+        assert_eq!(day_of(&e, "charges"), Some(march(2)), "{e:?}");
+        let e = events(
+            "The insurer on Monday sued the owners of the Harlow mill that burned down in \
+             2019.",
+        );
+        assert_eq!(e.first().map(|e| e.kind.noun()), Some("lawsuit"), "{e:?}");
+        // Without an act of the sentence's own, the clause tells the news.
+        let e = events("The convoy that was bombed near Ostby on Tuesday had carried flour.");
+        assert_eq!(day_of(&e, "attack"), Some(march(2)), "{e:?}");
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub struct Reading {
     /// Phrases dated by a named event ("the day after the fire"), in text order, with
     /// offsets into the document.
     pub by_event: Vec<after::EventDate>,
+    /// Clauses that describe a noun ("the missile that downed the plane", "the bridge
+    /// collapse, which killed 43 people"): byte spans, in text order. What happens in them
+    /// is background to the sentence's own news.
+    pub describing: Vec<(usize, usize)>,
 }
 
 /// The document's open-vocabulary triggers and dated asides. In a sentence with a date, and
@@ -91,6 +95,7 @@ pub fn read(
     let mut nested = Vec::new();
     let mut hot_news = false;
     let mut by_event = Vec::new();
+    let mut describing = Vec::new();
     let lede = sentences
         .iter()
         .find(|s| {
@@ -115,6 +120,11 @@ pub fn read(
         let words = syntax::parse_text(model, sentence.text(doc), sentence.start);
         let t = Tree::new(&words);
         let news = dated || lede == Some((sentence.start, sentence.end));
+        describing.extend(
+            (0..t.len())
+                .filter(|&w| describes(&t, w))
+                .map(|w| t.bytes(w)),
+        );
         let preds = predicate::find(&t, lex);
         let is_lede = lede == Some((sentence.start, sentence.end));
         for p in &preds {
@@ -157,6 +167,8 @@ pub fn read(
     out.dedup_by_key(|t| (t.start, t.end));
     asides.sort_unstable();
     asides.dedup();
+    describing.sort_unstable();
+    describing.dedup();
     Reading {
         triggers: out,
         asides,
@@ -164,6 +176,7 @@ pub fn read(
         nested,
         hot_news,
         by_event,
+        describing,
     }
 }
 
@@ -171,12 +184,17 @@ pub fn read(
 /// infinitive after a noun), if any: its head. A clause whose subject or object is a
 /// relative pronoun is one however the parser attached it.
 fn describing_clause(t: &Tree<'_, '_>, w: usize) -> Option<usize> {
-    std::iter::once(w).chain(t.ancestors(w)).find(|&a| {
-        t.upos(a) == "VERB"
-            && (matches!(t.rel(a), "acl:relcl" | "acl")
-                || t.children_with(a, &["nsubj", "nsubj:pass", "obj"])
-                    .any(|c| matches!(t.xpos(c), "WP" | "WDT")))
-    })
+    std::iter::once(w)
+        .chain(t.ancestors(w))
+        .find(|&a| describes(t, a))
+}
+
+/// Whether word `a` heads a clause that modifies a noun.
+fn describes(t: &Tree<'_, '_>, a: usize) -> bool {
+    t.upos(a) == "VERB"
+        && (matches!(t.rel(a), "acl:relcl" | "acl")
+            || t.children_with(a, &["nsubj", "nsubj:pass", "obj"])
+                .any(|c| matches!(t.xpos(c), "WP" | "WDT")))
 }
 
 /// The event noun a dated describing clause `c` is about, as a trigger: a noun of an event

@@ -494,8 +494,14 @@ pub fn reported_clause(t: &Tree<'_, '_>, i: usize) -> Option<usize> {
     // "is said to have", "claimed to have seen": an infinitive reports only after a passive
     // or a verb of claiming; "decided to walk out" reports nothing.
     let raising = t.passive(i) || matches!(t.lemma(i), "claim" | "allege" | "purport" | "deny");
+    // "..., which killed 43 people" hung as parataxis is a relative clause: it describes,
+    // it is not what was said.
+    let relative = |c: usize| {
+        t.children_with(c, &["nsubj", "nsubj:pass"])
+            .any(|s| matches!(t.xpos(s), "WDT" | "WP"))
+    };
     let below = t.children(i).iter().copied().find(|&c| {
-        matches!(t.base(c), "ccomp" | "parataxis")
+        matches!(t.base(c), "ccomp" | "parataxis") && !relative(c)
             || raising && t.base(c) == "xcomp" && t.upos(c) == "VERB"
     });
     below.or_else(|| {

@@ -17,7 +17,7 @@ use crate::ingest::{Document, SegmentKind};
 /// subject.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\*{1,2}|_{1,2})?[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,3}(?:(?:, [^()\n—–*]{1,40}?)?(?: ?\([\p{L}][\p{L} .&/-]{0,30}\))|, [^()\n—–*]{1,40}?|[\p{Lu}]{2})(?:\*{1,2}|_{1,2})? ?(?:—|–|--|-) ?\p{Lu}",
+        r"^(?:\*{1,2}|_{1,2})?[\p{Lu}][\p{Lu}.'’-]+(?: [\p{Lu}][\p{Lu}.'’-]+){0,3}(?:(?:, [^()\n—–*]{1,40}?)?(?: ?\([\p{L}][\p{L} .&/-]{0,30}\))|, [^()\n—–*]{1,40}?|[\p{Lu}]{2})(?:\*{1,2}|_{1,2})?(?: ?(?:—|–|--) ?| - ?|- )\p{Lu}",
     )
     .expect("static regex")
 });
@@ -469,6 +469,15 @@ mod tests {
         assert_eq!(
             pieces("HALDEN, Norway, Oct 13 The ferry ran aground on Monday."),
             ["HALDEN, Norway, Oct 13", "The ferry ran aground on Monday."]
+        );
+        // A hyphen inside a place name is no dash.
+        assert_eq!(
+            pieces("AIX-EN-PROVENCE, France, May 2 The strike ended."),
+            ["AIX-EN-PROVENCE, France, May 2", "The strike ended."]
+        );
+        assert_eq!(
+            pieces("STOKE-ON-TRENT - The kiln exploded."),
+            ["STOKE-ON-TRENT", "The kiln exploded."]
         );
         assert_eq!(
             pieces("LYON, March 4 Shares fell."),
