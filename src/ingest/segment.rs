@@ -148,6 +148,11 @@ fn header_line(text: &str, line: &Line, headline_seen: &mut bool) -> Label {
     if caption::is_credit(p) || caption::is_markdown_image(p) {
         return Label::of(SegmentKind::Caption);
     }
+    // "(Repeats story published late Tuesday)", "[Updated with police statement]": an
+    // editor's note on the copy, not its headline; like a byline, it may carry a date.
+    if editors_note(p) {
+        return Label::of(SegmentKind::Byline);
+    }
     if !*headline_seen {
         *headline_seen = true;
         if p.len() <= 250 && !p.ends_with('.') {
@@ -160,6 +165,16 @@ fn header_line(text: &str, line: &Line, headline_seen: &mut bool) -> Label {
         return Label::of(SegmentKind::Byline);
     }
     Label::of(SegmentKind::Body)
+}
+
+/// A line wholly in brackets.
+fn editors_note(p: &str) -> bool {
+    let p = p.trim();
+    let inner = p
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| p.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+    inner.is_some_and(|i| !i.contains([')', ']', '(', '[']) && i.split_whitespace().count() >= 2)
 }
 
 /// A line of the article after its top.

@@ -632,3 +632,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_editors_note_above_the_story_is_not_its_headline() {
+    let text = "(Updates with the mayor's statement)\n\
+                Flood waters close the ring road\n\n\
+                The river burst its banks on Sunday night, closing the ring road and flooding \
+                two hundred homes in the lower town.";
+    let doc = ingest::read_str("w.txt", text.as_bytes(), Format::Text).expect("reads");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Flood waters close the ring road")
+    );
+    // A bracketed aside in a headline keeps it a headline.
+    let text = "Ferry (and crew) missing off Vylkove\n\nThe ferry left the harbour on Sunday \
+                morning with eleven crew and has not been heard from since then.";
+    let doc = ingest::read_str("w.txt", text.as_bytes(), Format::Text).expect("reads");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Ferry (and crew) missing off Vylkove")
+    );
+}
