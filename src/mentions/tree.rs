@@ -146,6 +146,113 @@ fn day_after_subject<'a>(words: &[Word<'a>], heads: &mut [Option<usize>], rels: 
     }
 }
 
+/// "the crash, which occurred on 17 July": a clause opened by "which" or "who" after a
+/// comma describes the noun before the comma, though the parser may hang it on the
+/// sentence's verb as a loose clause. Re-hung on that noun as a relative clause. After a
+/// verb or a number ("He resigned, which surprised nobody") it is left as it is.
+fn comma_relative<'a>(words: &[Word<'a>], heads: &mut [Option<usize>], rels: &mut [&'a str]) {
+    for v in 2..words.len() {
+        if words[v].upos != "VERB"
+            || !matches!(rels[v], "parataxis" | "conj" | "ccomp" | "advcl")
+            || heads[v].is_none_or(|h| h > v)
+        {
+            continue;
+        }
+        let Some(w) = (0..v)
+            .rev()
+            .find(|&c| heads[c] == Some(v) && matches!(rels[c], "nsubj" | "nsubj:pass"))
+        else {
+            continue;
+        };
+        let relative = matches!(words[w].form.to_lowercase().as_str(), "which" | "who");
+        if !relative || w < 2 || words[w - 1].form != "," {
+            continue;
+        }
+        // The noun before the comma, or the head of the name it ends.
+        let mut n = w - 2;
+        if !matches!(words[n].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        while matches!(rels[n], "compound" | "flat")
+            && let Some(h) = heads[n].filter(|&h| h > n && h < w)
+        {
+            n = h;
+        }
+        // Only a noun outside the clause, and not the clause's own ancestor.
+        let mut x = heads[n];
+        let mut steps = 0;
+        while let Some(h) = x {
+            if h == v || steps > words.len() {
+                break;
+            }
+            x = heads[h];
+            steps += 1;
+        }
+        if x == Some(v) {
+            continue;
+        }
+        heads[v] = Some(n);
+        rels[v] = "acl:relcl";
+    }
+}
+
+/// "A company that makes radars and the defence ministry presented data": the parser may
+/// read the first subject as the sentence, with the verb joined to its relative clause.
+/// When a verb joined to a relative clause of the root noun has a subject of its own, that
+/// verb is the sentence's, and its subject is joined to the root noun.
+fn coordinated_subject<'a>(words: &[Word<'a>], heads: &mut [Option<usize>], rels: &mut [&'a str]) {
+    let n = words.len();
+    let Some(r) = (0..n).find(|&i| heads[i].is_none()) else {
+        return;
+    };
+    let kids = |heads: &[Option<usize>], h: usize| -> Vec<usize> {
+        (0..n).filter(|&c| heads[c] == Some(h)).collect()
+    };
+    if !matches!(words[r].upos, "NOUN" | "PROPN")
+        || kids(heads, r)
+            .iter()
+            .any(|&c| matches!(rels[c], "cop" | "nsubj" | "aux" | "nsubj:pass"))
+    {
+        return;
+    }
+    let Some(a) = kids(heads, r)
+        .into_iter()
+        .find(|&c| rels[c] == "acl:relcl" && c > r)
+    else {
+        return;
+    };
+    let finite = |v: usize| matches!(words[v].xpos, "VBD" | "VBZ" | "VBP");
+    let Some(v) = kids(heads, a)
+        .into_iter()
+        .find(|&c| rels[c] == "conj" && words[c].upos == "VERB" && finite(c))
+    else {
+        return;
+    };
+    let Some(s) = kids(heads, v)
+        .into_iter()
+        .find(|&c| rels[c] == "nsubj" && c < v && !matches!(words[c].xpos, "WDT" | "WP"))
+    else {
+        return;
+    };
+    heads[v] = None;
+    rels[v] = "root";
+    heads[r] = Some(v);
+    rels[r] = "nsubj";
+    heads[s] = Some(r);
+    rels[s] = "conj";
+    for c in kids(heads, v) {
+        if rels[c] == "cc" && c < s {
+            heads[c] = Some(s);
+        }
+    }
+    // The full stop is the sentence's.
+    for c in kids(heads, r) {
+        if rels[c] == "punct" && c + 1 == n {
+            heads[c] = Some(v);
+        }
+    }
+}
+
 /// Words that open a clause of time or cause ("after the regulator opened an inquiry").
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "as", "because", "while", "since", "until", "once",
@@ -288,6 +395,8 @@ impl<'p, 'a> Tree<'p, 'a> {
         let mut rels: Vec<&'a str> = words.iter().map(|w| w.deprel).collect();
         let mut xpos: Vec<&'a str> = words.iter().map(|w| w.xpos).collect();
         day_after_subject(words, &mut heads, &mut rels);
+        comma_relative(words, &mut heads, &mut rels);
+        coordinated_subject(words, &mut heads, &mut rels);
         finite_root(words, &mut heads, &mut rels, &mut xpos);
         cleft(words, &mut heads, &mut rels);
         let mut children = vec![Vec::new(); n];
@@ -605,6 +714,77 @@ mod tests {
         let t = Tree::new(&w);
         assert_eq!(t.root(), Some(2));
         assert_eq!(t.rel(5), "acl:relcl");
+    }
+
+    #[test]
+    fn a_which_clause_after_a_comma_describes_the_noun_before_it() {
+        // "Crews reached the mill fire, which started on Sunday." with the clause hung on
+        // the sentence's verb.
+        let w = words(&[
+            ("Crews", "NOUN", "NNS", 2, "nsubj"),
+            ("reached", "VERB", "VBD", 0, "root"),
+            ("the", "DET", "DT", 5, "det"),
+            ("mill", "NOUN", "NN", 5, "compound"),
+            ("fire", "NOUN", "NN", 2, "obj"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("which", "PRON", "WDT", 8, "nsubj"),
+            ("started", "VERB", "VBD", 2, "parataxis"),
+            ("on", "ADP", "IN", 10, "case"),
+            ("Sunday", "PROPN", "NNP", 8, "obl"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!((t.rel(7), t.head(7)), ("acl:relcl", Some(4)));
+        // After a verb, "which" takes up the whole clause: left alone.
+        let w = words(&[
+            ("He", "PRON", "PRP", 2, "nsubj"),
+            ("resigned", "VERB", "VBD", 0, "root"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("which", "PRON", "WDT", 5, "nsubj"),
+            ("surprised", "VERB", "VBD", 2, "parataxis"),
+            ("nobody", "PRON", "NN", 5, "obj"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!((t.rel(4), t.head(4)), ("parataxis", Some(1)));
+    }
+
+    #[test]
+    fn a_second_subject_joined_to_a_relative_clause_is_the_sentence_s() {
+        // "A firm that insures ships and the port authority published a report." read as
+        // "firm" described by "insures ... and the port authority published".
+        let w = words(&[
+            ("A", "DET", "DT", 2, "det"),
+            ("firm", "NOUN", "NN", 0, "root"),
+            ("that", "PRON", "WDT", 4, "nsubj"),
+            ("insures", "VERB", "VBZ", 2, "acl:relcl"),
+            ("ships", "NOUN", "NNS", 4, "obj"),
+            ("and", "CCONJ", "CC", 10, "cc"),
+            ("the", "DET", "DT", 9, "det"),
+            ("port", "NOUN", "NN", 9, "compound"),
+            ("authority", "NOUN", "NN", 10, "nsubj"),
+            ("published", "VERB", "VBD", 4, "conj"),
+            ("a", "DET", "DT", 12, "det"),
+            ("report", "NOUN", "NN", 10, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(9));
+        assert_eq!((t.rel(1), t.head(1)), ("nsubj", Some(9)));
+        assert_eq!((t.rel(8), t.head(8)), ("conj", Some(1)));
+        assert_eq!((t.head(5), t.head(12)), (Some(8), Some(9)));
+        // A verb joined to the relative clause without a subject of its own is the
+        // clause's: "a firm that insures ships and sells them" stays a noun phrase.
+        let w = words(&[
+            ("A", "DET", "DT", 2, "det"),
+            ("firm", "NOUN", "NN", 0, "root"),
+            ("that", "PRON", "WDT", 4, "nsubj"),
+            ("insures", "VERB", "VBZ", 2, "acl:relcl"),
+            ("ships", "NOUN", "NNS", 4, "obj"),
+            ("and", "CCONJ", "CC", 7, "cc"),
+            ("sells", "VERB", "VBZ", 4, "conj"),
+            ("them", "PRON", "PRP", 7, "obj"),
+        ]);
+        let t = Tree::new(&w);
+        assert_eq!(t.root(), Some(1));
     }
 
     #[test]
