@@ -38,6 +38,9 @@ use crate::timeline::{Bound, Point, Stance, When};
 /// A byte range of the document.
 type Span = (usize, usize);
 
+/// Days after which an event told in a story is its past, not its news.
+const LONG_PAST_DAYS: i64 = 31;
+
 /// Paragraphs the focus survives without being mentioned again.
 const FOCUS_REACH: usize = 2;
 
@@ -94,6 +97,9 @@ struct State<'g> {
     told: usize,
     /// The first event told after the latest subheading.
     section: usize,
+    /// The lede's statement when it recalls a past event: the story's news, which keeps
+    /// the focus while the story recalls the past.
+    news: Option<usize>,
 }
 
 /// The events one document tells, in the order it first tells them.
@@ -114,6 +120,7 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
         first_para: None,
         told: 0,
         section: 0,
+        news: None,
     };
 
     // Each sentence reads the claims over it and its own line: indexed once, so that a text of
@@ -194,6 +201,14 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 .said_at
                 .and_then(|sa| reading.speech_dates.get(&sa))
                 .copied();
+            // "The Netherlands and Australia have announced ...": in the lede, a present
+            // perfect tells the news of the day or the day before.
+            let stated = stated.or_else(|| {
+                let d = dct?;
+                let (cs, _) = claim.cue?;
+                (reading.lede && perfect_before(&doc.text, cs))
+                    .then(|| When::between(d - chrono::Duration::days(1), d))
+            });
             let mut pieces = vec![(*s, *e)];
             // What a dated speaker said is placed by its own words or the focus, never by a
             // trigger in the saying of it ("... during a meeting with ...").
@@ -226,14 +241,28 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 // said. Only a speech act with a setting of its own (a briefing, a meeting, an
                 // interview) is an event worth a place on the timeline; it does not take the
                 // focus from the event being talked about.
+                // A lede that tells what someone said today about an event long past ("...
+                // are holding Russia responsible for the downing four years ago") tells the
+                // saying as its news, and the story goes on about it.
                 let speech_text = speech.map_or("", |(a, b)| &doc.text[a..b]);
-                if has_setting(speech_text) {
+                let said = content.or(claim.cue.map(|(_, ce)| (ce, *e)));
+                // Words that themselves tell the past event ("the plane was shot down by a
+                // missile, the board concluded") are findings about it, not news of their own.
+                let recalls = reading.lede
+                    && said.is_some_and(|c| {
+                        recalls_past(&reading, c, stated)
+                            && main_trigger(&reading, Some(c)).is_none()
+                    });
+                if has_setting(speech_text) || recalls {
                     let (ss, se) = speech.unwrap_or((*s, *e));
                     let idx = statement_event(doc, &mut st, &claim.claimant, stated, para);
                     let m = mention(doc, ss, se, claim, Some(stated), Some(EventType::Statement));
                     push(&mut st, idx, m, &reading, doc, para);
                     pieces = content.into_iter().collect();
                     reported = true;
+                    if recalls {
+                        st.news = Some(idx);
+                    }
                 }
             }
             for (ps, pe) in pieces {
@@ -320,8 +349,12 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 last_target = Some(target);
             }
         }
-        if last_target.is_some() {
-            st.focus = last_target;
+        if let Some(target) = last_target {
+            st.focus = Some(
+                st.news
+                    .filter(|&n| recalled(&st.events[target], &st.events[n]))
+                    .unwrap_or(target),
+            );
         }
         if let Some(first) = st.events.first_mut()
             && !st.opening.is_empty()
@@ -519,6 +552,40 @@ fn main_trigger(reading: &Reading, span: Option<(usize, usize)>) -> Option<(Trig
     triggers::main_trigger(&events)
         .or_else(|| triggers::main_trigger(&own))
         .map(|t| (t.clone(), region))
+}
+
+/// Whether the reporting verb at `cue` is in the present perfect ("have announced", "has
+/// also said").
+fn perfect_before(text: &str, cue: usize) -> bool {
+    let before = lower_tail(text, cue);
+    let mut words = before.split_whitespace().rev();
+    let first = words.next();
+    let aux = |w: Option<&str>| matches!(w, Some("have" | "has" | "'ve" | "’ve"));
+    aux(first) || first.is_some_and(|w| w.ends_with("ly") || w == "also") && aux(words.next())
+}
+
+/// Whether what was said (the span `content`) is about an event dated well before the
+/// saying: a date in it that ends more than a month before the speech.
+fn recalls_past(reading: &Reading, (start, end): (usize, usize), stated: When) -> bool {
+    let Some((said, _)) = stated.day_range() else {
+        return false;
+    };
+    reading.dates.iter().any(|d| {
+        d.3 >= start
+            && d.3 < end
+            && d.1 <= TimeBasis::Relative
+            && d.0
+                .day_range()
+                .is_some_and(|(_, last)| (said - last).num_days() > LONG_PAST_DAYS)
+    })
+}
+
+/// Whether `past` happened well before the story's `news`: recalled background.
+fn recalled(past: &DocEvent, news: &DocEvent) -> bool {
+    match (past.when.day_range(), news.when.day_range()) {
+        (Some((_, last)), Some((first, _))) => (first - last).num_days() > LONG_PAST_DAYS,
+        _ => false,
+    }
 }
 
 /// Whether a speech act happens somewhere worth telling: a briefing, a meeting, a session, an
@@ -1908,6 +1975,41 @@ mod tests {
         // Without an act of the sentence's own, the clause tells the news.
         let e = events("The convoy that was bombed near Ostby on Tuesday had carried flour.");
         assert_eq!(day_of(&e, "attack"), Some(march(2)), "{e:?}");
+    }
+
+    #[test]
+    fn a_lede_that_recalls_a_past_event_tells_the_saying_as_news() {
+        // What was announced today about a crash two years ago is the story's news; the
+        // quotes that follow are about it, while the crash keeps its own date.
+        let text = "State to sue\n\nTransport minister Lena Berg has announced the state is \
+                    suing the airline for its part in the crash of Flight 412 near Ostby two \
+                    years ago.\n\nThe crash on 10 March 2019 killed 157 people.\n\n\
+                    \"We want the truth, not money,\" said Ana Ruiz, whose husband died.";
+        let e = events(text);
+        let news = e
+            .iter()
+            .find(|e| e.kind == super::EventType::Statement)
+            .unwrap_or_else(|| panic!("no statement in {e:?}"));
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 3, 4).expect("valid");
+        assert_eq!(news.when.day_range().map(|r| r.1), Some(day), "{e:?}");
+        assert!(
+            news.mentions.iter().any(|m| m.claimant == "Ana Ruiz"),
+            "{e:?}"
+        );
+        let crash = chrono::NaiveDate::from_ymd_opt(2019, 3, 10).expect("valid");
+        assert!(
+            e.iter().any(|e| e.kind != super::EventType::Statement
+                && e.when.day_range() == Some((crash, crash))),
+            "{e:?}"
+        );
+        // A finding about the past event told as a clause of its own is an account of it.
+        let text = "Report out\n\nThe ferry sank after its hull cracked, investigators \
+                    concluded on Tuesday in their final report on the sinking in May 2019.";
+        let e = events(text);
+        assert!(
+            e.iter().all(|e| e.kind != super::EventType::Statement),
+            "{e:?}"
+        );
     }
 
     #[test]
