@@ -316,6 +316,23 @@ const KILLED_AFTER: &[&str] = &[
 ];
 const INJURED_AFTER: &[&str] = &["injured", "wounded", "injuries", "hurt", "maimed"];
 
+/// Whether the year-like figure at `i` is read as a year: after a month, a day, a comma of
+/// a date, or a preposition of time.
+fn dated_year(t: &Toks, i: usize) -> bool {
+    let p = t.l(i - 1).trim_end_matches('.');
+    let month = p.len() >= 3
+        && crate::dates::lexicon::MONTHS
+            .iter()
+            .any(|m| m.starts_with(p));
+    month
+        || t.kind(i - 1) == Kind::Number
+        || t.punct(i - 1, ",")
+        || matches!(
+            p,
+            "in" | "since" | "of" | "by" | "until" | "from" | "during"
+        )
+}
+
 /// Head counts: "killing at least 62", "80 deaths", "200 killed and injured".
 fn counts(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
     let mut i = 0;
@@ -336,6 +353,12 @@ fn counts(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
         // A year is not a count unless a casualty word follows right away.
         let yearish =
             figure.len() == 4 && (1900..=2100).contains(&figure.parse::<i32>().unwrap_or(0));
+        // "on 10 March 2019 killed 157", "in 2019 killed": a year a date or a preposition
+        // puts in time is never a count, whatever follows it.
+        if yearish && i > 0 && dated_year(t, i) {
+            i = after;
+            continue;
+        }
         let (q, first) = match qualifier_before(t, i) {
             Some((q, s)) => (Some(q), s),
             None => (None, i),
@@ -1609,6 +1632,14 @@ mod tests {
         assert_eq!(
             get("Rebel media put the toll at 31.", "killed").as_deref(),
             Some("31")
+        );
+        assert_eq!(
+            get("The crash on 10 March 2019 killed 157 people.", "killed").as_deref(),
+            Some("157")
+        );
+        assert_eq!(
+            get("A fire in 2019 killed six.", "killed").as_deref(),
+            Some("6")
         );
         assert_eq!(
             get("The death toll rose to 40 on Friday.", "killed").as_deref(),
