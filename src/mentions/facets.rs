@@ -359,6 +359,14 @@ fn counts(t: &Toks, out: &mut BTreeMap<String, FacetValue>) {
             i = after;
             continue;
         }
+        // "two more passengers died", "another three were found", "a further 12": what
+        // adds to a toll is not the toll.
+        let increment =
+            t.is(after, &["more"]) || i > 0 && t.is(i - 1, &["another", "further", "additional"]);
+        if increment {
+            i = after;
+            continue;
+        }
         let (q, first) = match qualifier_before(t, i) {
             Some((q, s)) => (Some(q), s),
             None => (None, i),
@@ -1640,6 +1648,14 @@ mod tests {
         assert_eq!(
             get("A fire in 2019 killed six.", "killed").as_deref(),
             Some("6")
+        );
+        assert_eq!(
+            get("Two more passengers died in hospital on Sunday.", "killed"),
+            None
+        );
+        assert_eq!(
+            get("Divers found another three dead on Monday.", "killed"),
+            None
         );
         assert_eq!(
             get("The death toll rose to 40 on Friday.", "killed").as_deref(),
