@@ -240,10 +240,9 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                 // "X said on Wednesday that ..." is attribution: the account is of what was
                 // said. Only a speech act with a setting of its own (a briefing, a meeting, an
                 // interview) is an event worth a place on the timeline; it does not take the
-                // focus from the event being talked about. Nor does a lede that tells what
-                // someone said today about an event long past ("... are holding Russia
-                // responsible for the downing four years ago"): the saying is the story's
-                // news, and the story goes on about it.
+                // focus from the event being talked about. So is a lede's saying today about
+                // an event long past ("... are holding Russia responsible for the downing
+                // four years ago"), which is the story's news and keeps the focus.
                 let speech_text = speech.map_or("", |(a, b)| &doc.text[a..b]);
                 let said = content.or(claim.cue.map(|(_, ce)| (ce, *e)));
                 // Words that themselves tell the past event ("the plane was shot down by a
