@@ -215,14 +215,19 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
             let mut reported = false;
             // A dated speech act by a named speaker is an event of its own; what was said is
             // read on as its own piece.
+            // In the lede, a body of people speaks for itself too ("prosecutors said on
+            // Wednesday ...").
+            let speaks = claim.claimant_kind == ClaimantKind::Named
+                || reading.lede && claim.claimant_kind == ClaimantKind::Unnamed;
             if let Some(stated) = stated
-                && claim.claimant_kind == ClaimantKind::Named
+                && speaks
                 && claim.cue.is_some()
             {
+                let named = claim.claimant_kind == ClaimantKind::Named;
                 let (content, speech) = split_speech(&doc.text, *s, *e, claim.cue);
                 let declared = content.and_then(|span| main_trigger(&reading, Some(span)));
                 // Declaring a ceasefire over, or an agreement, is that event itself.
-                if let Some((t, _)) = declared.filter(|(t, _)| t.kind.performative()) {
+                if let Some((t, _)) = declared.filter(|(t, _)| named && t.kind.performative()) {
                     let idx = dated(
                         doc,
                         &mut st,
@@ -252,14 +257,24 @@ pub fn document_events(doc: &Document, dct: Option<NaiveDate>, gaz: &Gazetteer) 
                         recalls_past(&reading, c, stated)
                             && main_trigger(&reading, Some(c)).is_none()
                     });
-                if has_setting(speech_text) || recalls {
-                    let (ss, se) = speech.unwrap_or((*s, *e));
+                // "Three crew will face charges, prosecutors said on Wednesday": what is still
+                // to come has not happened; announcing it is the news.
+                let foretells =
+                    reading.lede && said.is_some_and(|(a, b)| foretold(&doc.text[a..b]));
+                let news = recalls || foretells;
+                if named && has_setting(speech_text) || news {
+                    // What is foretold tells no event of its own: it is the announcement's.
+                    let (ss, se) = if foretells {
+                        (*s, *e)
+                    } else {
+                        speech.unwrap_or((*s, *e))
+                    };
                     let idx = statement_event(doc, &mut st, &claim.claimant, stated, para);
                     let m = mention(doc, ss, se, claim, Some(stated), Some(EventType::Statement));
                     push(&mut st, idx, m, &reading, doc, para);
-                    pieces = content.into_iter().collect();
+                    pieces = content.into_iter().filter(|_| !foretells).collect();
                     reported = true;
-                    if recalls {
+                    if news {
                         st.news = Some(idx);
                     }
                 }
@@ -576,6 +591,25 @@ fn recalls_past(reading: &Reading, (start, end): (usize, usize), stated: When) -
             && d.0
                 .day_range()
                 .is_some_and(|(_, last)| (said - last).num_days() > LONG_PAST_DAYS)
+    })
+}
+
+/// Whether words tell what is still to come: a future ("will face", "would study") or a
+/// plan ("is to stand trial", "are due to", "is set to").
+fn foretold(said: &str) -> bool {
+    let words: Vec<String> = said
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "will" | "would" | "won't" | "shall")
+            || matches!(w.as_str(), "is" | "are" | "was" | "were")
+                && words.get(i + 1).is_some_and(|n| {
+                    n == "to"
+                        || matches!(n.as_str(), "due" | "set")
+                            && words.get(i + 2).is_some_and(|t| t == "to")
+                })
     })
 }
 
@@ -1526,6 +1560,14 @@ fn split_speech(
     if quote_first && cs > start {
         return (Some((start, cs)), Some((cs, end)));
     }
+    // "..., two of them officers, prosecutors said on Wednesday": a speaker's tag of a few
+    // words after the last comma.
+    if let Some(comma) = before.rfind(',')
+        && comma > 0
+        && before[comma + 1..].split_whitespace().count() <= 6
+    {
+        return (Some((start, start + comma)), Some((start + comma + 1, end)));
+    }
     let after = &text[ce.min(end)..end];
     let opener = [" that ", ": ", ":"]
         .iter()
@@ -2009,6 +2051,21 @@ mod tests {
             e.iter().all(|e| e.kind != super::EventType::Statement),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_lede_that_announces_what_is_to_come_tells_the_announcement() {
+        // Charges still to be brought have not happened: announcing them is the news, and
+        // the whole sentence is its account, the speaker's tag after the last comma.
+        let text = "Charges over ferry sinking\n\nThree crew members will face manslaughter \
+                    charges over the sinking of the Aldra ferry, two of them officers, \
+                    prosecutors said on Wednesday.";
+        let e = events(text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].kind, super::EventType::Statement, "{e:?}");
+        assert_eq!(day_of(&e, "statement"), Some(march(3)), "{e:?}");
+        assert_eq!(e[0].mentions[0].claimant, "prosecutors", "{e:?}");
+        assert!(e[0].mentions[0].quote.starts_with("Three crew"), "{e:?}");
     }
 
     #[test]
