@@ -1560,26 +1560,24 @@ fn split_speech(
     if quote_first && cs > start {
         return (Some((start, cs)), Some((cs, end)));
     }
-    // "..., two of them officers, prosecutors said on Wednesday": a speaker's tag of a few
-    // words after the last comma.
-    if let Some(comma) = before.rfind(',')
-        && comma > 0
-        && before[comma + 1..].split_whitespace().count() <= 6
-    {
-        return (Some((start, start + comma)), Some((start + comma + 1, end)));
-    }
     let after = &text[ce.min(end)..end];
     let opener = [" that ", ": ", ":"]
         .iter()
         .filter_map(|m| after.find(m).map(|i| (i, m.len())))
         .min();
-    match opener {
-        Some((i, len)) if i <= 120 => {
-            let split = ce + i + len;
-            (Some((split, end)), Some((start, split)))
-        }
-        _ => (None, Some((start, end))),
+    if let Some((i, len)) = opener.filter(|&(i, _)| i <= 120) {
+        let split = ce + i + len;
+        return (Some((split, end)), Some((start, split)));
     }
+    // "..., two of them officers, prosecutors said on Wednesday": a speaker's tag of a few
+    // words after the last comma, with words said before it (not "Smith, the mayor, said").
+    if let Some(comma) = before.rfind(',')
+        && (1..=6).contains(&before[comma + 1..].split_whitespace().count())
+        && before[..comma].split_whitespace().count() >= 4
+    {
+        return (Some((start, start + comma)), Some((start + comma + 1, end)));
+    }
+    (None, Some((start, end)))
 }
 
 fn new_event(
@@ -2066,6 +2064,28 @@ mod tests {
         assert_eq!(day_of(&e, "statement"), Some(march(3)), "{e:?}");
         assert_eq!(e[0].mentions[0].claimant, "prosecutors", "{e:?}");
         assert!(e[0].mentions[0].quote.starts_with("Three crew"), "{e:?}");
+    }
+
+    #[test]
+    fn a_speech_tag_after_a_comma_ends_what_was_said() {
+        let text = "Three crew members will face charges, prosecutors said on Wednesday.";
+        let cue = text.find("said").map(|c| (c, c + 4));
+        let (content, _) = super::split_speech(text, 0, text.len(), cue);
+        assert_eq!(
+            content.map(|(a, b)| &text[a..b]),
+            Some("Three crew members will face charges")
+        );
+        // A speaker set off by commas is no words said; "that" opens them.
+        let text = "Smith, the mayor said on Monday that the plant will close.";
+        let cue = text.find("said").map(|c| (c, c + 4));
+        let (content, _) = super::split_speech(text, 0, text.len(), cue);
+        assert_eq!(
+            content.map(|(a, b)| &text[a..b]),
+            Some("the plant will close.")
+        );
+        let text = "Smith, the mayor said so on Monday.";
+        let cue = text.find("said").map(|c| (c, c + 4));
+        assert_eq!(super::split_speech(text, 0, text.len(), cue).0, None);
     }
 
     #[test]
